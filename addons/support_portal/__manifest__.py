@@ -1,0 +1,26 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+{
+    "name": "Support Portal",
+    "summary": "Key users' portal for tickets, SLA, contract, hours; plan configurator",
+    "version": "19.0.1.0.0",
+    "category": "Website",
+    "website": "https://github.com/support-suite/odoo-support-suite",
+    "author": "Support Suite",
+    "maintainers": ["support-suite"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "support_sla",
+        "portal",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+}

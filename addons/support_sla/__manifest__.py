@@ -1,0 +1,22 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+{
+    "name": "Support SLA",
+    "summary": "Triage, SLA policies, business-time deadlines, breaches, evaluation",
+    "version": "19.0.1.0.0",
+    "category": "After-Sales",
+    "website": "https://github.com/support-suite/odoo-support-suite",
+    "author": "Support Suite",
+    "maintainers": ["support-suite"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "support_contract",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+}
