@@ -16,7 +16,14 @@
     "depends": [
         "support_contract",
     ],
+    "external_dependencies": {"python": ["holidays"]},
     "data": [
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/resource_calendar_views.xml",
+        "views/support_priority_views.xml",
+        "views/support_priority_axis_views.xml",
+        "views/support_priority_matrix_views.xml",
+        "views/support_sla_menus.xml",
     ],
 }
