@@ -1,13 +1,13 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Repository-wide pytest settings, so that pytest-odoo judges tests as Odoo's runner does.
+"""Repository-wide pytest settings: pytest-odoo judges tests as Odoo's runner does.
 
-- A skipped test fails the run: Odoo skips browser tours when Chromium or websocket-client
-  is missing, and pytest-odoo skips every HttpCase without --odoo-http; either would make a
-  green run that tested nothing.
-- A test during which Odoo logs an error fails, as under odoo-bin --test-enable (a tour
-  step, a failed cron or a request that crashed server-side logs, it does not raise). Tests
-  that expect an error log wrap it in ``mute_logger`` or ``assertLogs``.
+- A skipped test fails the run: Odoo skips browser tours when Chromium or
+  websocket-client is missing, and pytest-odoo skips every HttpCase without
+  --odoo-http; either would make a green run that tested nothing.
+- A test during which Odoo logs an error fails, as under odoo-bin --test-enable (a
+  tour step, a failed cron or a request that crashed server-side logs, it does not
+  raise). Tests that expect an error log wrap it in ``mute_logger`` or ``assertLogs``.
 """
 
 import logging
