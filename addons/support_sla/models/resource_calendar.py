@@ -164,12 +164,29 @@ class ResourceCalendar(models.Model):
         return Timeline(self._sla_fetch_windows(), self[0].tz or "UTC", start, end)
 
     def _sla_calendars_changed(self):
-        """Hook: working time or days off of these calendars changed.
-
-        support_sla recomputes the deadlines of the open tickets that run on them
-        (see helpdesk.ticket); nothing to do at this level.
-        """
-        return True
+        """Working time or days off of these calendars changed: recompute the
+        deadlines of the open tickets whose clocks may run on them."""
+        calendars = self.filtered("id")
+        if not calendars:
+            return
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("stage_id.closed", "=", False),
+                    ("support_contract_id", "!=", False),
+                    "|",
+                    ("support_contract_id.plan_id.calendar_id", "in", calendars.ids),
+                    (
+                        "support_contract_id.addon_line_ids.addon_id.calendar_id",
+                        "in",
+                        calendars.ids,
+                    ),
+                ]
+            )
+        )
+        tickets._sla_mark_to_recompute()
 
     # ------------------------------------------------------------------
     # Public holidays
