@@ -21,6 +21,16 @@
     "data": [
         "security/support_contract_groups.xml",
         "security/ir.model.access.csv",
+        "security/support_contract_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/product_product_data.xml",
+        "views/support_plan_views.xml",
+        "views/support_addon_views.xml",
+        "views/support_hour_band_views.xml",
+        "views/support_ticket_type_views.xml",
+        "views/support_contract_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/sale_order_views.xml",
         "views/support_contract_menus.xml",
     ],
     "demo": [

@@ -1,2 +1,12 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import support_catalogue_mixin
+from . import support_plan
+from . import support_addon
+from . import support_hour_band
+from . import support_ticket_type
+from . import support_contract
+from . import support_contract_addon
+from . import helpdesk_ticket
+from . import sale_order

@@ -1,0 +1,123 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from contextlib import contextmanager
+
+from odoo.fields import Command
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class SupportContractCommon(BaseCommon):
+    """A small catalogue (seed 000 figures) and a customer, in a company of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env["res.company"].create(
+            {"name": "Support Provider B.V.", "currency_id": cls.env.ref("base.EUR").id}
+        )
+        cls.env = cls.env(
+            context=dict(cls.env.context, allowed_company_ids=[cls.company.id])
+        )
+        cls.env.user.company_ids |= cls.company
+        cls.eur = cls.env.ref("base.EUR")
+        cls.calendar = cls.env["resource.calendar"].create(
+            {"name": "Business days 08-17", "company_id": cls.company.id}
+        )
+        cls.hour_product = cls.env.ref("support_contract.product_product_support_hour")
+        # Normal hourly rate 100.00
+        cls.hour_product.list_price = 100.0
+        Plan = cls.env["support.plan"]
+        cls.plan_free = Plan.create(
+            {
+                "name": "Basic",
+                "code": "T-BASIC",
+                "monthly_price": 0.0,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.plan_light = Plan.create(
+            {
+                "name": "Light",
+                "code": "T-LIGHT",
+                "monthly_price": 250.0,
+                "user_limit": 50,
+                "cloc_min": 0,
+                "cloc_max": 5000,
+                "calendar_id": cls.calendar.id,
+                "includes_sla": True,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.plan_medium = Plan.create(
+            {
+                "name": "Medium",
+                "code": "T-MEDIUM",
+                "monthly_price": 500.0,
+                "user_limit": 100,
+                "cloc_min": 5000,
+                "cloc_max": 20000,
+                "company_id": cls.company.id,
+            }
+        )
+        Addon = cls.env["support.addon"]
+        cls.addon_extended = Addon.create(
+            {
+                "name": "Extended",
+                "code": "T-EXT",
+                "monthly_price": 1000.0,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.addon_integration = Addon.create(
+            {
+                "name": "Integration support",
+                "code": "T-INT",
+                "monthly_price": 295.0,
+                "per_unit": True,
+                "unit_label": "integration",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.addon_medium_only = Addon.create(
+            {
+                "name": "Medium-only option",
+                "code": "T-MONLY",
+                "monthly_price": 100.0,
+                "plan_ids": [Command.set(cls.plan_medium.ids)],
+                "company_id": cls.company.id,
+            }
+        )
+        cls.bands = cls.env["support.hour.band"].create(
+            [
+                {"hours_from": 0, "hours_to": 10, "discount": 4},
+                {"hours_from": 10, "hours_to": 20, "discount": 6},
+                {"hours_from": 20, "hours_to": 50, "discount": 9},
+                {"hours_from": 50, "hours_to": 100, "discount": 11},
+            ]
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Customer Ltd", "is_company": True}
+        )
+        cls.contact = cls.env["res.partner"].create(
+            {"name": "Key User", "parent_id": cls.customer.id}
+        )
+
+    @classmethod
+    def _create_contract(cls, partner=None, plan=None, **vals):
+        values = {
+            "partner_id": (partner or cls.customer).id,
+            "plan_id": (plan or cls.plan_light).id,
+            "company_id": cls.company.id,
+            "date_start": "2026-01-01",
+        }
+        values.update(vals)
+        return cls.env["support.contract"].create(values)
+
+    @contextmanager
+    def assertError(self, exception, regex):
+        """assertRaises (which rolls back to a savepoint) plus a check of the text."""
+        with self.assertRaises(exception) as cm:
+            yield cm
+        self.assertRegex(str(cm.exception), regex)

@@ -1,0 +1,70 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import SupportContractCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogue(SupportContractCommon):
+    def test_plan_backed_by_product(self):
+        """A plan creates its service product; the product's price is the fee."""
+        product = self.plan_light.product_id
+        self.assertEqual(product.type, "service")
+        self.assertEqual(product.list_price, 250.0)
+        self.assertEqual(product.company_id, self.company)
+        self.assertTrue(self.plan_free.is_free)
+        self.assertFalse(self.plan_free.allows_reserved_hours)
+        self.assertFalse(self.plan_light.is_free)
+        self.assertTrue(self.plan_light.allows_reserved_hours)
+        self.plan_light.monthly_price = 275.0
+        self.assertEqual(product.list_price, 275.0)
+
+    def test_band_boundaries(self):
+        """Each bound belongs to the band below it: 10 h is 0-10 (4 %)."""
+        Band = self.env["support.hour.band"].with_company(self.company)
+        expected = {
+            0.5: 4,
+            9.99: 4,
+            10: 4,
+            10.01: 6,
+            20: 6,
+            20.5: 9,
+            50: 9,
+            50.01: 11,
+            100: 11,
+        }
+        for hours, discount in expected.items():
+            self.assertEqual(
+                Band._get_band(hours, self.company).discount, discount, hours
+            )
+        self.assertFalse(Band._get_band(0, self.company))
+        with self.assertError(ValidationError, "No reserved-hour band"):
+            Band._get_band(100.01, self.company)
+        with self.assertError(ValidationError, "cannot be negative"):
+            Band._get_band(-1, self.company)
+        self.assertEqual(
+            self.bands[0].range_label,
+            "more than 0 h, up to and including 10 h",
+        )
+
+    def test_band_overlap_and_gap(self):
+        """Overlapping or gapped bands are refused and nothing is written."""
+        Band = self.env["support.hour.band"]
+        before = Band.search_count([("company_id", "=", self.company.id)])
+        with self.assertError(ValidationError, "overlap"):
+            Band.create({"hours_from": 90, "hours_to": 120, "discount": 12})
+        with self.assertError(ValidationError, "gap"):
+            Band.create({"hours_from": 110, "hours_to": 120, "discount": 12})
+        with self.assertError(ValidationError, "overlap"):
+            self.bands[1].hours_from = 8
+        with self.assertError(ValidationError, "gap"):
+            self.bands[1].unlink()
+        self.assertEqual(
+            Band.search_count([("company_id", "=", self.company.id)]), before
+        )
+        self.assertEqual(self.bands[1].hours_from, 10)
+        # appending at the top is fine
+        Band.create({"hours_from": 100, "hours_to": 200, "discount": 12})

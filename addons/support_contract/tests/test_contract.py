@@ -1,0 +1,119 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import SupportContractCommon
+
+
+@tagged("post_install", "-at_install")
+class TestContract(SupportContractCommon):
+    def test_reserved_hours_price(self):
+        """15 h at 100/h in the 10-20 h band (6 %): 15 x 100 x 0.94 = 1,410.00."""
+        contract = self._create_contract(reserved_hours=15)
+        self.assertEqual(contract.hourly_rate, 100.0)
+        self.assertEqual(contract.hour_band_id, self.bands[1])
+        self.assertEqual(contract.reserved_price, 1410.0)
+        # plan 250 + 1,410 reserved = 1,660
+        self.assertEqual(contract.monthly_amount, 1660.0)
+
+    def test_contract_for_contact_is_commercial(self):
+        contract = self._create_contract(partner=self.contact)
+        self.assertEqual(contract.partner_id, self.customer)
+        self.assertTrue(contract.name.startswith("SC/"))
+
+    def test_addons_per_unit(self):
+        """Light 250 + Extended 1,000 + 2 integrations x 295 = 1,840.00 a month."""
+        contract = self._create_contract(
+            addon_line_ids=[
+                Command.create({"addon_id": self.addon_extended.id}),
+                Command.create({"addon_id": self.addon_integration.id, "quantity": 2}),
+            ]
+        )
+        self.assertEqual(
+            contract.addon_ids, self.addon_extended | self.addon_integration
+        )
+        self.assertEqual(contract.addons_price, 1590.0)
+        self.assertEqual(contract.monthly_amount, 1840.0)
+
+    def test_bad_input(self):
+        Contract = self.env["support.contract"]
+        count = Contract.search_count([])
+        with self.assertError(ValidationError, "cannot be negative"):
+            self._create_contract(reserved_hours=-2)
+        with self.assertError(ValidationError, "does not allow reserved hours"):
+            self._create_contract(plan=self.plan_free, reserved_hours=5)
+        with self.assertError(ValidationError, "needs the plan Medium"):
+            self._create_contract(
+                addon_line_ids=[Command.create({"addon_id": self.addon_medium_only.id})]
+            )
+        with self.assertError(ValidationError, "any paid plan"):
+            self._create_contract(
+                plan=self.plan_free,
+                addon_line_ids=[Command.create({"addon_id": self.addon_extended.id})],
+            )
+        with self.assertError(ValidationError, "not sold per unit"):
+            self._create_contract(
+                addon_line_ids=[
+                    Command.create({"addon_id": self.addon_extended.id, "quantity": 2})
+                ]
+            )
+        self.assertEqual(Contract.search_count([]), count)
+        self.assertFalse(self.env["support.contract.addon"].search([]))
+
+    def test_end_after_minimum_term(self):
+        contract = self._create_contract()
+        contract.action_activate()
+        # 2026-01-01 + 12 months = 2027-01-01
+        self.assertEqual(str(contract.min_term_end), "2027-01-01")
+        with self.assertError(UserError, "minimum term of 12 months"):
+            contract.action_end(
+                date_end=contract.min_term_end.replace(day=1, month=12, year=2026)
+            )
+        self.assertEqual(contract.state, "active")
+        self.assertFalse(contract.date_end)
+        contract.action_end(date_end=contract.min_term_end)
+        self.assertEqual(contract.state, "ended")
+
+    def test_limit_warnings(self):
+        contract = self._create_contract(user_count=60, cloc_lines=4000)
+        self.assertIn("60 users exceed the 50 users", contract.limit_warning)
+        contract.cloc_lines = 6000
+        self.assertIn("6000 lines of custom code exceed", contract.limit_warning)
+        contract.write({"user_count": 10, "cloc_lines": 100})
+        self.assertFalse(contract.limit_warning)
+
+    def test_ticket_contract(self):
+        contract = self._create_contract()
+        contract.action_activate()
+        Ticket = self.env["helpdesk.ticket"]
+        ticket = Ticket.create(
+            {
+                "name": "Broken report",
+                "description": "x",
+                "partner_id": self.contact.id,
+                "company_id": self.company.id,
+            }
+        )
+        self.assertEqual(ticket.support_contract_id, contract)
+        self.assertTrue(ticket.support_covered)
+        stranger = self.env["res.partner"].create({"name": "No Contract Inc."})
+        uncovered = Ticket.create(
+            {
+                "name": "Help",
+                "description": "x",
+                "partner_id": stranger.id,
+                "company_id": self.company.id,
+            }
+        )
+        self.assertFalse(uncovered.support_contract_id)
+        self.assertFalse(uncovered.support_covered)
+        # staff override
+        uncovered.support_contract_id = contract
+        self.assertTrue(uncovered.support_covered)
+        found = self.env["support.contract"]._get_active_contract_for_partners(
+            self.contact | stranger
+        )
+        self.assertEqual(found, {self.customer.id: contract})
