@@ -25,6 +25,7 @@
         "views/support_migration_pricing_rule_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
+        "views/support_contract_views.xml",
         "wizards/support_cloc_measure_wizard_views.xml",
         "wizards/support_migration_quote_wizard_views.xml",
         "views/support_migration_quote_menus.xml",

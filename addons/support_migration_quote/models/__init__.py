@@ -5,4 +5,5 @@ from . import support_migration_pricing_rule
 from . import support_cloc_measurement
 from . import support_cloc_measurement_line
 from . import sale_order
+from . import support_contract
 from . import res_partner

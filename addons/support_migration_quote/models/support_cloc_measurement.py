@@ -20,6 +20,7 @@ class SupportClocMeasurement(models.Model):
     _description = "Custom Code Measurement"
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -32,6 +33,17 @@ class SupportClocMeasurement(models.Model):
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    contract_id = fields.Many2one(
+        "support.contract",
+        string="Contract",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        domain="[('partner_id', '=', partner_id)]",
+        help="The contract whose custom code this measures; by default the "
+        "customer's active contract. Its latest measurement feeds the contract's "
+        "lines of custom code.",
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     source = fields.Selection(
@@ -148,15 +160,54 @@ class SupportClocMeasurement(models.Model):
                     )
                 )
 
+    @api.constrains("contract_id", "partner_id")
+    def _check_contract_partner(self):
+        for measurement in self:
+            contract = measurement.contract_id
+            if contract and contract.partner_id != measurement.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "Measurement of %(partner)s cannot belong to contract "
+                        "%(contract)s of %(other)s.",
+                        partner=measurement.partner_id.name,
+                        contract=contract.name,
+                        other=contract.partner_id.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        Partner = self.env["res.partner"]
         for vals in vals_list:
             if vals.get("partner_id"):
-                partner = self.env["res.partner"].browse(vals["partner_id"])
-                vals["partner_id"] = partner.commercial_partner_id.id
-        return super().create(vals_list)
+                partner = Partner.browse(vals["partner_id"]).commercial_partner_id
+                vals["partner_id"] = partner.id
+                if "contract_id" not in vals:
+                    vals["contract_id"] = self._default_contract(
+                        partner,
+                        self.env["res.company"].browse(vals.get("company_id"))
+                        or self.env.company,
+                    ).id
+        measurements = super().create(vals_list)
+        measurements.contract_id._update_cloc_from_measurements()
+        return measurements
 
     def write(self, vals):
+        self._check_measured_unchanged(vals)
+        contracts = self.contract_id if "contract_id" in vals else None
+        res = super().write(vals)
+        if contracts is not None:
+            (contracts | self.contract_id)._update_cloc_from_measurements()
+        return res
+
+    def unlink(self):
+        contracts = self.contract_id
+        res = super().unlink()
+        contracts.exists()._update_cloc_from_measurements()
+        return res
+
+    def _check_measured_unchanged(self, vals):
+        """UserError when ``vals`` would change what was measured."""
         changed = self._MEASURED_FIELDS.intersection(vals)
         if changed and not self.env.context.get("install_mode"):
             for measurement in self:
@@ -177,7 +228,6 @@ class SupportClocMeasurement(models.Model):
                             measurement=measurement.display_name,
                         )
                     )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_quoted(self):
@@ -210,6 +260,40 @@ class SupportClocMeasurement(models.Model):
             "default_measurement_id": self.id,
         }
         return action
+
+    # business methods -----------------------------------------------------------
+
+    @api.model
+    def _default_contract(self, partner, company):
+        """The contract a new measurement of ``partner`` belongs to: the active
+        one, else the latest draft or suspended one of ``company``."""
+        Contract = self.env["support.contract"]
+        contract = Contract._get_active_contract_for_partners(partner, company).get(
+            partner.id
+        )
+        return contract or Contract.search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
+                ("state", "in", ("draft", "suspended")),
+            ],
+            order="date_start desc, id desc",
+            limit=1,
+        )
+
+    def _get_contract_cloc_vals(self):
+        """Values of support.contract's cloc_lines, cloc_date and cloc_source."""
+        self.ensure_one()
+        source = dict(self._fields["source"]._description_selection(self.env)).get(
+            self.source
+        )
+        if self.archive_name:
+            source = f"{source}: {self.archive_name}"
+        return {
+            "cloc_lines": self.code_lines,
+            "cloc_date": fields.Date.context_today(self, self.date),
+            "cloc_source": source,
+        }
 
     # measurement from a ClocResult --------------------------------------------
 

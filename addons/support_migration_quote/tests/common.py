@@ -7,9 +7,10 @@ import os
 import tarfile
 import zipfile
 
+from odoo.fields import Command
 from odoo.tests.common import new_test_user
 
-from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.support_contract.tests.common import SupportContractCommon
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
@@ -67,35 +68,38 @@ def tar_members(members, mode="w:gz"):
     return buffer.getvalue()
 
 
-class SupportMigrationQuoteCommon(BaseCommon):
+class SupportMigrationQuoteCommon(SupportContractCommon):
+    """support_contract's catalogue and customer (a company of its own, in EUR),
+    the two seed rules of that company, an agent and a manager."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer = cls.env["res.partner"].create(
-            {"name": "Polder Foods B.V.", "is_company": True}
-        )
-        cls.customer_contact = cls.env["res.partner"].create(
-            {"name": "Anna de Vries", "parent_id": cls.customer.id}
-        )
+        cls.customer_contact = cls.contact
         cls.other_customer = cls.env["res.partner"].create(
             {"name": "Fjord Fisk AS", "is_company": True}
         )
+        company_vals = {
+            "company_id": cls.company.id,
+            "company_ids": [Command.set(cls.company.ids)],
+        }
         cls.agent = new_test_user(
             cls.env,
             login="mq_agent",
             groups="support_contract.support_contract_group_user",
+            **company_vals,
         )
         cls.manager = new_test_user(
             cls.env,
             login="mq_manager",
             groups="support_contract.support_contract_group_manager",
+            **company_vals,
         )
         # Seed 000: 5,000.00 + 1,500.00 per 1,000 lines, 4 h per community module.
-        # Sequence 1 puts it before the demo rules of the same company.
         cls.rule = cls.env["support.migration.pricing.rule"].create(
             {
                 "name": "Seed 000 migration service",
-                "sequence": 1,
+                "company_id": cls.company.id,
                 "base_amount": 5000.0,
                 "block_size": 1000,
                 "block_amount": 1500.0,
@@ -108,7 +112,8 @@ class SupportMigrationQuoteCommon(BaseCommon):
         cls.rule_nordic = cls.env["support.migration.pricing.rule"].create(
             {
                 "name": "Seed 002 maintenance agreement",
-                "sequence": 2,
+                "company_id": cls.company.id,
+                "sequence": 20,
                 "upgrade_fee": 12500.0,
                 "maintenance_block_size": 100,
                 "maintenance_amount": 45.0,

@@ -23,6 +23,18 @@ class SupportMigrationQuoteWizard(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    contract_id = fields.Many2one(
+        "support.contract",
+        string="Contract",
+        compute="_compute_contract_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('partner_id', '=', commercial_partner_id), "
+        "('company_id', '=', company_id)]",
+        help="The customer's support contract: its hourly rate prices the community "
+        "modules and its included upgrade may cover the migration.",
+    )
     measurement_id = fields.Many2one(
         "support.cloc.measurement",
         compute="_compute_measurement_id",
@@ -118,23 +130,43 @@ class SupportMigrationQuoteWizard(models.TransientModel):
     )
     breakdown = fields.Html(compute="_compute_amounts", sanitize=False)
 
-    @api.depends("partner_id")
+    @api.depends("partner_id", "company_id")
+    def _compute_contract_id(self):
+        Measurement = self.env["support.cloc.measurement"]
+        for wizard in self:
+            if (
+                wizard.contract_id
+                and wizard.contract_id.partner_id == wizard.commercial_partner_id
+            ):
+                continue
+            wizard.contract_id = (
+                Measurement._default_contract(
+                    wizard.commercial_partner_id, wizard.company_id
+                )
+                if wizard.partner_id
+                else False
+            )
+
+    @api.depends("partner_id", "contract_id")
     def _compute_measurement_id(self):
         for wizard in self:
             if wizard.measurement_id.partner_id == wizard.commercial_partner_id:
                 continue
-            wizard.measurement_id = (
+            wizard.measurement_id = wizard.contract_id.cloc_measurement_id or (
                 wizard.partner_id._get_latest_cloc_measurement()
                 if wizard.partner_id
                 else False
             )
 
-    @api.depends("partner_id", "company_id")
+    @api.depends("partner_id", "company_id", "contract_id")
     def _compute_pricelist_id(self):
         for wizard in self:
-            wizard.pricelist_id = wizard.partner_id.with_company(
-                wizard.company_id
-            ).property_product_pricelist
+            wizard.pricelist_id = (
+                wizard.contract_id.pricelist_id
+                or wizard.partner_id.with_company(
+                    wizard.company_id
+                ).property_product_pricelist
+            )
 
     @api.depends("company_id", "pricelist_id")
     def _compute_rule_id(self):
@@ -158,11 +190,12 @@ class SupportMigrationQuoteWizard(models.TransientModel):
         for wizard in self:
             wizard.module_hours = wizard.rule_id.module_hours
 
-    @api.depends("rule_id")
+    @api.depends("rule_id", "contract_id")
     def _compute_hourly_rate(self):
         for wizard in self:
             wizard.hourly_rate = wizard._get_default_hourly_rate()
 
+    @api.depends("contract_id")
     def _compute_upgrade_covered(self):
         for wizard in self:
             covered, reason = wizard._get_upgrade_entitlement()
@@ -212,15 +245,26 @@ class SupportMigrationQuoteWizard(models.TransientModel):
     # hooks --------------------------------------------------------------------
 
     def _get_default_hourly_rate(self):
-        """The rate of community module hours: the rule's (a contract's rate when
-        the customer has one, see the support.contract integration)."""
+        """The rate of community module hours: the contract's normal hourly rate
+        (in the rule's currency), else the rule's."""
         self.ensure_one()
-        return self.rule_id.hourly_rate
+        contract = self.contract_id
+        rule = self.rule_id
+        if contract.hourly_rate and rule:
+            return contract.currency_id._convert(
+                contract.hourly_rate,
+                rule.currency_id,
+                self.company_id,
+                fields.Date.context_today(self),
+            )
+        return rule.hourly_rate
 
     def _get_upgrade_entitlement(self):
         """(covered, reason): whether the customer's contract includes the upgrade."""
         self.ensure_one()
-        return False, False
+        if not self.contract_id:
+            return False, False
+        return self.contract_id._get_upgrade_entitlement()
 
     def _get_components(self):
         self.ensure_one()
@@ -336,6 +380,9 @@ class SupportMigrationQuoteWizard(models.TransientModel):
             "partner_id": self.partner_id.id,
             "company_id": self.company_id.id,
             "migration_measurement_id": self.measurement_id.id,
+            "support_contract_id": self.contract_id.id,
+            "migration_upgrade_covered": self.upgrade_covered
+            and self.include_migration,
             "require_signature": True,
             "origin": self.measurement_id.display_name,
         }
@@ -369,6 +416,15 @@ class SupportMigrationQuoteWizard(models.TransientModel):
                 self.env._(
                     "%(partner)s has no measurement of custom code: measure it first.",
                     partner=self.partner_id.display_name,
+                )
+            )
+        if self.contract_id and self.contract_id.partner_id != (
+            self.commercial_partner_id
+        ):
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s belongs to another customer.",
+                    contract=self.contract_id.name,
                 )
             )
         if self.measurement_id.partner_id != self.commercial_partner_id:
