@@ -91,6 +91,7 @@ class _Extractor:
         self.declared = 0
         self.written = 0
         self.files = 0
+        self.folders = {root}  # created already
 
     def _count_member(self, name, declared_size):
         self.members += 1
@@ -121,11 +122,16 @@ class _Extractor:
             )
         return path
 
+    def _makedirs(self, path):
+        if path not in self.folders:
+            os.makedirs(path, mode=0o700, exist_ok=True)
+            self.folders.add(path)
+
     def directory(self, name):
         self._count_member(name, 0)
         parts = _member_parts(name)
         if parts:
-            os.makedirs(self._path(parts), mode=0o700, exist_ok=True)
+            self._makedirs(self._path(parts))
 
     def file(self, name, declared_size, opener):
         """A regular member; ``opener()`` returns a binary stream of its content."""
@@ -137,7 +143,7 @@ class _Extractor:
         if ext not in EXTRACTED_EXTENSIONS and parts[-1] not in MANIFEST_NAMES:
             return  # cloc would not read it: not written at all
         path = self._path(parts)
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        self._makedirs(os.path.dirname(path))
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         try:
             fd = os.open(path, flags, 0o600)
