@@ -99,9 +99,14 @@ class SupportClocMeasurement(models.Model):
         readonly=True,
     )
     sale_order_ids = fields.One2many(
-        "sale.order", "migration_measurement_id", string="Quotations"
+        "sale.order",
+        "migration_measurement_id",
+        string="Quotations",
+        groups="sales_team.group_sale_salesman",
     )
-    sale_order_count = fields.Integer(compute="_compute_sale_order_count")
+    sale_order_count = fields.Integer(
+        compute="_compute_sale_order_count", groups="sales_team.group_sale_salesman"
+    )
 
     _code_lines_positive = models.Constraint(
         "CHECK (code_lines >= 0 AND total_lines >= 0)",
@@ -231,7 +236,7 @@ class SupportClocMeasurement(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_quoted(self):
-        quoted = self.filtered("sale_order_ids")
+        quoted = self.sudo().filtered("sale_order_ids")
         if quoted:
             raise UserError(
                 self.env._(

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.fields import Command
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import SupportMigrationQuoteCommon
 
@@ -147,9 +148,25 @@ class TestQuoteWizard(SupportMigrationQuoteCommon):
         self.assertEqual(self.env["sale.order"].search_count([]), orders)
 
     def test_agent_cannot_quote(self):
-        """Agents measure; quoting (a sale.order) is for managers and salespeople."""
+        """Agents measure; quoting (a sale.order) needs sales rights."""
+        orders = self.env["sale.order"].search_count([])
+        wizard = self._wizard(user=self.agent)
+        self.assertEqual(wizard.one_time_total, 35000.0)
         with self.assertRaises(AccessError):
-            self._wizard(user=self.agent)
+            wizard.action_create_quotation()
+        self.assertEqual(self.env["sale.order"].search_count([]), orders)
+        salesman = new_test_user(
+            self.env,
+            login="mq_agent_salesman",
+            groups="support_contract.support_contract_group_user,"
+            "sales_team.group_sale_salesman",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        action = self._wizard(user=salesman).action_create_quotation()
+        self.assertEqual(
+            self.env["sale.order"].browse(action["res_id"]).user_id, salesman
+        )
 
     def test_measurement_button(self):
         action = self.measurement.with_user(self.manager).action_quote_migration()
