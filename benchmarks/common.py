@@ -2,10 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Shared helpers of the benchmarks: an Odoo environment on a database, timing, output.
 
-A benchmark is a script `benchmarks/bench_<name>.py` with a `main(env)` function, run by
-`bash scripts/bench <name>` on a fresh copy of the test database (the suite installed,
-with demo data). It prints figures and ratios; it asserts nothing about wall time (targets
-are compared by a reader or a later check), so it never flakes a CI run.
+A benchmark is a script `benchmarks/bench_<name>.py` with a `main(env, args)` function,
+run by `bash scripts/bench <name>` on a fresh copy of the test database (the suite
+installed, with demo data). It prints figures and ratios; it asserts nothing about wall
+time (a reader compares them with the targets), so it never flakes a CI run.
 """
 
 import contextlib
