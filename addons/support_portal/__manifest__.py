@@ -20,6 +20,11 @@
     "data": [
         "security/ir.model.access.csv",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "support_portal/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/res_users_demo.xml",
     ],
