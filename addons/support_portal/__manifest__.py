@@ -19,12 +19,18 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/helpdesk_ticket_security.xml",
+        "security/support_contract_security.xml",
+        "views/support_contract_views.xml",
+        "views/support_contract_templates.xml",
+        "views/helpdesk_ticket_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
             "support_portal/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_users_demo.xml",
     ],

@@ -2,4 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_install
+from . import test_key_users
+from . import test_portal_access
 from . import test_portal_tour

@@ -1,0 +1,28 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+# Domains of the portal record rules of other addons that support_portal narrows
+# (see security/*_security.xml), as those addons ship them.
+ORIGINAL_RULE_DOMAINS = {
+    "helpdesk_mgmt.helpdesk_ticket_rule_portal": (
+        "Portal Personal Tickets",
+        "['|', ('partner_id', 'child_of', [user.commercial_partner_id.id]), "
+        "('message_partner_ids', 'child_of', [user.commercial_partner_id.id])]",
+    ),
+    "support_contract.support_contract_rule_portal": (
+        "Support contract: portal users see their company's",
+        "[('partner_id', '=', user.partner_id.commercial_partner_id.id)]",
+    ),
+    "support_contract.support_contract_addon_rule_portal": (
+        "Support contract add-on: portal users see their company's",
+        "[('contract_id.partner_id', '=', user.partner_id.commercial_partner_id.id)]",
+    ),
+}
+
+
+def uninstall_hook(env):
+    """Give the narrowed portal rules back their original domains."""
+    for xmlid, (name, domain) in ORIGINAL_RULE_DOMAINS.items():
+        rule = env.ref(xmlid, raise_if_not_found=False)
+        if rule:
+            rule.write({"name": name, "domain_force": domain})

@@ -1,0 +1,241 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.fields import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, BaseCommon
+
+
+class SupportPortalMixin:
+    """Two customers with running contracts and the portal users of the access matrix.
+
+    - Tulpen Test B.V. (customer A): contract A naming ``key_user_a`` a key user;
+      ``contact_a`` is a portal contact of A who is not a key user.
+    - Fjord Test AB (customer B): contract B naming ``portal_b`` a key user.
+
+    Tickets of A: one per contact of the matrix, one of a third contact nobody
+    follows and one of that contact followed by ``contact_a``. One ticket of B.
+
+    Everything lives in the main company (the one of the public user, so that
+    anonymous visitors of the configurator see the same catalogue); the catalogue
+    records of other tests or demo data are archived, the hour bands replaced.
+    """
+
+    @classmethod
+    def _setup_support_portal(cls):
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        env = cls.env
+        cls.company = env.company
+        cls.currency = cls.company.currency_id
+        cls.hour_product = env.ref("support_contract.product_product_support_hour")
+        # Normal hourly rate 100.00
+        cls.hour_product.list_price = 100.0
+        env["support.plan"].search([]).action_archive()
+        env["support.addon"].search([]).action_archive()
+        env["support.hour.band"].search([("company_id", "=", cls.company.id)]).unlink()
+        cls.calendar = env["resource.calendar"].create(
+            {
+                "name": "Business days 08:00-17:00",
+                "tz": "Europe/Amsterdam",
+                "company_id": cls.company.id,
+                "attendance_ids": [
+                    Command.clear(),
+                    *(
+                        Command.create(
+                            {
+                                "name": f"Day {day}",
+                                "dayofweek": str(day),
+                                "hour_from": 8,
+                                "hour_to": 17,
+                                "day_period": "full_day",
+                            }
+                        )
+                        for day in range(5)
+                    ),
+                ],
+            }
+        )
+        cls.calendar_extended = env["resource.calendar"].create(
+            {
+                "name": "Business days 07:00-23:00",
+                "tz": "Europe/Amsterdam",
+                "company_id": cls.company.id,
+                "attendance_ids": [
+                    Command.clear(),
+                    *(
+                        Command.create(
+                            {
+                                "name": f"Day {day}",
+                                "dayofweek": str(day),
+                                "hour_from": 7,
+                                "hour_to": 23,
+                                "day_period": "full_day",
+                            }
+                        )
+                        for day in range(5)
+                    ),
+                ],
+            }
+        )
+        Plan = env["support.plan"]
+        cls.plan_basic = Plan.create(
+            {
+                "name": "Basic",
+                "code": "TP-BASIC",
+                "sequence": 1,
+                "monthly_price": 0.0,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.plan_light = Plan.create(
+            {
+                "name": "Light",
+                "code": "TP-LIGHT",
+                "sequence": 2,
+                "monthly_price": 250.0,
+                "user_limit": 2,
+                "cloc_max": 5000,
+                "calendar_id": cls.calendar.id,
+                "includes_sla": True,
+                "includes_monitoring": True,
+                "includes_hotline": True,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.plan_medium = Plan.create(
+            {
+                "name": "Medium",
+                "code": "TP-MEDIUM",
+                "sequence": 3,
+                "monthly_price": 500.0,
+                "user_limit": 100,
+                "cloc_min": 5000,
+                "cloc_max": 20000,
+                "calendar_id": cls.calendar.id,
+                "includes_sla": True,
+                "company_id": cls.company.id,
+            }
+        )
+        Addon = env["support.addon"]
+        cls.addon_extended = Addon.create(
+            {
+                "name": "Extended availability",
+                "code": "TP-EXT",
+                "sequence": 1,
+                "monthly_price": 1000.0,
+                "calendar_id": cls.calendar_extended.id,
+                "critical_only": True,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.addon_integration = Addon.create(
+            {
+                "name": "Integration support",
+                "code": "TP-INT",
+                "sequence": 2,
+                "monthly_price": 295.0,
+                "per_unit": True,
+                "unit_label": "integration",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.bands = env["support.hour.band"].create(
+            [
+                {"hours_from": 0, "hours_to": 10, "discount": 4},
+                {"hours_from": 10, "hours_to": 20, "discount": 6},
+                {"hours_from": 20, "hours_to": 50, "discount": 9},
+                {"hours_from": 50, "hours_to": 100, "discount": 11},
+            ]
+        )
+        Partner = env["res.partner"]
+        cls.customer_a = Partner.create(
+            {"name": "Tulpen Test B.V.", "is_company": True}
+        )
+        cls.customer_b = Partner.create({"name": "Fjord Test AB", "is_company": True})
+        cls.key_user_a = cls._new_portal_user("key_user_a", "Anna Key", cls.customer_a)
+        cls.contact_a = cls._new_portal_user(
+            "contact_a", "Bart Contact", cls.customer_a
+        )
+        cls.portal_b = cls._new_portal_user("portal_b", "Britt Fjord", cls.customer_b)
+        cls.other_contact_a = Partner.create(
+            {"name": "Carla Nobody", "parent_id": cls.customer_a.id}
+        )
+        cls.contract_a = cls._create_contract(
+            cls.customer_a,
+            reserved_hours=15,
+            key_user_ids=[Command.set(cls.key_user_a.partner_id.ids)],
+            addon_line_ids=[Command.create({"addon_id": cls.addon_extended.id})],
+        )
+        cls.contract_b = cls._create_contract(
+            cls.customer_b,
+            key_user_ids=[Command.set(cls.portal_b.partner_id.ids)],
+        )
+        cls.contract_a.action_activate()
+        cls.contract_b.action_activate()
+        Ticket = env["helpdesk.ticket"]
+        cls.ticket_a_key = Ticket.create(
+            cls._ticket_vals("Invoices print blank", cls.key_user_a.partner_id)
+        )
+        cls.ticket_a_contact = Ticket.create(
+            cls._ticket_vals("Stock report slow", cls.contact_a.partner_id)
+        )
+        cls.ticket_a_other = Ticket.create(
+            cls._ticket_vals("Payroll export fails", cls.other_contact_a)
+        )
+        cls.ticket_a_followed = Ticket.create(
+            cls._ticket_vals("Webshop sync stopped", cls.other_contact_a)
+        )
+        cls.ticket_a_followed.message_subscribe(
+            partner_ids=cls.contact_a.partner_id.ids
+        )
+        cls.ticket_b = Ticket.create(
+            cls._ticket_vals("Timber prices wrong", cls.portal_b.partner_id)
+        )
+        cls.tickets_a = (
+            cls.ticket_a_key
+            | cls.ticket_a_contact
+            | cls.ticket_a_other
+            | cls.ticket_a_followed
+        )
+
+    @classmethod
+    def _new_portal_user(cls, login, name, customer):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_portal",
+            name=name,
+            email=f"{login}@example.com",
+            parent_id=customer.id,
+            tz="Europe/Amsterdam",
+        )
+
+    @classmethod
+    def _create_contract(cls, partner, **vals):
+        values = {
+            "partner_id": partner.id,
+            "plan_id": cls.plan_light.id,
+            "company_id": cls.company.id,
+            "date_start": "2026-01-01",
+        }
+        values.update(vals)
+        return cls.env["support.contract"].create(values)
+
+    @classmethod
+    def _ticket_vals(cls, name, partner, **vals):
+        values = {
+            "name": name,
+            "description": f"<p>{name}, since this morning.</p>",
+            "partner_id": partner.id,
+            "company_id": cls.company.id,
+        }
+        values.update(vals)
+        return values
+
+
+class SupportPortalCommon(BaseCommon, SupportPortalMixin):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()

@@ -1,0 +1,242 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import http
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import SupportPortalMixin
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
+    """The access matrix of every portal route: key user, other contact of the same
+    customer, portal user of another customer, anonymous visitor."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+        cls.users = {
+            "key_user_a": cls.key_user_a,
+            "contact_a": cls.contact_a,
+            "portal_b": cls.portal_b,
+            "anonymous": None,
+        }
+
+    def _login(self, who):
+        if who == "anonymous":
+            self.authenticate(None, None)
+        else:
+            self.authenticate(who, who)
+
+    def _get(self, url):
+        return self.url_open(url, allow_redirects=False)
+
+    def _assert_hidden(self, response, *secrets):
+        """403/404 and none of the record's texts in the answer."""
+        self.assertIn(response.status_code, (403, 404), response.url)
+        for secret in secrets:
+            self.assertNotIn(secret, response.text)
+
+    # Tickets
+
+    def test_ticket_page_matrix(self):
+        visible = {
+            "key_user_a": self.tickets_a,
+            "contact_a": self.ticket_a_contact | self.ticket_a_followed,
+            "portal_b": self.ticket_b,
+            "anonymous": self.env["helpdesk.ticket"],
+        }
+        for who, tickets in visible.items():
+            self._login(who)
+            for ticket in self.tickets_a | self.ticket_b:
+                with self.subTest(who=who, ticket=ticket.name):
+                    response = self._get(f"/my/ticket/{ticket.id}")
+                    if ticket in tickets:
+                        self.assertEqual(response.status_code, 200)
+                        self.assertIn(ticket.name, response.text)
+                    else:
+                        self._assert_hidden(response, ticket.name, ticket.number)
+
+    def test_ticket_page_by_token(self):
+        """The ticket's own access token opens it for anyone (mail links); a
+        guessed one or another ticket's does not."""
+        token = self.ticket_b._portal_ensure_token()
+        self._login("anonymous")
+        response = self._get(f"/my/ticket/{self.ticket_b.id}/{token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.ticket_b.name, response.text)
+        for url in (
+            f"/my/ticket/{self.ticket_a_key.id}/{token}",
+            f"/my/ticket/{self.ticket_a_key.id}/0123456789abcdef0123456789abcdef",
+            f"/my/ticket/{self.ticket_a_key.id}?access_token={token}",
+        ):
+            self._assert_hidden(self._get(url), self.ticket_a_key.name)
+        self._login("portal_b")
+        self._assert_hidden(
+            self._get(f"/my/ticket/{self.ticket_a_key.id}/{token}"),
+            self.ticket_a_key.name,
+        )
+
+    def test_ticket_page_of_missing_ticket(self):
+        self._login("key_user_a")
+        self._assert_hidden(self._get("/my/ticket/999999999"))
+
+    def test_ticket_list_matrix(self):
+        visible = {
+            "key_user_a": self.tickets_a,
+            "contact_a": self.ticket_a_contact | self.ticket_a_followed,
+            "portal_b": self.ticket_b,
+        }
+        for who, tickets in visible.items():
+            self._login(who)
+            response = self._get("/my/tickets")
+            self.assertEqual(response.status_code, 200)
+            for ticket in self.tickets_a | self.ticket_b:
+                with self.subTest(who=who, ticket=ticket.name):
+                    if ticket in tickets:
+                        self.assertIn(ticket.name, response.text)
+                    else:
+                        self.assertNotIn(ticket.name, response.text)
+        self._login("anonymous")
+        response = self._get("/my/tickets")
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/web/login", response.headers["Location"])
+
+    def test_close_ticket_of_another_customer(self):
+        """helpdesk_mgmt's /ticket/close closed any ticket by id; here a ticket the
+        user cannot read gives 404 and keeps its stage."""
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        stage_before = self.ticket_a_key.stage_id
+        self._login("portal_b")
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket_a_key.id,
+                "stage_id": done.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+            allow_redirects=False,
+        )
+        self._assert_hidden(response, self.ticket_a_key.name)
+        self.assertEqual(self.ticket_a_key.stage_id, stage_before)
+
+    def test_close_ticket_needs_post_and_csrf(self):
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        stage_before = self.ticket_a_key.stage_id
+        self._login("key_user_a")
+        query = f"ticket_id={self.ticket_a_key.id}&stage_id={done.id}"
+        response = self._get(f"/ticket/close?{query}")
+        self.assertEqual(response.status_code, 405)
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/ticket/close",
+                data={"ticket_id": self.ticket_a_key.id, "stage_id": done.id},
+                allow_redirects=False,
+            )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.ticket_a_key.stage_id, stage_before)
+        # a stage that does not allow closing from the portal
+        rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket_a_key.id,
+                "stage_id": rejected.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.ticket_a_key.stage_id, stage_before)
+        # the right way closes it
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket_a_key.id,
+                "stage_id": done.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.ticket_a_key.stage_id, done)
+
+    # Contracts
+
+    def test_contract_pages_matrix(self):
+        visible = {
+            "key_user_a": self.contract_a,
+            "contact_a": self.env["support.contract"],
+            "portal_b": self.contract_b,
+            "anonymous": self.env["support.contract"],
+        }
+        for who, contracts in visible.items():
+            self._login(who)
+            for contract in self.contract_a | self.contract_b:
+                with self.subTest(who=who, contract=contract.name):
+                    response = self._get(f"/my/contracts/{contract.id}")
+                    if contract in contracts:
+                        self.assertEqual(response.status_code, 200)
+                        self.assertIn(contract.name, response.text)
+                    else:
+                        self._assert_hidden(
+                            response, contract.name, contract.partner_id.name
+                        )
+            if who == "anonymous":
+                continue
+            response = self._get("/my/contracts")
+            self.assertEqual(response.status_code, 200, (who, response.text[-3000:]))
+            for contract in self.contract_a | self.contract_b:
+                if contract in contracts:
+                    self.assertIn(contract.name, response.text)
+                else:
+                    self.assertNotIn(contract.name, response.text)
+
+    def test_contract_page_by_token(self):
+        token = self.contract_a._portal_ensure_token()
+        self._login("anonymous")
+        response = self._get(f"/my/contracts/{self.contract_a.id}?access_token={token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.contract_a.name, response.text)
+        for url in (
+            f"/my/contracts/{self.contract_b.id}?access_token={token}",
+            f"/my/contracts/{self.contract_b.id}?access_token=guessed",
+            f"/my/contracts/{self.contract_b.id}?access_token=",
+        ):
+            self._assert_hidden(
+                self._get(url), self.contract_b.name, self.customer_b.name
+            )
+        self._login("contact_a")
+        self._assert_hidden(
+            self._get(f"/my/contracts/{self.contract_b.id}?access_token={token}"),
+            self.contract_b.name,
+        )
+
+    def test_home_counters(self):
+        self._login("key_user_a")
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["support_contract_count", "ticket_count"]}
+        )
+        self.assertEqual(counters["support_contract_count"], 1)
+        self.assertEqual(counters["ticket_count"], 4)
+        self._login("contact_a")
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["support_contract_count", "ticket_count"]}
+        )
+        self.assertEqual(counters["support_contract_count"], 0)
+        self.assertEqual(counters["ticket_count"], 2)
+
+    def test_contract_page_shows_plan_availability_and_key_users(self):
+        self._login("key_user_a")
+        response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        self.assertIn("Light", html)
+        self.assertIn("Extended availability", html)
+        self.assertIn("Monday to Friday: 08:00-17:00", html)
+        self.assertIn("Monday to Friday: 07:00-23:00", html)
+        self.assertIn("Critical issues only", html)
+        self.assertIn("Anna Key", html)
+        self.assertIn("Europe/Amsterdam", html)
