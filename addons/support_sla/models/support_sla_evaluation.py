@@ -86,7 +86,6 @@ class SupportSlaEvaluation(models.Model):
             ("below", "Below the reservation three months in a row"),
             ("none", "No hours reserved"),
         ],
-        string="Fair Use",
         compute="_compute_figures",
     )
 
