@@ -876,7 +876,7 @@ class SupportContract(models.Model):
 
         :return: the support.contract.billing records created
         """
-        month = month.replace(day=1)
+        month = fields.Date.to_date(month).replace(day=1)
         Billing = self.env["support.contract.billing"]
         billed = Billing.search(
             [("contract_id", "in", self.ids), ("month", "=", month)]
@@ -967,10 +967,18 @@ class SupportContract(models.Model):
         for company, company_billings in (
             Billing.concat(*invoice_vals).grouped("company_id").items()
         ):
+            # no creation message nor followers per invoice: the billing row and
+            # the contract's chatter are the trail, and they cost a lot at volume
             invoices = (
                 self.env["account.move"]
                 .sudo()
                 .with_company(company)
+                .with_context(
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                    mail_notrack=True,
+                    tracking_disable=True,
+                )
                 .create([invoice_vals[billing] for billing in company_billings])
             )
             for billing, invoice in zip(company_billings, invoices, strict=True):

@@ -61,7 +61,11 @@ class TestContract(SupportContractCommon):
                 ]
             )
         self.assertEqual(Contract.search_count([]), count)
-        self.assertFalse(self.env["support.contract.addon"].search([]))
+        self.assertFalse(
+            self.env["support.contract.addon"].search(
+                [("contract_id.partner_id", "=", self.customer.id)]
+            )
+        )
 
     def test_end_after_minimum_term(self):
         contract = self._create_contract()
