@@ -18,5 +18,20 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/support_cloc_measurement_security.xml",
+        "security/support_migration_pricing_rule_security.xml",
+        "data/product_product_data.xml",
+        "views/support_cloc_measurement_views.xml",
+        "views/support_migration_pricing_rule_views.xml",
+        "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "views/support_contract_views.xml",
+        "wizards/support_cloc_measure_wizard_views.xml",
+        "wizards/support_migration_quote_wizard_views.xml",
+        "views/support_migration_quote_menus.xml",
+    ],
+    "demo": [
+        "demo/support_migration_pricing_rule_demo.xml",
+        "demo/support_cloc_measurement_demo.xml",
     ],
 }

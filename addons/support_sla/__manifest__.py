@@ -16,7 +16,22 @@
     "depends": [
         "support_contract",
     ],
+    "external_dependencies": {"python": ["holidays"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/support_sla_security.xml",
+        "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
+        "views/resource_calendar_views.xml",
+        "views/support_priority_views.xml",
+        "views/support_priority_axis_views.xml",
+        "views/support_priority_matrix_views.xml",
+        "views/support_sla_policy_views.xml",
+        "views/support_sla_breach_views.xml",
+        "views/support_catalogue_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_stage_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/support_sla_menus.xml",
     ],
 }

@@ -8,5 +8,10 @@ from . import support_hour_band
 from . import support_ticket_type
 from . import support_contract
 from . import support_contract_addon
+from . import support_contract_billing
+from . import support_hour_ledger
+from . import res_company
 from . import helpdesk_ticket
+from . import account_analytic_line
+from . import account_move
 from . import sale_order

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.tools import float_compare
 
 
 class HelpdeskTicket(models.Model):
@@ -32,6 +33,29 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="A contract covers the ticket.",
     )
+    timesheet_ids = fields.One2many(
+        comodel_name="account.analytic.line",
+        inverse_name="helpdesk_ticket_id",
+        string="Timesheets",
+    )
+    support_hours_spent = fields.Float(
+        string="Hours Spent",
+        compute="_compute_support_hours_policy",
+        store=True,
+        digits=(16, 2),
+    )
+    support_hours_policy = fields.Selection(
+        selection=[
+            ("uncovered", "Not Covered: Billed at the Normal Rate"),
+            ("reserved", "Consumes Reserved Hours"),
+            ("billable", "Billed Separately (Ticket Type)"),
+            ("rfc", "Billed Separately (Change Request Over Its Maximum)"),
+        ],
+        string="Hours",
+        compute="_compute_support_hours_policy",
+        store=True,
+        help="How the hours logged on this ticket are accounted for.",
+    )
 
     @api.depends("commercial_partner_id", "company_id")
     def _compute_support_contract_id(self):
@@ -50,3 +74,98 @@ class HelpdeskTicket(models.Model):
     def _compute_support_covered(self):
         for ticket in self:
             ticket.support_covered = bool(ticket.support_contract_id)
+
+    @api.depends(
+        "support_contract_id",
+        "support_ticket_type_id.billable",
+        "support_ticket_type_id.is_change_request",
+        "support_ticket_type_id.rfc_max_hours",
+        "timesheet_ids.unit_amount",
+    )
+    def _compute_support_hours_policy(self):
+        for ticket in self:
+            spent = sum(ticket.sudo().timesheet_ids.mapped("unit_amount"))
+            ticket.support_hours_spent = spent
+            ticket.support_hours_policy = ticket._get_support_hours_policy(spent)
+
+    def _get_support_hours_policy(self, spent):
+        """Hook: how the hours of this ticket count (see support_hours_policy)."""
+        self.ensure_one()
+        ticket_type = self.support_ticket_type_id
+        if not self.support_contract_id:
+            return "uncovered"
+        if ticket_type.billable:
+            return "billable"
+        if (
+            ticket_type.is_change_request
+            and float_compare(spent, ticket_type.rfc_max_hours, precision_digits=2) > 0
+        ):
+            return "rfc"
+        return "reserved"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"support_contract_id", "support_ticket_type_id", "partner_id"} & set(vals):
+            self._sync_support_ledger()
+        return result
+
+    def _get_timesheet_project(self):
+        """Project the ticket's timesheets are booked on."""
+        self.ensure_one()
+        return self.company_id._get_support_project()
+
+    def _sync_support_ledger(self):
+        """Make the hour ledger hold one line per timesheet of these tickets.
+
+        A consuming timesheet takes its hours off the contract's balance; other
+        timesheets of covered tickets appear with 0 hours, marked billable
+        separately. Runs after every change of timesheets, contract or type.
+        """
+        tickets = self.exists()
+        if not tickets:
+            return
+        Ledger = self.env["support.hour.ledger"].sudo()
+        timesheets = tickets.sudo().timesheet_ids
+        existing = Ledger.search(
+            [
+                ("kind", "=", "consumption"),
+                "|",
+                ("ticket_id", "in", tickets.ids),
+                ("timesheet_id", "in", timesheets.ids),
+            ]
+        )
+        by_timesheet = {line.timesheet_id.id: line for line in existing}
+        kept = Ledger
+        to_create = []
+        for ticket in tickets.sudo():
+            contract = ticket.support_contract_id
+            if not contract:
+                continue
+            policy_consumes = ticket.support_hours_policy == "reserved"
+            for timesheet in ticket.timesheet_ids:
+                # work billed separately already never consumes afterwards
+                consumes = policy_consumes and not timesheet.support_billing_id
+                vals = {
+                    "contract_id": contract.id,
+                    "ticket_id": ticket.id,
+                    "date": timesheet.date,
+                    "kind": "consumption",
+                    "name": f"{ticket.number}: {timesheet.name or ticket.name}",
+                    "hours": -timesheet.unit_amount if consumes else 0.0,
+                    "hours_logged": timesheet.unit_amount,
+                    "billable_separately": not consumes,
+                }
+                line = by_timesheet.get(timesheet.id)
+                if line:
+                    changed = {
+                        key: value
+                        for key, value in vals.items()
+                        if (line[key].id if key.endswith("_id") else line[key]) != value
+                    }
+                    if changed:
+                        line.write(changed)
+                    kept |= line
+                else:
+                    to_create.append(dict(vals, timesheet_id=timesheet.id))
+        (existing - kept).unlink()
+        Ledger.create(to_create)

@@ -1,7 +1,10 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
@@ -16,6 +19,12 @@ class SaleOrder(models.Model):
         help="Contract this order created or amended.",
     )
 
+    def action_confirm(self):
+        result = super().action_confirm()
+        for order in self:
+            order._support_contract_update()
+        return result
+
     def action_view_support_contract(self):
         self.ensure_one()
         return {
@@ -24,3 +33,101 @@ class SaleOrder(models.Model):
             "res_id": self.support_contract_id.id,
             "view_mode": "form",
         }
+
+    def _get_support_lines(self):
+        """What the order sells: (plan, reserved hours or None, {addon: qty})."""
+        self.ensure_one()
+        products = self.order_line.product_id
+        plans = self.env["support.plan"].search([("product_id", "in", products.ids)])
+        addons = self.env["support.addon"].search([("product_id", "in", products.ids)])
+        hour_products = self.env["support.hour.band"].search([]).product_id
+        hour_products |= (
+            self.env.ref(
+                "support_contract.product_product_reserved_hours",
+                raise_if_not_found=False,
+            )
+            or self.env["product.product"]
+        )
+        if len(plans) > 1:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s sells several support plans (%(plans)s): a "
+                    "contract has one plan.",
+                    order=self.name,
+                    plans=", ".join(plans.mapped("name")),
+                )
+            )
+        reserved = None
+        addon_quantities = {}
+        for line in self.order_line.filtered("product_id"):
+            if line.product_id in hour_products:
+                reserved = (reserved or 0.0) + line.product_uom_qty
+            addon = addons.filtered(lambda a, p=line.product_id: a.product_id == p)
+            if addon:
+                addon_quantities[addon] = addon_quantities.get(addon, 0) + int(
+                    line.product_uom_qty
+                )
+        return plans, reserved, addon_quantities
+
+    def _support_contract_update(self):
+        """Create or amend the customer's contract from what the order sells.
+
+        A new contract starts on the first day of the next month; changes to a
+        running contract take effect from then too.
+        """
+        self.ensure_one()
+        plan, reserved, addon_quantities = self._get_support_lines()
+        if not plan and reserved is None and not addon_quantities:
+            return
+        Contract = self.env["support.contract"]
+        partner = self.partner_id.commercial_partner_id
+        contract = self.support_contract_id or Contract.search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", self.company_id.id),
+                ("state", "in", ("draft", "active", "suspended")),
+            ],
+            order="state, id desc",
+            limit=1,
+        )
+        order_day = fields.Date.context_today(self, self.date_order)
+        next_month = order_day.replace(day=1) + relativedelta(months=1)
+        if contract:
+            contract._amend(
+                plan=plan,
+                reserved_hours=reserved,
+                addon_quantities=addon_quantities,
+                date=next_month,
+            )
+        else:
+            if not plan:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s sells add-ons or reserved hours, but "
+                        "%(customer)s has no support contract: add a plan.",
+                        order=self.name,
+                        customer=partner.name,
+                    )
+                )
+            contract = Contract.create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": self.company_id.id,
+                    "pricelist_id": self.pricelist_id.id,
+                    "currency_id": self.currency_id.id,
+                    "plan_id": plan.id,
+                    "reserved_hours": reserved or 0.0,
+                    "date_start": next_month,
+                    "user_id": self.user_id.id or self.env.user.id,
+                    "addon_line_ids": [
+                        fields.Command.create({"addon_id": addon.id, "quantity": qty})
+                        for addon, qty in addon_quantities.items()
+                        if qty
+                    ],
+                }
+            )
+            contract.state = "active"
+        self.support_contract_id = contract
+        contract.message_post(
+            body=self.env._("Sold on %(order)s.", order=self._get_html_link())
+        )

@@ -1,12 +1,17 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, float_is_zero, format_date, split_every
+
+_logger = logging.getLogger(__name__)
 
 
 class SupportContract(models.Model):
@@ -74,6 +79,7 @@ class SupportContract(models.Model):
         inverse_name="contract_id",
         string="Add-ons",
         copy=True,
+        domain=[("pending", "=", False)],
     )
     addon_ids = fields.Many2many(
         comodel_name="support.addon",
@@ -206,6 +212,54 @@ class SupportContract(models.Model):
         string="Next Included Upgrade", compute="_compute_upgrade_available"
     )
     note = fields.Html()
+    # Amendments sold on a quotation take effect on the first of the next month.
+    pending_date = fields.Date(
+        string="Changes Take Effect On",
+        copy=False,
+        readonly=True,
+        help="First day of the month from which the pending changes apply.",
+    )
+    pending_plan_id = fields.Many2one(
+        comodel_name="support.plan",
+        string="Next Plan",
+        copy=False,
+        readonly=True,
+        check_company=True,
+    )
+    pending_reserved_hours = fields.Float(
+        string="Next Reserved Hours", copy=False, readonly=True, digits=(16, 2)
+    )
+    has_pending_reserved_hours = fields.Boolean(copy=False, readonly=True)
+    pending_addon_line_ids = fields.One2many(
+        comodel_name="support.contract.addon",
+        inverse_name="contract_id",
+        string="Next Add-ons",
+        readonly=True,
+        domain=[("pending", "=", True)],
+    )
+    # Hours and billing
+    ledger_line_ids = fields.One2many(
+        comodel_name="support.hour.ledger",
+        inverse_name="contract_id",
+        string="Hour Ledger",
+    )
+    hour_balance = fields.Float(
+        compute="_compute_hour_balance",
+        digits=(16, 2),
+        help="Reserved hours credited, less hours consumed, plus excess hours "
+        "billed. Unused hours never expire.",
+    )
+    billing_ids = fields.One2many(
+        comodel_name="support.contract.billing",
+        inverse_name="contract_id",
+        string="Monthly Billings",
+    )
+    invoice_ids = fields.Many2many(
+        comodel_name="account.move",
+        string="Invoices",
+        compute="_compute_invoice_ids",
+    )
+    invoice_count = fields.Integer(compute="_compute_invoice_ids")
 
     _running_partner_uniq = models.UniqueIndex(
         "(partner_id, company_id) WHERE state IN ('active', 'suspended')",
@@ -348,6 +402,24 @@ class SupportContract(models.Model):
         for contract in self:
             contract.ticket_count = counts.get(contract, 0)
 
+    @api.depends("ledger_line_ids.hours")
+    def _compute_hour_balance(self):
+        balances = self.env["support.hour.ledger"]._get_balances(self)
+        for contract in self:
+            contract.hour_balance = balances.get(contract.id, 0.0)
+
+    @api.depends("billing_ids.invoice_id")
+    def _compute_invoice_ids(self):
+        billings = self.env["support.contract.billing"].search(
+            [("contract_id", "in", self.ids), ("invoice_id", "!=", False)]
+        )
+        invoices = defaultdict(lambda: self.env["account.move"])
+        for billing in billings:
+            invoices[billing.contract_id.id] |= billing.invoice_id
+        for contract in self:
+            contract.invoice_ids = invoices[contract.id]
+            contract.invoice_count = len(invoices[contract.id])
+
     @api.constrains("reserved_hours", "plan_id", "company_id")
     def _check_reserved_hours(self):
         for contract in self:
@@ -382,6 +454,49 @@ class SupportContract(models.Model):
         for contract in self:
             for line in contract.addon_line_ids:
                 line._check_addon_plan()
+
+    @api.constrains(
+        "pending_plan_id",
+        "pending_reserved_hours",
+        "has_pending_reserved_hours",
+        "pending_addon_line_ids",
+    )
+    def _check_pending(self):
+        """The contract as it will be next month must be valid too."""
+        for contract in self.filtered("pending_date"):
+            plan = contract.pending_plan_id or contract.plan_id
+            hours = (
+                contract.pending_reserved_hours
+                if contract.has_pending_reserved_hours
+                else contract.reserved_hours
+            )
+            if float_compare(hours, 0.0, precision_digits=2) < 0:
+                raise ValidationError(
+                    self.env._("Reserved hours cannot be negative (%(h)s h).", h=hours)
+                )
+            if hours and not plan.allows_reserved_hours:
+                raise ValidationError(
+                    self.env._(
+                        "Plan %(plan)s does not allow reserved hours: choose a paid "
+                        "plan or set the reserved hours to 0.",
+                        plan=plan.name,
+                    )
+                )
+            if hours:
+                self.env["support.hour.band"]._get_band(hours, contract.company_id)
+            for addon, quantity in contract._get_next_addon_quantities().items():
+                if quantity and not addon._is_allowed_on_plan(plan):
+                    raise ValidationError(
+                        self.env._(
+                            "Add-on %(addon)s needs the plan %(plans)s; contract "
+                            "%(contract)s will be on %(plan)s.",
+                            addon=addon.name,
+                            plans=", ".join(addon.plan_ids.mapped("name"))
+                            or self.env._("any paid plan"),
+                            contract=contract.name,
+                            plan=plan.name,
+                        )
+                    )
 
     @api.constrains("min_term_months", "user_count", "cloc_lines")
     def _check_positive(self):
@@ -500,6 +615,41 @@ class SupportContract(models.Model):
         }
         return action
 
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", self.invoice_ids.ids)]
+        action["context"] = {"default_move_type": "out_invoice", "create": False}
+        return action
+
+    def action_view_ledger(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_contract.support_hour_ledger_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_contract_id": self.id}
+        return action
+
+    def action_bill_current_month(self):
+        """Bill this month now (the scheduled action would do it as well)."""
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("Only an active contract is billed."))
+        month = fields.Date.context_today(self).replace(day=1)
+        billing = self._bill_month(month)
+        if not billing:
+            raise UserError(
+                self.env._(
+                    "%(contract)s was billed for %(month)s already.",
+                    contract=self.name,
+                    month=format_date(self.env, month, date_format="MMMM y"),
+                )
+            )
+        return self.action_view_invoices()
+
     def action_view_tickets(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -531,9 +681,10 @@ class SupportContract(models.Model):
         if not product:
             return 0.0
         date = date or fields.Date.context_today(self)
+        # prices and rates of the contract's company, whatever the current one
         product = product.with_company(self.company_id)
         if self.pricelist_id:
-            price = self.pricelist_id._get_product_price(
+            price = self.pricelist_id.with_company(self.company_id)._get_product_price(
                 product, quantity, currency=self.currency_id, date=date
             )
         else:
@@ -594,3 +745,347 @@ class SupportContract(models.Model):
             if qty
         ]
         self.addon_line_ids = commands
+
+    def _get_next_addon_quantities(self):
+        """{support.addon: quantity} as it will be once pending changes apply."""
+        self.ensure_one()
+        quantities = {line.addon_id: line.quantity for line in self.addon_line_ids}
+        for line in self.pending_addon_line_ids:
+            quantities[line.addon_id] = line.quantity
+        return quantities
+
+    def _amend(self, plan=None, reserved_hours=None, addon_quantities=None, date=None):
+        """Record changes sold for this contract.
+
+        A draft contract changes at once; a running one from ``date`` (the first
+        day of next month by default): the monthly billing applies them.
+
+        :param addon_quantities: {support.addon: quantity}; 0 removes the add-on,
+            add-ons not named are kept.
+        """
+        self.ensure_one()
+        addon_quantities = addon_quantities or {}
+        if self.state == "draft":
+            vals = {}
+            if plan:
+                vals["plan_id"] = plan.id
+            if reserved_hours is not None:
+                vals["reserved_hours"] = reserved_hours
+            quantities = {line.addon_id: line.quantity for line in self.addon_line_ids}
+            quantities.update(addon_quantities)
+            vals["addon_line_ids"] = [Command.clear()] + [
+                Command.create({"addon_id": addon.id, "quantity": qty})
+                for addon, qty in quantities.items()
+                if qty
+            ]
+            self.write(vals)
+            return
+        if self.state == "ended":
+            raise UserError(
+                self.env._("Contract %s has ended: it cannot be amended.", self.name)
+            )
+        date = date or (
+            fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
+        )
+        vals = {"pending_date": date}
+        if plan and plan != self.plan_id:
+            vals["pending_plan_id"] = plan.id
+        if reserved_hours is not None:
+            vals["pending_reserved_hours"] = reserved_hours
+            vals["has_pending_reserved_hours"] = True
+        pending = {line.addon_id: line for line in self.pending_addon_line_ids}
+        commands = []
+        for addon, qty in addon_quantities.items():
+            if addon in pending:
+                commands.append(Command.update(pending[addon].id, {"quantity": qty}))
+            else:
+                commands.append(
+                    Command.create(
+                        {"addon_id": addon.id, "quantity": qty, "pending": True}
+                    )
+                )
+        if commands:
+            vals["pending_addon_line_ids"] = commands
+        self.write(vals)
+        self.message_post(
+            body=self.env._(
+                "Changes recorded; they take effect on %(date)s.",
+                date=format_date(self.env, date),
+            )
+        )
+
+    def _apply_pending_changes(self, month):
+        """Apply the changes due on or before ``month`` (first day of a month)."""
+        for contract in self.filtered(
+            lambda c: c.pending_date and c.pending_date <= month
+        ):
+            vals = {
+                "pending_date": False,
+                "pending_plan_id": False,
+                "pending_reserved_hours": 0.0,
+                "has_pending_reserved_hours": False,
+            }
+            if contract.pending_plan_id:
+                vals["plan_id"] = contract.pending_plan_id.id
+            if contract.has_pending_reserved_hours:
+                vals["reserved_hours"] = contract.pending_reserved_hours
+            current = {line.addon_id: line for line in contract.addon_line_ids}
+            commands = []
+            for line in contract.pending_addon_line_ids:
+                old = current.get(line.addon_id)
+                if old:
+                    commands.append(Command.delete(old.id))
+                if line.quantity:
+                    commands.append(Command.update(line.id, {"pending": False}))
+                else:
+                    commands.append(Command.delete(line.id))
+            if commands:
+                vals["addon_line_ids"] = commands
+            contract.write(vals)
+
+    # Monthly billing
+
+    @api.model
+    def _get_billable_domain(self, month):
+        """Contracts to bill for ``month`` (first day of a month)."""
+        month_end = month + relativedelta(months=1, days=-1)
+        return Domain.AND(
+            [
+                [("state", "=", "active"), ("date_start", "<=", month_end)],
+                Domain("date_end", "=", False) | Domain("date_end", ">=", month),
+            ]
+        )
+
+    @api.model
+    def _cron_bill_month(self, month=None, batch_size=50):
+        """Scheduled action: bill every active contract for the current month.
+
+        Commits after each batch, so that a crash loses at most one batch, which
+        the next run bills again (the months already billed are skipped).
+        """
+        month = (month or fields.Date.context_today(self)).replace(day=1)
+        contracts = self.search(self._get_billable_domain(month))
+        contracts._bill_month(month, batch_size=batch_size, commit=True)
+
+    def _bill_month(self, month, batch_size=50, commit=False):
+        """Bill these contracts for ``month``; skip those billed already.
+
+        Each batch is written in a savepoint: a failing batch is retried
+        contract by contract, and a contract that fails is logged and left for
+        the next run with nothing written.
+
+        :return: the support.contract.billing records created
+        """
+        month = month.replace(day=1)
+        Billing = self.env["support.contract.billing"]
+        billed = Billing.search(
+            [("contract_id", "in", self.ids), ("month", "=", month)]
+        ).contract_id
+        todo = self - billed
+        created = Billing
+        for batch_ids in split_every(batch_size, todo.ids):
+            batch = self.browse(batch_ids)
+            try:
+                with self.env.cr.savepoint():
+                    created |= batch._bill_month_batch(month)
+            except Exception:  # noqa: BLE001 - isolate the contract that fails
+                if len(batch) == 1:
+                    _logger.exception("Billing %s for %s failed", batch.name, month)
+                else:
+                    for contract in batch:
+                        try:
+                            with self.env.cr.savepoint():
+                                created |= contract._bill_month_batch(month)
+                        except Exception:  # noqa: BLE001
+                            _logger.exception(
+                                "Billing %s for %s failed", contract.name, month
+                            )
+            if commit:
+                self.env["ir.cron"]._commit_progress(len(batch))
+        return created
+
+    def _bill_month_batch(self, month):
+        """Bill these contracts for ``month`` (no one billed for it yet)."""
+        Billing = self.env["support.contract.billing"].sudo()
+        Ledger = self.env["support.hour.ledger"].sudo()
+        self._lock_rows()
+        self._apply_pending_changes(month)
+        # the database refuses a second billing of the month (unique index)
+        billings = Billing.create(
+            [{"contract_id": contract.id, "month": month} for contract in self]
+        )
+        balances = Ledger._get_balances(self, date_to=month)
+        separate = self._get_separately_billable_timesheets(month)
+        invoice_vals = {}
+        ledger_vals = []
+        for contract, billing in zip(self, billings, strict=True):
+            excess = -min(balances.get(contract.id, 0.0), 0.0)
+            timesheets = separate.get(contract.id, self.env["account.analytic.line"])
+            lines = contract._prepare_billing_invoice_lines(month, excess, timesheets)
+            products = self.env["product.product"].browse(
+                [vals["product_id"] for vals in lines]
+            )
+            for vals, product in zip(lines, products, strict=True):
+                # an explicit unit keeps the price from being recomputed
+                vals.setdefault("product_uom_id", product.uom_id.id)
+            billing_vals = {
+                "reserved_hours": contract.reserved_hours,
+                "excess_hours": excess,
+                "separate_hours": sum(timesheets.mapped("unit_amount")),
+            }
+            billing.write(billing_vals)
+            if contract.reserved_hours:
+                ledger_vals.append(
+                    {
+                        "contract_id": contract.id,
+                        "billing_id": billing.id,
+                        "date": month,
+                        "kind": "credit",
+                        "hours": contract.reserved_hours,
+                        "name": self.env._(
+                            "Reserved hours %(month)s",
+                            month=format_date(self.env, month, date_format="MMMM y"),
+                        ),
+                    }
+                )
+            if not float_is_zero(excess, precision_digits=2):
+                ledger_vals.append(
+                    {
+                        "contract_id": contract.id,
+                        "billing_id": billing.id,
+                        "date": month - relativedelta(days=1),
+                        "kind": "excess",
+                        "hours": excess,
+                        "name": self.env._("Excess hours billed at the normal rate"),
+                    }
+                )
+            if lines:
+                invoice_vals[billing] = contract._prepare_billing_invoice(month, lines)
+            if timesheets:
+                timesheets.sudo().write({"support_billing_id": billing.id})
+        Ledger.create(ledger_vals)
+        for company, company_billings in (
+            Billing.concat(*invoice_vals).grouped("company_id").items()
+        ):
+            invoices = (
+                self.env["account.move"]
+                .sudo()
+                .with_company(company)
+                .create([invoice_vals[billing] for billing in company_billings])
+            )
+            for billing, invoice in zip(company_billings, invoices, strict=True):
+                billing.invoice_id = invoice
+        return billings
+
+    def _get_separately_billable_timesheets(self, month):
+        """{contract id: timesheets} billed at the normal rate, not yet billed."""
+        timesheets = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search(
+                [
+                    ("support_contract_id", "in", self.ids),
+                    ("support_billing_id", "=", False),
+                    ("date", "<", month),
+                    (
+                        "helpdesk_ticket_id.support_hours_policy",
+                        "in",
+                        ("billable", "rfc"),
+                    ),
+                ],
+                order="date, id",
+            )
+        )
+        result = defaultdict(lambda: self.env["account.analytic.line"])
+        for timesheet in timesheets:
+            result[timesheet.support_contract_id.id] |= timesheet
+        return result
+
+    def _prepare_billing_invoice(self, month, lines):
+        """Values of the month's invoice (hook)."""
+        self.ensure_one()
+        return {
+            "move_type": "out_invoice",
+            "partner_id": self.partner_id.address_get(["invoice"])["invoice"],
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "invoice_date": month,
+            "invoice_origin": self.name,
+            "support_contract_id": self.id,
+            "invoice_user_id": self.user_id.id,
+            "invoice_line_ids": [Command.create(vals) for vals in lines],
+        }
+
+    def _prepare_billing_invoice_lines(self, month, excess, timesheets):
+        """Invoice lines of ``month``: plan, add-ons, reserved, excess, separate."""
+        self.ensure_one()
+        label = format_date(self.env, month, date_format="MMMM y")
+        lines = []
+        plan = self.plan_id
+        if not plan.is_free:
+            lines.append(
+                {
+                    "product_id": plan.product_id.id,
+                    "name": self.env._(
+                        "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
+                    ),
+                    "quantity": 1.0,
+                    "price_unit": self._get_product_price(plan.product_id, date=month),
+                }
+            )
+        for line in self.addon_line_ids:
+            addon = line.addon_id
+            lines.append(
+                {
+                    "product_id": addon.product_id.id,
+                    "name": self.env._(
+                        "%(addon)s, %(month)s", addon=addon.name, month=label
+                    ),
+                    "quantity": line.quantity,
+                    "price_unit": self._get_product_price(addon.product_id, date=month),
+                }
+            )
+        if self.reserved_hours:
+            band = self.hour_band_id
+            lines.append(
+                {
+                    "product_id": band.product_id.id,
+                    "name": self.env._(
+                        "Reserved hours %(month)s (band %(band)s)",
+                        month=label,
+                        band=band.name,
+                    ),
+                    "quantity": self.reserved_hours,
+                    "price_unit": self.hourly_rate,
+                    "discount": band.discount,
+                }
+            )
+        hour_product = self._get_hour_product()
+        if not float_is_zero(excess, precision_digits=2):
+            lines.append(
+                {
+                    "product_id": hour_product.id,
+                    "name": self.env._(
+                        "Excess hours until %(date)s at the normal rate",
+                        date=format_date(self.env, month - relativedelta(days=1)),
+                    ),
+                    "quantity": excess,
+                    "price_unit": self.hourly_rate,
+                }
+            )
+        for ticket, ticket_timesheets in timesheets.grouped(
+            "helpdesk_ticket_id"
+        ).items():
+            hours = sum(ticket_timesheets.mapped("unit_amount"))
+            policy = dict(
+                ticket._fields["support_hours_policy"]._description_selection(self.env)
+            )[ticket.support_hours_policy]
+            lines.append(
+                {
+                    "product_id": hour_product.id,
+                    "name": f"{ticket.number} {ticket.name} ({policy})",
+                    "quantity": hours,
+                    "price_unit": self.hourly_rate,
+                }
+            )
+        return lines

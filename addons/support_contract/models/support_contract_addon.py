@@ -32,13 +32,18 @@ class SupportContractAddon(models.Model):
     per_unit = fields.Boolean(related="addon_id.per_unit")
     unit_label = fields.Char(related="addon_id.unit_label")
     quantity = fields.Integer(default=1, required=True)
+    pending = fields.Boolean(
+        help="The line takes effect with the contract's pending changes; a "
+        "pending quantity of 0 removes the add-on.",
+    )
     price_unit = fields.Monetary(
         string="Unit Price / Month", compute="_compute_price", help="Per month."
     )
     price_subtotal = fields.Monetary(string="Per Month", compute="_compute_price")
 
     _contract_addon_uniq = models.UniqueIndex(
-        "(contract_id, addon_id)", "An add-on appears only once on a contract."
+        "(contract_id, addon_id, pending)",
+        "An add-on appears only once on a contract.",
     )
 
     @api.depends("addon_id", "quantity", "contract_id.pricelist_id")
@@ -48,9 +53,10 @@ class SupportContractAddon(models.Model):
             line.price_unit = price
             line.price_subtotal = price * line.quantity
 
-    @api.constrains("quantity", "addon_id")
+    @api.constrains("quantity", "addon_id", "pending")
     def _check_addon_plan(self):
-        for line in self:
+        # pending lines are checked against the next plan by the contract
+        for line in self.filtered(lambda line: not line.pending):
             addon = line.addon_id
             plan = line.contract_id.plan_id
             if line.quantity < 1:

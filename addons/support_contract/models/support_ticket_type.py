@@ -39,3 +39,14 @@ class SupportTicketType(models.Model):
         "CHECK (rfc_max_hours >= 0)",
         "The maximum hours of a change request cannot be negative.",
     )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"billable", "is_change_request", "rfc_max_hours"} & set(vals):
+            tickets = (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .search([("support_ticket_type_id", "in", self.ids)])
+            )
+            tickets._sync_support_ledger()
+        return result

@@ -4,3 +4,5 @@
 from . import test_install
 from . import test_catalogue
 from . import test_contract
+from . import test_ledger
+from . import test_billing

@@ -11,12 +11,17 @@ from odoo.addons.base.tests.common import BaseCommon
 class SupportContractCommon(BaseCommon):
     """A small catalogue (seed 000 figures) and a customer, in a company of its own."""
 
+    #: load a chart of accounts into the company (needed to invoice)
+    with_accounting = False
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env["res.company"].create(
             {"name": "Support Provider B.V.", "currency_id": cls.env.ref("base.EUR").id}
         )
+        if cls.with_accounting:
+            cls._setup_accounting(cls.company)
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=[cls.company.id])
         )
@@ -102,6 +107,64 @@ class SupportContractCommon(BaseCommon):
         )
         cls.contact = cls.env["res.partner"].create(
             {"name": "Key User", "parent_id": cls.customer.id}
+        )
+
+    @classmethod
+    def _setup_accounting(cls, company):
+        """Give ``company`` a chart of accounts (and so a sales journal).
+
+        The generic chart sets the company's currency to USD: put it back.
+        """
+        currency = company.currency_id
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", company, install_demo=False
+        )
+        company.currency_id = currency
+
+    @classmethod
+    def _setup_timesheets(cls, company):
+        """An employee for the current user in ``company`` and ticket types."""
+        cls.employee = cls.env["hr.employee"].create(
+            {
+                "name": "Support Engineer",
+                "user_id": cls.env.user.id,
+                "company_id": company.id,
+            }
+        )
+        TicketType = cls.env["support.ticket.type"]
+        cls.type_support = TicketType.create({"name": "T-Support"})
+        cls.type_rfc = TicketType.create(
+            {"name": "T-Change", "is_change_request": True, "rfc_max_hours": 8.0}
+        )
+        cls.type_billable = TicketType.create(
+            {"name": "T-Data import", "billable": True}
+        )
+
+    @classmethod
+    def _create_ticket(cls, contract=None, ticket_type=None, partner=None, **vals):
+        values = {
+            "name": "Ticket",
+            "description": "<p>Help</p>",
+            "partner_id": (partner or cls.contact).id,
+            "company_id": cls.company.id,
+            "support_ticket_type_id": (ticket_type or cls.type_support).id,
+        }
+        values.update(vals)
+        ticket = cls.env["helpdesk.ticket"].create(values)
+        if contract:
+            assert ticket.support_contract_id == contract
+        return ticket
+
+    @classmethod
+    def _log(cls, ticket, date, hours, name="Work"):
+        return cls.env["account.analytic.line"].create(
+            {
+                "helpdesk_ticket_id": ticket.id,
+                "date": date,
+                "unit_amount": hours,
+                "name": name,
+                "employee_id": cls.employee.id,
+            }
         )
 
     @classmethod

@@ -1,2 +1,23 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import res_company
+from . import res_config_settings
+from . import resource_calendar
+from . import resource_calendar_leaves
+from . import support_sla_extra_day
+from . import support_priority
+from . import support_priority_axis
+from . import support_priority_axis_value
+from . import support_priority_matrix
+from . import support_priority_matrix_cell
+from . import support_ticket_type
+from . import support_plan
+from . import support_addon
+from . import support_sla_policy
+from . import support_sla_escalation
+from . import support_contract
+from . import helpdesk_ticket_stage
+from . import helpdesk_ticket
+from . import support_sla_pause
+from . import support_sla_breach

@@ -2,3 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import test_install
+from . import test_sla_timeline
+from . import test_holidays
+from . import test_priority_matrix
+from . import test_ticket_sla

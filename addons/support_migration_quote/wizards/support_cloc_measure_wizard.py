@@ -27,6 +27,18 @@ class SupportClocMeasureWizard(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    contract_id = fields.Many2one(
+        "support.contract",
+        string="Contract",
+        compute="_compute_contract_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('partner_id', '=', commercial_partner_id), "
+        "('company_id', '=', company_id)]",
+        help="The measurement feeds this contract's lines of custom code.",
+    )
+    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     source = fields.Selection(
         [
             ("archive", "Upload an archive of the custom addons"),
@@ -52,6 +64,23 @@ class SupportClocMeasureWizard(models.TransientModel):
         "partner's handover, ...)."
     )
 
+    @api.depends("partner_id", "company_id")
+    def _compute_contract_id(self):
+        Measurement = self.env["support.cloc.measurement"]
+        for wizard in self:
+            if (
+                wizard.contract_id
+                and wizard.contract_id.partner_id == wizard.commercial_partner_id
+            ):
+                continue
+            wizard.contract_id = (
+                Measurement._default_contract(
+                    wizard.commercial_partner_id, wizard.company_id
+                )
+                if wizard.partner_id
+                else False
+            )
+
     @api.model
     def _get_archive_limits(self):
         """Limits of an uploaded archive, from system parameters (MiB, count)."""
@@ -64,15 +93,16 @@ class SupportClocMeasureWizard(models.TransientModel):
             except (TypeError, ValueError):
                 return fallback
 
+        mib = 2**20
         return ArchiveLimits(
             max_archive_size=number(
-                "archive_max_size_mb", default.max_archive_size >> 20
+                "archive_max_size_mb", default.max_archive_size // mib
             )
-            << 20,
+            * mib,
             max_total_size=number(
-                "archive_max_unpacked_mb", default.max_total_size >> 20
+                "archive_max_unpacked_mb", default.max_total_size // mib
             )
-            << 20,
+            * mib,
             max_files=number("archive_max_files", default.max_files),
         )
 
@@ -83,6 +113,7 @@ class SupportClocMeasureWizard(models.TransientModel):
         vals = {
             "partner_id": self.partner_id.id,
             "company_id": self.company_id.id,
+            "contract_id": self.contract_id.id,
             "source": self.source,
         }
         if self.source == "manual":

@@ -1,0 +1,193 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SupportContract(models.Model):
+    """Measurements of the customer's custom code and the included upgrade.
+
+    support_contract owns ``cloc_lines``, ``cloc_date`` and ``cloc_source`` (and the
+    warning over the plan's ``cloc_max``): this addon feeds them from the latest
+    measurement and adds the warning under the plan's ``cloc_min``. It makes the
+    included upgrade's interval configurable (12 months, two years or none) and
+    records its use when a covered migration quotation is confirmed.
+    """
+
+    _inherit = "support.contract"
+
+    cloc_measurement_ids = fields.One2many(
+        "support.cloc.measurement", "contract_id", string="Code Measurements"
+    )
+    cloc_measurement_id = fields.Many2one(
+        "support.cloc.measurement",
+        string="Latest Measurement",
+        readonly=True,
+        copy=False,
+        help="The measurement cloc_lines, cloc_date and cloc_source come from.",
+    )
+    cloc_measurement_count = fields.Integer(compute="_compute_cloc_measurement_count")
+    upgrade_interval = fields.Selection(
+        [
+            ("12", "One upgrade per 12 months"),
+            ("24", "One upgrade every two years"),
+            ("none", "No upgrade included"),
+        ],
+        string="Included Upgrade",
+        default="12",
+        required=True,
+        tracking=True,
+        help="Seeds 002 and 004 include one version upgrade in each 12-month "
+        "period; seed 001's migration SLA migrates every two years.",
+    )
+
+    def _compute_cloc_measurement_count(self):
+        counts = dict(
+            self.env["support.cloc.measurement"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for contract in self:
+            contract.cloc_measurement_count = counts.get(contract, 0)
+
+    @api.depends("plan_id.cloc_min")
+    def _compute_limit_warning(self):
+        res = super()._compute_limit_warning()
+        for contract in self:
+            plan = contract.plan_id
+            lines = contract.cloc_lines
+            if plan.cloc_min and lines and lines < plan.cloc_min:
+                below = self.env._(
+                    "%(lines)s lines of custom code are below the %(limit)s lines "
+                    "plan %(plan)s is for.",
+                    lines=lines,
+                    limit=plan.cloc_min,
+                    plan=plan.name,
+                )
+                contract.limit_warning = " ".join(
+                    filter(None, [contract.limit_warning, below])
+                )
+        return res
+
+    @api.depends("upgrade_interval")
+    def _compute_upgrade_available(self):
+        res = super()._compute_upgrade_available()
+        today = fields.Date.context_today(self)
+        for contract in self:
+            if contract.upgrade_interval == "none":
+                contract.upgrade_available = False
+                contract.upgrade_next_date = False
+                continue
+            last = contract.upgrade_last_date
+            next_date = last and last + relativedelta(
+                months=int(contract.upgrade_interval)
+            )
+            contract.upgrade_next_date = next_date
+            contract.upgrade_available = not last or next_date <= today
+        return res
+
+    def action_view_cloc_measurements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_migration_quote.support_cloc_measurement_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {
+            "default_partner_id": self.partner_id.id,
+            "default_contract_id": self.id,
+        }
+        return action
+
+    def action_measure_cloc(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_migration_quote.support_cloc_measure_wizard_action"
+        )
+        action["context"] = {
+            "default_partner_id": self.partner_id.id,
+            "default_contract_id": self.id,
+            "default_company_id": self.company_id.id,
+        }
+        return action
+
+    def action_quote_migration(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_migration_quote.support_migration_quote_wizard_action"
+        )
+        action["context"] = {
+            "default_partner_id": self.partner_id.id,
+            "default_contract_id": self.id,
+            "default_company_id": self.company_id.id,
+        }
+        return action
+
+    def action_register_upgrade(self):
+        """The included upgrade was used today."""
+        self.ensure_one()
+        if self.upgrade_interval == "none":
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s includes no upgrade.", contract=self.name
+                )
+            )
+        self.upgrade_last_date = fields.Date.context_today(self)
+        return True
+
+    # business methods -----------------------------------------------------------
+
+    def _get_upgrade_entitlement(self):
+        """(covered, reason): whether an upgrade starting today is included."""
+        self.ensure_one()
+        contract = self
+        env = self.env
+        interval = dict(
+            self._fields["upgrade_interval"]._description_selection(env)
+        ).get(contract.upgrade_interval)
+        if contract.state != "active":
+            return False, env._(
+                "Contract %(contract)s is not active: the upgrade is not included.",
+                contract=contract.name,
+            )
+        if contract.upgrade_interval == "none":
+            return False, env._(
+                "Contract %(contract)s includes no upgrade.", contract=contract.name
+            )
+        if not contract.upgrade_available:
+            return False, env._(
+                "Contract %(contract)s includes %(interval)s; the last one was on "
+                "%(last)s, the next is included from %(next)s.",
+                contract=contract.name,
+                interval=interval.lower(),
+                last=contract.upgrade_last_date,
+                next=contract.upgrade_next_date,
+            )
+        return True, env._(
+            "contract %(contract)s includes %(interval)s (last used: %(last)s).",
+            contract=contract.name,
+            interval=interval.lower(),
+            last=contract.upgrade_last_date or env._("never"),
+        )
+
+    def _update_cloc_from_measurements(self):
+        """Feed cloc_lines, cloc_date and cloc_source from the latest measurement.
+
+        Runs as superuser on these fields only: agents measure but cannot edit
+        contracts. The change is tracked in the contract's chatter.
+        """
+        Measurement = self.env["support.cloc.measurement"]
+        for contract in self:
+            latest = Measurement.search(
+                [("contract_id", "=", contract.id)],
+                order="date desc, id desc",
+                limit=1,
+            )
+            if latest == contract.cloc_measurement_id:
+                continue
+            vals = {"cloc_measurement_id": latest.id}
+            if latest:
+                vals.update(latest._get_contract_cloc_vals())
+            contract.sudo().write(vals)

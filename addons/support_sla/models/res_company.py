@@ -1,0 +1,74 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    sla_at_risk_percent = fields.Float(
+        string="SLA At Risk From (%)",
+        default=75.0,
+        help="A target is at risk once this share of its business time is used.",
+    )
+    sla_autoclose_days = fields.Integer(
+        string="Close Unanswered After (days)",
+        default=7,
+        help="A ticket waiting for the customer without any reply from them for this "
+        "many days is closed with a notice (seed 001: seven days). 0 = never.",
+    )
+    sla_autoclose_warning_days = fields.Integer(
+        string="Warn Before Closing (days)",
+        default=2,
+        help="The customer is warned by e-mail this many days before such a ticket "
+        "is closed.",
+    )
+    sla_confirm_days = fields.Integer(
+        string="Close Unconfirmed After (days)",
+        default=5,
+        help="A resolved ticket the customer does not confirm (or answer) within "
+        "this many days is closed with a notice. 0 = never.",
+    )
+    sla_close_stage_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.stage",
+        string="Auto-close Stage",
+        domain="[('closed', '=', True)]",
+        help="Stage automatically closed tickets go to; default: the first closed "
+        "stage of the ticket's team.",
+    )
+
+    @api.constrains(
+        "sla_at_risk_percent",
+        "sla_autoclose_days",
+        "sla_autoclose_warning_days",
+        "sla_confirm_days",
+    )
+    def _check_sla_settings(self):
+        for company in self:
+            if not 0 < company.sla_at_risk_percent < 100:
+                raise ValidationError(
+                    self.env._(
+                        "The share of an SLA target after which it is at risk must "
+                        "be between 0 and 100 %%, not %(value)s.",
+                        value=company.sla_at_risk_percent,
+                    )
+                )
+            if min(
+                company.sla_autoclose_days,
+                company.sla_autoclose_warning_days,
+                company.sla_confirm_days,
+            ) < 0 or (
+                company.sla_autoclose_days
+                and company.sla_autoclose_warning_days >= company.sla_autoclose_days
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Auto-close periods cannot be negative, and the warning must "
+                        "come before the closing (warning %(warn)s days, closing "
+                        "%(close)s days).",
+                        warn=company.sla_autoclose_warning_days,
+                        close=company.sla_autoclose_days,
+                    )
+                )

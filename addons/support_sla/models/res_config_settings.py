@@ -1,0 +1,24 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    sla_at_risk_percent = fields.Float(
+        related="company_id.sla_at_risk_percent", readonly=False
+    )
+    sla_autoclose_days = fields.Integer(
+        related="company_id.sla_autoclose_days", readonly=False
+    )
+    sla_autoclose_warning_days = fields.Integer(
+        related="company_id.sla_autoclose_warning_days", readonly=False
+    )
+    sla_confirm_days = fields.Integer(
+        related="company_id.sla_confirm_days", readonly=False
+    )
+    sla_close_stage_id = fields.Many2one(
+        related="company_id.sla_close_stage_id", readonly=False
+    )

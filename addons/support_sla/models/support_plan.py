@@ -1,0 +1,71 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SupportPlan(models.Model):
+    _inherit = "support.plan"
+
+    sla_matrix_id = fields.Many2one(
+        comodel_name="support.priority.matrix",
+        string="Priority Matrix",
+        check_company=True,
+        help="Matrix giving the priority of this plan's tickets from their two axis "
+        "values.",
+    )
+    sla_default_priority_id = fields.Many2one(
+        comodel_name="support.priority",
+        string="Priority Until Triaged",
+        help="Priority of new tickets until their axis values (or a type with a "
+        "fixed priority) give one, so that their response clock runs from the "
+        "start.",
+    )
+    sla_policy_ids = fields.One2many(
+        comodel_name="support.sla.policy",
+        inverse_name="plan_id",
+        string="SLA Policies",
+    )
+    sla_resolution_start = fields.Selection(
+        selection=[
+            ("create", "Ticket creation"),
+            ("response", "First response"),
+        ],
+        string="Resolution Counted From",
+        required=True,
+        default="create",
+        help="Seed 001 counts resolution times from the reply to the key user.",
+    )
+
+    @api.constrains("calendar_id", "sla_policy_ids")
+    def _check_sla_calendar(self):
+        for plan in self:
+            if plan.sla_policy_ids and not plan.calendar_id:
+                raise ValidationError(
+                    self.env._(
+                        "Plan %(plan)s has SLA policies but no availability calendar "
+                        "to count their business time on.",
+                        plan=plan.display_name,
+                    )
+                )
+            if plan.calendar_id and plan.sla_policy_ids:
+                plan.calendar_id._sla_check_working_time()
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"calendar_id", "sla_resolution_start", "sla_matrix_id"} & set(vals):
+            self._sla_policies_changed()
+        return res
+
+    def _sla_policies_changed(self):
+        """Recompute the SLA of the open tickets of contracts on these plans."""
+        if not self:
+            return
+        tickets = self.env["helpdesk.ticket"].search(
+            [
+                ("support_contract_id.plan_id", "in", self.ids),
+                ("stage_id.closed", "=", False),
+            ]
+        )
+        tickets._sla_mark_to_recompute()

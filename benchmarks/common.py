@@ -1,0 +1,48 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Shared helpers of the benchmarks: an Odoo environment on a database, timing, output.
+
+A benchmark is a script `benchmarks/bench_<name>.py` with a `main(env, args)` function,
+run by `bash scripts/bench <name>` on a fresh copy of the test database (the suite
+installed, with demo data). It prints figures and ratios; it asserts nothing about wall
+time (a reader compares them with the targets), so it never flakes a CI run.
+"""
+
+import contextlib
+import time
+
+
+@contextlib.contextmanager
+def odoo_env(config_file, database):
+    """Yield a superuser environment on `database`; roll back at the end."""
+    import odoo
+    from odoo.modules.registry import Registry
+
+    odoo.tools.config.parse_config(
+        ["-c", config_file, "-d", database, "--log-level=warn"], setup_logging=True
+    )
+    registry = Registry(database)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        try:
+            yield env
+        finally:
+            cr.rollback()
+
+
+@contextlib.contextmanager
+def timer(label, results=None):
+    """Measure the block's wall time in seconds; print it and keep it in `results`."""
+    started = time.perf_counter()
+    box = {}
+    yield box
+    box["seconds"] = elapsed = time.perf_counter() - started
+    if results is not None:
+        results[label] = elapsed
+    print(f"{label:<60} {elapsed:10.3f} s")
+
+
+def ratio(label, numerator, denominator):
+    value = numerator / denominator if denominator else float("inf")
+    print(f"{label:<60} {value:10.2f} x")
+    return value
