@@ -378,8 +378,13 @@ class SupportContract(models.Model):
             fields.Date.context_today(self)
         )
         for contract in self:
+            months = contract._get_upgrade_interval_months()
+            if not months:
+                contract.upgrade_next_date = False
+                contract.upgrade_available = False
+                continue
             last = contract.upgrade_last_date
-            contract.upgrade_next_date = last and last + relativedelta(months=12)
+            contract.upgrade_next_date = last and last + relativedelta(months=months)
             contract.upgrade_available = not last or contract.upgrade_next_date <= today
 
     def _compute_sale_order_count(self):
@@ -782,6 +787,11 @@ class SupportContract(models.Model):
             if qty
         ]
         self.addon_line_ids = commands
+
+    def _get_upgrade_interval_months(self):
+        """Months between two included upgrades; 0 when none is included (hook)."""
+        self.ensure_one()
+        return 12
 
     def _use_included_upgrade(self, date=None):
         """Record that the included upgrade (one per 12 months) is used.

@@ -42,6 +42,10 @@ class TestAccess(SupportContractCommon):
             company_id=cls.company.id,
             company_ids=[cls.company.id],
         )
+        # A key user of the customer: what a portal user sees of the contract is the
+        # same whether support_portal (which limits contracts to key users) is
+        # installed or not.
+        cls.contract.key_user_ids = cls.contact
 
     def test_agent_cannot_change_prices(self):
         plan = self.plan_light.with_user(self.agent)
