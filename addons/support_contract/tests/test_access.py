@@ -101,6 +101,28 @@ class TestAccess(SupportContractCommon):
         self.assertEqual(self.contract.hour_balance, 0.0)
         self.assertEqual(self.other_contract.hour_balance, -1.25)
 
+    def test_views_load_for_agent(self):
+        """The agent opens contracts, ledger, billing-free views and tickets."""
+        for model, view_types in (
+            ("support.contract", ["list", "form", "kanban", "pivot", "search"]),
+            ("support.hour.ledger", ["list", "graph", "pivot", "search"]),
+            ("support.plan", ["list", "form"]),
+            ("helpdesk.ticket", ["list", "form", "search"]),
+        ):
+            views = (
+                self.env[model]
+                .with_user(self.agent)
+                .get_views([(False, view_type) for view_type in view_types])
+            )
+            self.assertEqual(set(views["views"]), set(view_types), model)
+        form = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("support_contract_id", form)
+        self.assertIn("timesheet_ids", form)
+
     def test_manager_changes_prices(self):
         self.plan_light.with_user(self.manager).monthly_price = 260.0
         self.assertEqual(self.plan_light.product_id.list_price, 260.0)
