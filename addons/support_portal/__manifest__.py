@@ -24,8 +24,13 @@
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/support_plan_configurator_templates.xml",
+        "views/support_plan_views.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "support_portal/static/src/interactions/*.js",
+        ],
         "web.assets_tests": [
             "support_portal/static/tests/tours/*.js",
         ],

@@ -17,6 +17,20 @@ ORIGINAL_RULE_DOMAINS = {
         "Support contract add-on: portal users see their company's",
         "[('contract_id.partner_id', '=', user.partner_id.commercial_partner_id.id)]",
     ),
+    "support_contract.support_hour_ledger_rule_portal": (
+        "Hour ledger: portal users see their company's",
+        "[('partner_id', '=', user.partner_id.commercial_partner_id.id)]",
+    ),
+    "support_sla.support_sla_pause_rule_portal": (
+        "SLA pause: portal users see their company's",
+        "[('ticket_id.commercial_partner_id', '=', "
+        "user.partner_id.commercial_partner_id.id)]",
+    ),
+    "support_sla.support_sla_breach_rule_portal": (
+        "SLA breach: portal users see their company's",
+        "[('ticket_id.commercial_partner_id', '=', "
+        "user.partner_id.commercial_partner_id.id)]",
+    ),
 }
 
 

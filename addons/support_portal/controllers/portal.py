@@ -11,6 +11,8 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.support_contract import PORTAL_LEDGER_STEP
+
 
 class SupportTicketController(HelpdeskTicketController):
     @http.route(
@@ -31,6 +33,8 @@ class SupportTicketController(HelpdeskTicketController):
 
 
 class SupportCustomerPortal(CustomerPortalHelpdesk):
+    _support_ledger_step = PORTAL_LEDGER_STEP
+
     # Home
 
     def _prepare_home_portal_values(self, counters):
@@ -108,12 +112,18 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         return request.render("support_portal.portal_my_support_contracts", values)
 
     @http.route(
-        ["/my/contracts/<int:contract_id>"],
+        [
+            "/my/contracts/<int:contract_id>",
+            "/my/contracts/<int:contract_id>/ledger",
+            "/my/contracts/<int:contract_id>/ledger/page/<int:ledger_page>",
+        ],
         type="http",
         auth="public",
         website=True,
     )
-    def portal_my_support_contract(self, contract_id, access_token=None, **kw):
+    def portal_my_support_contract(
+        self, contract_id, access_token=None, ledger_page=1, **kw
+    ):
         try:
             contract_sudo = self._document_check_access(
                 "support.contract", contract_id, access_token=access_token
@@ -121,14 +131,29 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         except (AccessError, MissingError) as error:
             raise NotFound() from error
         values = self._support_contract_get_page_view_values(
-            contract_sudo, access_token, **kw
+            contract_sudo, access_token, ledger_page=ledger_page, **kw
         )
         return request.render("support_portal.portal_my_support_contract", values)
 
-    def _support_contract_get_page_view_values(self, contract, access_token, **kw):
+    def _support_contract_get_page_view_values(
+        self, contract, access_token, ledger_page=1, **kw
+    ):
+        step = self._support_ledger_step
+        ledger_count = contract._get_portal_ledger_count()
+        ledger_pager = portal_pager(
+            url=f"/my/contracts/{contract.id}/ledger",
+            url_args={"access_token": access_token} if access_token else None,
+            total=ledger_count,
+            page=ledger_page,
+            step=step,
+        )
         values = {
             "page_name": "support_contract",
             "support_contract": contract,
+            "ledger_lines": contract._get_portal_ledger(
+                offset=ledger_pager["offset"], limit=step
+            ),
+            "ledger_pager": ledger_pager,
         }
         values.update(contract._get_portal_contract_values())
         return self._get_page_view_values(

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import res_partner
-from . import support_contract
-from . import helpdesk_ticket
 from . import resource_calendar
+from . import support_plan
+from . import support_addon
+from . import support_contract
+from . import support_plan_configurator
+from . import helpdesk_ticket

@@ -1,8 +1,17 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import babel_locale_parse
+
+# Movements of the hour ledger shown per page of the contract's portal page
+PORTAL_LEDGER_STEP = 50
+# Months of the usage table and chart
+PORTAL_USAGE_MONTHS = 12
 
 
 class SupportContract(models.Model):
@@ -105,6 +114,7 @@ class SupportContract(models.Model):
         return {
             "availability": self._get_portal_availability(),
             "invoices": self._get_portal_invoices(),
+            "usage": self._get_portal_usage(),
         }
 
     def _get_portal_availability(self):
@@ -138,6 +148,87 @@ class SupportContract(models.Model):
                 }
             )
         return result
+
+    def _get_portal_ledger_count(self):
+        self.ensure_one()
+        return self.env["support.hour.ledger"].search_count(
+            [("contract_id", "=", self.id)]
+        )
+
+    def _get_portal_ledger(self, offset=0, limit=PORTAL_LEDGER_STEP):
+        """Movements of the hour balance, newest first."""
+        self.ensure_one()
+        return self.env["support.hour.ledger"].search(
+            [("contract_id", "=", self.id)], offset=offset, limit=limit
+        )
+
+    def _get_portal_usage(self, months=PORTAL_USAGE_MONTHS):
+        """Hours per month over the last ``months`` months, and the balance.
+
+        Two queries whatever the length of the history: the balance before the
+        period, and the movements of the period grouped by month and kind.
+
+        :return: dict with ``balance`` and ``months``, a list (oldest first) of
+            dicts: ``date``, ``label``, ``credited``, ``consumed``, ``separate``
+            (hours worked billed separately), ``excess``, ``adjustment``,
+            ``balance`` (at the end of the month), and ``chart`` geometry
+        """
+        self.ensure_one()
+        Ledger = self.env["support.hour.ledger"]
+        today = fields.Date.context_today(self)
+        first = today.replace(day=1) - relativedelta(months=months - 1)
+        balance = Ledger._get_balances(self, date_to=first).get(self.id, 0.0)
+        per_month = {}
+        for month, kind, separate, hours, logged in Ledger.sudo()._read_group(
+            [("contract_id", "=", self.id), ("date", ">=", first)],
+            ["date:month", "kind", "billable_separately"],
+            ["hours:sum", "hours_logged:sum"],
+        ):
+            values = per_month.setdefault(
+                month,
+                dict.fromkeys(
+                    ("credited", "consumed", "separate", "excess", "adjustment"), 0.0
+                ),
+            )
+            if kind == "credit":
+                values["credited"] += hours
+            elif kind == "consumption":
+                values["consumed"] -= hours
+                if separate:
+                    values["separate"] += logged
+            elif kind == "excess":
+                values["excess"] += hours
+            else:
+                values["adjustment"] += hours
+        locale = babel_locale_parse(self.env.context.get("lang") or "en_US")
+        result = []
+        for index in range(months):
+            month = first + relativedelta(months=index)
+            values = per_month.get(
+                month,
+                dict.fromkeys(
+                    ("credited", "consumed", "separate", "excess", "adjustment"), 0.0
+                ),
+            )
+            balance += (
+                values["credited"]
+                - values["consumed"]
+                + values["excess"]
+                + values["adjustment"]
+            )
+            result.append(
+                dict(
+                    values,
+                    date=month,
+                    label=format_date(month, "MMM yyyy", locale=locale),
+                    balance=round(balance, 2),
+                )
+            )
+        return {
+            "balance": round(balance, 2),
+            "months": result,
+            "chart": _usage_chart(result),
+        }
 
     def _get_portal_invoices(self):
         """Posted customer invoices and credit notes of the contract, newest first.
@@ -193,3 +284,36 @@ class SupportContract(models.Model):
                 note=contract._get_key_user_limit_warning(),
                 user_id=(contract.user_id or self.env.user).id,
             )
+
+
+def _usage_chart(months, width=600, height=160):
+    """Geometry of an SVG bar chart of hours per month: a bar for the hours that
+    consumed the balance, stacked with those billed separately, and a tick for the
+    reserved hours credited."""
+    top = max(
+        [m["consumed"] + m["separate"] for m in months]
+        + [m["credited"] for m in months]
+        + [1.0]
+    )
+    slot = width / max(len(months), 1)
+    bar = slot * 0.6
+    scale = (height - 20) / top
+    bars = []
+    for index, month in enumerate(months):
+        x = index * slot + (slot - bar) / 2
+        consumed = max(month["consumed"], 0.0) * scale
+        separate = max(month["separate"], 0.0) * scale
+        bars.append(
+            {
+                "x": round(x, 1),
+                "width": round(bar, 1),
+                "consumed_y": round(height - 20 - consumed, 1),
+                "consumed_h": round(consumed, 1),
+                "separate_y": round(height - 20 - consumed - separate, 1),
+                "separate_h": round(separate, 1),
+                "credited_y": round(height - 20 - month["credited"] * scale, 1),
+                "label_x": round(index * slot + slot / 2, 1),
+                "month": month,
+            }
+        )
+    return {"width": width, "height": height, "bars": bars, "top": top}

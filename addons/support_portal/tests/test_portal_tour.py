@@ -3,6 +3,8 @@
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import SupportPortalMixin
+
 
 @tagged("post_install", "-at_install")
 class TestPortalTour(HttpCase):
@@ -30,3 +32,24 @@ class TestPortalTour(HttpCase):
     def test_key_user_reaches_tickets(self):
         """In a real browser, a key user goes from /my to the ticket list."""
         self.start_tour("/my", "support_portal_home", login="tour_key_user")
+
+
+@tagged("post_install", "-at_install")
+class TestConfiguratorTour(HttpCase, SupportPortalMixin):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+
+    def test_prospect_gets_a_quotation(self):
+        """In a real browser, an anonymous prospect configures Light + 15 hours +
+        Extended and gets a quotation: Light 250.00 + 15 h x 100.00 x (1 - 6 %) =
+        1,410.00 + Extended 1,000.00 = 2,660.00 a month, excluding taxes."""
+        self.start_tour("/support/plans", "support_portal_configurator")
+        order = self.env["sale.order"].search(
+            [("partner_id.email", "=", "pia@prospect.example.com")]
+        )
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.amount_untaxed, 2660.0)
+        self.assertEqual(order.partner_id.parent_id.name, "Prospect B.V.")
+        self.assertTrue(order.require_signature)

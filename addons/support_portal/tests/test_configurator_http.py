@@ -1,0 +1,151 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import http
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import SupportPortalMixin
+
+
+@tagged("post_install", "-at_install")
+class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
+    """The public configurator's routes, for anonymous visitors and portal users."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+
+    def setUp(self):
+        super().setUp()
+        # an anonymous visitor's session (CSRF tokens need one)
+        self.authenticate(None, None)
+
+    def _counts(self):
+        return (
+            self.env["res.partner"].search_count([]),
+            self.env["sale.order"].search_count([]),
+        )
+
+    def _post_quote(self, data, csrf=True):
+        data = dict(data)
+        if csrf:
+            data["csrf_token"] = http.Request.csrf_token(self)
+        return self.url_open("/support/plans/quote", data=data, allow_redirects=False)
+
+    def _light_15_extended(self, **extra):
+        data = {
+            "plan_id": self.plan_light.id,
+            "hours": "15",
+            "addon_ids": [str(self.addon_extended.id)],
+            "name": "Pia Prospect",
+            "email": "pia@prospect.example.com",
+            "company_name": "Prospect B.V.",
+        }
+        data.update(extra)
+        return data
+
+    def test_page_lists_the_published_catalogue(self):
+        self.plan_medium.portal_published = False
+        response = self.url_open("/support/plans")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        for text in (
+            "Basic",
+            "Light",
+            "Extended availability",
+            "Integration support",
+            "Monday to Friday: 08:00-17:00",
+            "10-20 h",
+            "A band includes its upper bound",
+            # the contact form for anonymous visitors
+            'name="email"',
+        ):
+            self.assertIn(text, html)
+        self.assertNotIn("Medium", html)
+
+    def test_live_price(self):
+        """Light 250 + 15 h at 100 less 6 % (1,410) + Extended 1,000 = 2,660."""
+        result = self.make_jsonrpc_request(
+            "/support/plans/price",
+            {
+                "plan_id": self.plan_light.id,
+                "hours": 15,
+                "addons": {str(self.addon_extended.id): 1},
+            },
+        )
+        self.assertFalse(result["error"])
+        self.assertEqual(result["total_value"], 2660.0)
+        self.assertEqual(len(result["lines"]), 3)
+        result = self.make_jsonrpc_request(
+            "/support/plans/price", {"plan_id": self.plan_light.id, "hours": -3}
+        )
+        self.assertEqual(
+            result["error"], "The number of reserved hours cannot be negative."
+        )
+
+    def test_anonymous_visitor_gets_a_quotation(self):
+        before = self._counts()
+        response = self._post_quote(self._light_15_extended())
+        self.assertEqual(response.status_code, 303)
+        location = response.headers["Location"]
+        self.assertIn("/my/orders/", location)
+        self.assertIn("access_token=", location)
+        order = self.env["sale.order"].search([], order="id desc", limit=1)
+        self.assertEqual(self._counts(), (before[0] + 2, before[1] + 1))
+        self.assertEqual(order.partner_id.name, "Pia Prospect")
+        self.assertEqual(order.partner_id.parent_id.name, "Prospect B.V.")
+        self.assertEqual(order.amount_untaxed, 2660.0)
+        # the visitor opens the quotation with its token, and can sign it
+        page = self.url_open(location)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(order.name, page.text)
+        self.assertIn("Sign", page.text)
+
+    def test_portal_user_quotation_is_theirs(self):
+        self.authenticate("contact_a", "contact_a")
+        response = self._post_quote(
+            {"plan_id": self.plan_medium.id, "hours": "0", "name": "ignored"}
+        )
+        self.assertEqual(response.status_code, 303)
+        order = self.env["sale.order"].search([], order="id desc", limit=1)
+        self.assertEqual(order.partner_id, self.contact_a.partner_id)
+        self.assertEqual(order.amount_untaxed, 500.0)
+
+    def test_bad_posts_write_nothing(self):
+        cases = [
+            ({"hours": "-5"}, "cannot be negative"),
+            ({"hours": "1e9"}, "At most 100 hours"),
+            ({"plan_id": self.plan_basic.id}, "does not offer reserved hours"),
+            ({"plan_id": "999999999"}, "Choose one of the plans"),
+            ({"addon_ids": ["999999999"]}, "among those offered"),
+            ({"email": "nobody"}, "valid e-mail"),
+        ]
+        before = self._counts()
+        for extra, message in cases:
+            with self.subTest(extra=extra):
+                response = self._post_quote(self._light_15_extended(**extra))
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(message, response.text)
+                # the form keeps what the visitor typed
+                self.assertIn("Pia Prospect", response.text)
+        self.assertEqual(self._counts(), before)
+
+    def test_missing_csrf_writes_nothing(self):
+        before = self._counts()
+        with mute_logger("odoo.http"):
+            response = self._post_quote(self._light_15_extended(), csrf=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._counts(), before)
+
+    def test_quotations_per_session_are_limited(self):
+        """Five quotations an hour per browser session; the sixth is refused."""
+        for __ in range(5):
+            response = self._post_quote(self._light_15_extended())
+            self.assertEqual(response.status_code, 303)
+        before = self._counts()
+        response = self._post_quote(self._light_15_extended())
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("several quotations", response.text)
+        self.assertEqual(self._counts(), before)
