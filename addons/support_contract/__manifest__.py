@@ -43,5 +43,6 @@
         "demo/res_users_demo.xml",
         "demo/resource_calendar_demo.xml",
         "demo/support_catalogue_demo.xml",
+        "demo/support_contract_demo.xml",
     ],
 }

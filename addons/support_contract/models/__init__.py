@@ -15,3 +15,4 @@ from . import helpdesk_ticket
 from . import account_analytic_line
 from . import account_move
 from . import sale_order
+from . import sale_order_line

@@ -374,10 +374,17 @@ class SupportContract(models.Model):
     @api.depends("upgrade_last_date")
     @api.depends_context("date")
     def _compute_upgrade_available(self):
-        today = fields.Date.context_today(self)
+        today = fields.Date.to_date(self.env.context.get("date")) or (
+            fields.Date.context_today(self)
+        )
         for contract in self:
+            months = contract._get_upgrade_interval_months()
+            if not months:
+                contract.upgrade_next_date = False
+                contract.upgrade_available = False
+                continue
             last = contract.upgrade_last_date
-            contract.upgrade_next_date = last and last + relativedelta(months=12)
+            contract.upgrade_next_date = last and last + relativedelta(months=months)
             contract.upgrade_available = not last or contract.upgrade_next_date <= today
 
     def _compute_sale_order_count(self):
@@ -484,6 +491,19 @@ class SupportContract(models.Model):
                 )
             if hours:
                 self.env["support.hour.band"]._get_band(hours, contract.company_id)
+            for line in contract.pending_addon_line_ids:
+                if line.quantity < 0 or (
+                    not line.addon_id.per_unit and line.quantity > 1
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "Add-on %(addon)s: %(qty)s is not a valid quantity "
+                            "(0 removes it; only add-ons sold per unit take more "
+                            "than 1).",
+                            addon=line.addon_id.name,
+                            qty=line.quantity,
+                        )
+                    )
             for addon, quantity in contract._get_next_addon_quantities().items():
                 if quantity and not addon._is_allowed_on_plan(plan):
                     raise ValidationError(
@@ -526,12 +546,27 @@ class SupportContract(models.Model):
                     )
                 )
 
-    @api.constrains("date_start", "date_end", "min_term_months")
+    @api.constrains("date_start", "date_end", "min_term_months", "state")
     def _check_dates(self):
         for contract in self:
             if contract.date_end and contract.date_end < contract.date_start:
                 raise ValidationError(
                     self.env._("A contract cannot end before it starts.")
+                )
+            if (
+                contract.state == "ended"
+                and contract.date_end
+                and contract.date_end < contract.min_term_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s cannot end on %(date)s: its minimum "
+                        "term of %(months)s months runs until %(min_end)s.",
+                        contract=contract.name,
+                        date=format_date(self.env, contract.date_end),
+                        months=contract.min_term_months,
+                        min_end=format_date(self.env, contract.min_term_end),
+                    )
                 )
 
     @api.model_create_multi
@@ -591,15 +626,22 @@ class SupportContract(models.Model):
         date_end = date_end or fields.Date.context_today(self)
         if self.state == "ended":
             raise UserError(self.env._("Contract %s has ended already.", self.name))
-        if self.state != "draft" and date_end < self.min_term_end:
+        if self.state == "draft":
+            raise UserError(
+                self.env._(
+                    "Contract %s never started: delete it instead of ending it.",
+                    self.name,
+                )
+            )
+        if date_end < self.min_term_end:
             raise UserError(
                 self.env._(
                     "Contract %(contract)s cannot end on %(date)s: its minimum term "
                     "of %(months)s months runs until %(min_end)s.",
                     contract=self.name,
-                    date=date_end,
+                    date=format_date(self.env, date_end),
                     months=self.min_term_months,
-                    min_end=self.min_term_end,
+                    min_end=format_date(self.env, self.min_term_end),
                 )
             )
         self.write({"state": "ended", "date_end": date_end})
@@ -746,6 +788,31 @@ class SupportContract(models.Model):
         ]
         self.addon_line_ids = commands
 
+    def _get_upgrade_interval_months(self):
+        """Months between two included upgrades; 0 when none is included (hook)."""
+        self.ensure_one()
+        return 12
+
+    def _use_included_upgrade(self, date=None):
+        """Record that the included upgrade (one per 12 months) is used.
+
+        :raise UserError: when it was used less than 12 months ago
+        """
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        contract = self.with_context(date=date)
+        if not contract.upgrade_available:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s used its included upgrade on %(last)s; "
+                    "the next one is included from %(next)s.",
+                    contract=self.name,
+                    last=format_date(self.env, self.upgrade_last_date),
+                    next=format_date(self.env, contract.upgrade_next_date),
+                )
+            )
+        self.upgrade_last_date = date
+
     def _get_next_addon_quantities(self):
         """{support.addon: quantity} as it will be once pending changes apply."""
         self.ensure_one()
@@ -876,7 +943,7 @@ class SupportContract(models.Model):
 
         :return: the support.contract.billing records created
         """
-        month = month.replace(day=1)
+        month = fields.Date.to_date(month).replace(day=1)
         Billing = self.env["support.contract.billing"]
         billed = Billing.search(
             [("contract_id", "in", self.ids), ("month", "=", month)]
@@ -967,10 +1034,18 @@ class SupportContract(models.Model):
         for company, company_billings in (
             Billing.concat(*invoice_vals).grouped("company_id").items()
         ):
+            # no creation message nor followers per invoice: the billing row and
+            # the contract's chatter are the trail, and they cost a lot at volume
             invoices = (
                 self.env["account.move"]
                 .sudo()
                 .with_company(company)
+                .with_context(
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                    mail_notrack=True,
+                    tracking_disable=True,
+                )
                 .create([invoice_vals[billing] for billing in company_billings])
             )
             for billing, invoice in zip(company_billings, invoices, strict=True):

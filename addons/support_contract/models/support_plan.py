@@ -41,13 +41,13 @@ class SupportPlan(models.Model):
     includes_monitoring = fields.Boolean(string="Proactive Monitoring")
     includes_hotline = fields.Boolean(string="Emergency Hotline")
     allows_reserved_hours = fields.Boolean(
-        compute="_compute_allows",
+        compute="_compute_allows_reserved_hours",
         store=True,
         readonly=False,
         help="Customers on this plan can reserve hours at a discount.",
     )
     allows_addons = fields.Boolean(
-        compute="_compute_allows",
+        compute="_compute_allows_addons",
         store=True,
         readonly=False,
         string="Allows Add-ons",
@@ -69,9 +69,13 @@ class SupportPlan(models.Model):
             plan.is_free = plan.currency_id.is_zero(plan.product_id.list_price)
 
     @api.depends("is_free")
-    def _compute_allows(self):
+    def _compute_allows_reserved_hours(self):
         for plan in self:
             plan.allows_reserved_hours = not plan.is_free
+
+    @api.depends("is_free")
+    def _compute_allows_addons(self):
+        for plan in self:
             plan.allows_addons = not plan.is_free
 
     def _compute_contract_count(self):

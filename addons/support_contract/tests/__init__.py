@@ -6,3 +6,5 @@ from . import test_catalogue
 from . import test_contract
 from . import test_ledger
 from . import test_billing
+from . import test_sale
+from . import test_access

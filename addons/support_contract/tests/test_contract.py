@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -61,7 +63,11 @@ class TestContract(SupportContractCommon):
                 ]
             )
         self.assertEqual(Contract.search_count([]), count)
-        self.assertFalse(self.env["support.contract.addon"].search([]))
+        self.assertFalse(
+            self.env["support.contract.addon"].search(
+                [("contract_id.partner_id", "=", self.customer.id)]
+            )
+        )
 
     def test_end_after_minimum_term(self):
         contract = self._create_contract()
@@ -74,8 +80,25 @@ class TestContract(SupportContractCommon):
             )
         self.assertEqual(contract.state, "active")
         self.assertFalse(contract.date_end)
+        with self.assertError(ValidationError, "minimum term of 12 months"):
+            contract.write({"state": "ended", "date_end": "2026-06-30"})
+        self.assertEqual(contract.state, "active")
         contract.action_end(date_end=contract.min_term_end)
         self.assertEqual(contract.state, "ended")
+        with self.assertError(UserError, "has ended already"):
+            contract.action_end()
+
+    def test_included_upgrade(self):
+        """One upgrade per 12 months is included."""
+        contract = self._create_contract()
+        self.assertTrue(contract.upgrade_available)
+        contract._use_included_upgrade(date(2026, 3, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
+        with self.assertError(UserError, "next one is included from"):
+            contract._use_included_upgrade(date(2027, 2, 28))
+        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
+        contract._use_included_upgrade(date(2027, 3, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2027, 3, 1))
 
     def test_limit_warnings(self):
         contract = self._create_contract(user_count=60, cloc_lines=4000)

@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -74,20 +73,13 @@ class SupportContract(models.Model):
 
     @api.depends("upgrade_interval")
     def _compute_upgrade_available(self):
-        res = super()._compute_upgrade_available()
-        today = fields.Date.context_today(self)
-        for contract in self:
-            if contract.upgrade_interval == "none":
-                contract.upgrade_available = False
-                contract.upgrade_next_date = False
-                continue
-            last = contract.upgrade_last_date
-            next_date = last and last + relativedelta(
-                months=int(contract.upgrade_interval)
-            )
-            contract.upgrade_next_date = next_date
-            contract.upgrade_available = not last or next_date <= today
-        return res
+        return super()._compute_upgrade_available()
+
+    def _get_upgrade_interval_months(self):
+        self.ensure_one()
+        if self.upgrade_interval == "none":
+            return 0
+        return int(self.upgrade_interval or 12)
 
     def action_view_cloc_measurements(self):
         self.ensure_one()

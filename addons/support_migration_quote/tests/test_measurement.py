@@ -4,7 +4,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SupportMigrationQuoteCommon
 
@@ -34,6 +34,25 @@ class TestMeasurement(SupportMigrationQuoteCommon):
         self.assertFalse(measurement.line_ids)
         self.assertEqual(self.customer.cloc_measurement_count, 1)
         self.assertEqual(self.customer._get_latest_cloc_measurement(), measurement)
+
+    def test_measure_form(self):
+        """The wizard's form: the customer's contract is proposed."""
+        contract = self._create_contract()
+        contract.action_activate()
+        with Form(
+            self.env["support.cloc.measure.wizard"].with_user(self.agent)
+        ) as form:
+            form.partner_id = self.customer_contact
+            self.assertEqual(form.contract_id, contract)
+            form.source = "manual"
+            form.code_lines = 4200
+            form.reason = "Estimate of the customer's developer"
+            wizard = form.save()
+        measurement = self.env["support.cloc.measurement"].browse(
+            wizard.action_measure()["res_id"]
+        )
+        self.assertEqual(measurement.partner_id, self.customer)
+        self.assertEqual(contract.cloc_lines, 4200)
 
     def test_manual_bad_input(self):
         count = self.env["support.cloc.measurement"].search_count([])

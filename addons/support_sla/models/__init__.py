@@ -4,6 +4,7 @@
 from . import res_company
 from . import res_config_settings
 from . import resource_calendar
+from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import support_sla_extra_day
 from . import support_priority

@@ -2,14 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import logging
-from datetime import date
+from datetime import date, datetime, time
 
 import holidays
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import ormcache
 
-from ..tools.sla_timeline import Timeline, day_bounds_utc
+from ..tools.sla_timeline import Timeline, day_bounds_utc, window
 
 _logger = logging.getLogger(__name__)
 
@@ -136,15 +138,57 @@ class ResourceCalendar(models.Model):
                 )
             )
 
-    def _sla_fetch_windows(self):
-        """Fetch function for a Timeline: the calendars' work intervals merged."""
-        calendars = self
+    @api.model
+    @ormcache("calendar_id", "year", "month")
+    def _sla_month_windows(self, calendar_id, year, month):
+        """Working windows of a calendar in a month of its time zone, days off out.
 
-        def fetch(start_dt, end_dt):
+        Cached per process (tools.ormcache) and cleared whenever working time or
+        days off change (see _sla_calendars_changed), so that a ticket's deadlines
+        never fetch intervals again for a month already seen.
+
+        :return: tuple of Timeline windows (start ts, stop ts, local day ordinal,
+            UTC offset)
+        """
+        calendar = self.browse(calendar_id).sudo()
+        tz = pytz.timezone(calendar.tz or "UTC")
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        start = tz.localize(datetime.combine(first, time.min))
+        stop = tz.localize(datetime.combine(following, time.min))
+        intervals = calendar._work_intervals_batch(start, stop)[False]
+        return tuple(
+            window(begin, end) for begin, end, _meta in intervals if end > begin
+        )
+
+    def _sla_fetch_windows(self):
+        """Fetch function for a Timeline: these calendars' windows merged, grouped by
+        local days of the first calendar's time zone."""
+        primary = pytz.timezone(self[:1].tz or "UTC")
+        calendars = [
+            (calendar.id, pytz.timezone(calendar.tz or "UTC")) for calendar in self
+        ]
+        month_windows = self._sla_month_windows
+
+        def fetch(start_ts, end_ts):
             windows = []
-            for calendar in calendars:
-                intervals = calendar._work_intervals_batch(start_dt, end_dt)[False]
-                windows.extend((start, stop) for start, stop, _meta in intervals)
+            for calendar_id, tz in calendars:
+                first = datetime.fromtimestamp(start_ts, tz).date()
+                last = datetime.fromtimestamp(end_ts, tz).date()
+                year, month = first.year, first.month
+                while (year, month) <= (last.year, last.month):
+                    for win in month_windows(calendar_id, year, month):
+                        if win[1] > start_ts and win[0] < end_ts:
+                            if tz.zone != primary.zone:
+                                local = datetime.fromtimestamp(win[0], primary)
+                                win = (
+                                    win[0],
+                                    win[1],
+                                    local.date().toordinal(),
+                                    local.utcoffset().total_seconds(),
+                                )
+                            windows.append(win)
+                    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
             return windows
 
         return fetch
@@ -159,13 +203,14 @@ class ResourceCalendar(models.Model):
         """
         if not self:
             raise UserError(self.env._("No availability calendar to count SLA time."))
-        for calendar in self:
-            calendar._sla_check_working_time()
         return Timeline(self._sla_fetch_windows(), self[0].tz or "UTC", start, end)
 
     def _sla_calendars_changed(self):
         """Working time or days off of these calendars changed: recompute the
         deadlines of the open tickets whose clocks may run on them."""
+        # the cached windows of every calendar are stale (global days off apply to
+        # all calendars)
+        self.env.registry.clear_cache()
         calendars = self.filtered("id")
         if not calendars:
             return

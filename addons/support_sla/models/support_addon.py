@@ -1,7 +1,10 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import ormcache
+
+from ..tools.sla_evaluator import AddonRule
 
 
 class SupportAddon(models.Model):
@@ -29,6 +32,7 @@ class SupportAddon(models.Model):
             "sla_ticket_type_ids",
             "critical_only",
         } & set(vals):
+            self.env.registry.clear_cache()
             tickets = self.env["helpdesk.ticket"].search(
                 [
                     ("support_contract_id.addon_line_ids.addon_id", "in", self.ids),
@@ -38,16 +42,15 @@ class SupportAddon(models.Model):
             tickets._sla_mark_to_recompute()
         return res
 
-    def _sla_covers(self, priority, ticket_type, plan):
-        """Whether this add-on's calendar widens the clocks of such a ticket."""
-        self.ensure_one()
-        if not self.calendar_id:
-            return False
-        if self.sla_ticket_type_ids and ticket_type not in self.sla_ticket_type_ids:
-            return False
-        if self.sla_priority_ids:
-            return priority in self.sla_priority_ids
-        if self.critical_only:
-            highest = plan.sla_matrix_id.priority_ids.sorted("sequence")[:1]
-            return bool(priority) and priority == highest
-        return True
+    @api.model
+    @ormcache("addon_id")
+    def _sla_cached_rule(self, addon_id):
+        """The add-on's SLA coverage as an AddonRule, cached per process."""
+        addon = self.browse(addon_id).sudo()
+        return AddonRule(
+            id=addon.id,
+            calendar_id=addon.calendar_id.id,
+            priority_ids=frozenset(addon.sla_priority_ids.ids),
+            type_ids=frozenset(addon.sla_ticket_type_ids.ids),
+            critical_only=addon.critical_only,
+        )

@@ -3,6 +3,9 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import ormcache
+
+from ..tools.sla_evaluator import PolicyRule
 
 
 class SupportPlan(models.Model):
@@ -58,8 +61,35 @@ class SupportPlan(models.Model):
             self._sla_policies_changed()
         return res
 
+    @api.model
+    @ormcache("plan_id")
+    def _sla_cached_rules(self, plan_id):
+        """(policies of the plan as PolicyRule tuples, most specific first; id of
+        the highest priority of its matrix), cached per process."""
+        plan = self.browse(plan_id).sudo()
+        policies = plan.with_context(active_test=True).sla_policy_ids.sorted(
+            lambda p: (-p._specificity(), p.sequence, p.id)
+        )
+        rules = tuple(
+            PolicyRule(
+                id=policy.id,
+                plan_id=plan.id,
+                priority_id=policy.priority_id.id,
+                addon_id=policy.addon_id.id,
+                type_ids=frozenset(policy.ticket_type_ids.ids),
+                emergency_only=policy.emergency_only,
+                response=policy._response_target(),
+                resolution=policy._resolution_target(),
+            )
+            for policy in policies
+        )
+        highest = plan.sla_matrix_id.priority_ids.sorted("sequence")[:1].id
+        return rules, highest
+
     def _sla_policies_changed(self):
-        """Recompute the SLA of the open tickets of contracts on these plans."""
+        """Policies or SLA settings of these plans changed: drop the cached rules
+        and recompute the SLA of the open tickets of contracts on these plans."""
+        self.env.registry.clear_cache()
         if not self:
             return
         tickets = self.env["helpdesk.ticket"].search(

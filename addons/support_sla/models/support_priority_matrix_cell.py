@@ -1,7 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SupportPriorityMatrixCell(models.Model):
@@ -39,3 +39,20 @@ class SupportPriorityMatrixCell(models.Model):
         "unique (matrix_id, row_value_id, column_value_id)",
         "A matrix has one priority per row and column.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        # cached SLA rules hold the highest priority of each plan's matrix
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res

@@ -37,7 +37,7 @@ working time between the pause's start (not before the clock start) and its end.
 
 import math
 from bisect import bisect_left, bisect_right
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 import pytz
@@ -55,9 +55,10 @@ KINDS_NEED_POSITIVE = ("business_minutes", "business_hours", "business_days")
 KINDS_WHOLE_DAYS = ("business_days", "day_end_plus")
 
 EPOCH = datetime(1970, 1, 1)
+EPOCH_ORDINAL = EPOCH.date().toordinal()
 # How far ahead a timeline is fetched at first, and how much more each time a walk runs
 # off its end. A walk that needs more than MAX_HORIZON has no working time to land on.
-FIRST_HORIZON = timedelta(days=45)
+FIRST_HORIZON = timedelta(days=14)
 EXTEND_STEP = timedelta(days=120)
 MAX_HORIZON = timedelta(days=3 * 366)
 
@@ -85,15 +86,28 @@ def from_ts(value):
     return EPOCH + timedelta(seconds=round(value))
 
 
+def window(start, stop):
+    """A working window as the Timeline takes it, from two aware datetimes of the
+    same local day: (start ts, stop ts, local day ordinal, UTC offset in seconds)."""
+    return (
+        start.timestamp(),
+        stop.timestamp(),
+        start.date().toordinal(),
+        start.utcoffset().total_seconds(),
+    )
+
+
 class Timeline:
     """Working windows of one or more calendars merged, walked in business time.
 
-    :param fetch: callable ``(start, end) -> iterable of (start, end)`` windows (aware
-        datetimes or epoch seconds) of working time within [start, end), given aware
-        UTC datetimes; called once at first and again only when a walk needs more.
-    :param tz: pytz time zone whose local days group the windows (the plan calendar's).
-    :param start: first moment the timeline must cover (aware or naive UTC).
-    :param end: last moment the timeline should cover at first (aware or naive UTC).
+    :param fetch: callable ``(start_ts, end_ts) -> iterable of windows`` giving the
+        working time within [start_ts, end_ts); a window is ``(start ts, stop ts,
+        local day ordinal, UTC offset of that day in seconds)`` (see ``window()``),
+        within one local day of the timeline's time zone. It is called once at first
+        and again only when a walk needs more.
+    :param tz: pytz time zone of the local days (the plan calendar's)
+    :param start: first moment the timeline must cover (aware or naive UTC)
+    :param end: last moment the timeline should cover at first (aware or naive UTC)
     """
 
     def __init__(self, fetch, tz, start, end=None):
@@ -108,8 +122,9 @@ class Timeline:
         self.cum = []  # working seconds before window i
         self.cum_end = []  # working seconds up to the end of window i
         self.win_day = []  # position of window i's local day in self.days
-        self.days = []  # local dates that have working time, ascending
-        self.day_pos = {}  # local date -> position in self.days
+        self.days = []  # local day ordinals that have working time, ascending
+        self.day_pos = {}  # local day ordinal -> position in self.days
+        self.day_offset = []  # UTC offset (seconds) of each day's working time
         self.day_first = []  # first window index of each day
         self.day_last = []  # last window index of each day
         self.fetch_count = 0
@@ -125,64 +140,35 @@ class Timeline:
         if self.end >= self.limit:
             raise NoWorkingTimeError()
         until = min(until, self.limit)
-        start_dt = datetime.fromtimestamp(self.end, UTC)
-        end_dt = datetime.fromtimestamp(until, UTC)
+        begin = self.end
         raw = []
-        for win_start, win_end in self.fetch(start_dt, end_dt):
-            s = win_start if isinstance(win_start, float | int) else to_ts(win_start)
-            e = win_end if isinstance(win_end, float | int) else to_ts(win_end)
-            s, e = max(s, self.end), min(e, until)
-            if e > s:
-                raw.append((s, e))
+        for start, stop, day, offset in self.fetch(begin, until):
+            start, stop = max(start, begin), min(stop, until)
+            if stop > start:
+                raw.append((start, stop, day, offset))
         self.fetch_count += 1
         self.end = until
         raw.sort()
-        for s, e in self._split_at_midnight(self._merge(raw)):
-            self._append(s, e)
+        for start, stop, day, offset in raw:
+            self._append(start, stop, day, offset)
 
-    @staticmethod
-    def _merge(windows):
-        merged = []
-        for s, e in windows:
-            if merged and s <= merged[-1][1]:
-                if e > merged[-1][1]:
-                    merged[-1][1] = e
-            else:
-                merged.append([s, e])
-        return merged
-
-    def _split_at_midnight(self, windows):
-        """Cut windows at local midnights so that each belongs to one local day."""
-        tz = self.tz
-        for s, e in windows:
-            while True:
-                local = datetime.fromtimestamp(s, tz)
-                next_day = local.date() + timedelta(days=1)
-                midnight = tz.localize(datetime.combine(next_day, datetime.min.time()))
-                cut = midnight.timestamp()
-                if e <= cut:
-                    yield s, e
-                    break
-                yield s, cut
-                s = cut
-
-    def _append(self, s, e):
-        day = datetime.fromtimestamp(s, self.tz).date()
-        if self.starts and s <= self.ends[-1] and self.days[-1] == day:
-            # continues the last window (a window cut by a fetch boundary)
-            extra = e - self.ends[-1]
-            self.ends[-1] = e
-            self.cum_end[-1] += extra
+    def _append(self, start, stop, day, offset):
+        if self.starts and self.days[-1] == day and start <= self.ends[-1]:
+            # overlaps or continues the last window of the same day: merge
+            if stop > self.ends[-1]:
+                self.cum_end[-1] += stop - self.ends[-1]
+                self.ends[-1] = stop
             return
         index = len(self.starts)
         done = self.cum_end[-1] if self.cum_end else 0.0
-        self.starts.append(s)
-        self.ends.append(e)
+        self.starts.append(start)
+        self.ends.append(stop)
         self.cum.append(done)
-        self.cum_end.append(done + e - s)
+        self.cum_end.append(done + stop - start)
         if not self.days or self.days[-1] != day:
             self.day_pos[day] = len(self.days)
             self.days.append(day)
+            self.day_offset.append(offset)
             self.day_first.append(index)
             self.day_last.append(index)
         else:
@@ -232,14 +218,17 @@ class Timeline:
         j = bisect_left(self.cum_end, target)
         return self.starts[j] + (target - self.cum[j])
 
-    def next_working_moment(self, ts):
-        """ts itself when it is working time, else the start of the next window."""
+    def _window_from(self, ts):
+        """Index of the window holding ts, or of the next one."""
         i = bisect_right(self.ends, ts)
         while i == len(self.ends):
             self._grow()
             i = bisect_right(self.ends, ts)
-        # ends[i] > ts: window i ends after ts; a window ending exactly at ts is over
-        return max(ts, self.starts[i])
+        return i  # ends[i] > ts: a window ending exactly at ts is over
+
+    def next_working_moment(self, ts):
+        """ts itself when it is working time, else the start of the next window."""
+        return max(ts, self.starts[self._window_from(ts)])
 
     def _day_index_from(self, day):
         """Position in self.days of the first working day on or after `day`."""
@@ -249,38 +238,40 @@ class Timeline:
             k = bisect_left(self.days, day)
         return k
 
-    def _day(self, k):
+    def _ensure_day(self, k):
         while k >= len(self.days):
             self._grow()
-        return self.days[k]
 
     def _day_end(self, k):
-        self._day(k)
+        self._ensure_day(k)
         return self.ends[self.day_last[k]]
 
-    def local_date(self, ts):
-        return datetime.fromtimestamp(ts, self.tz).date()
+    def local_day(self, ts):
+        """Ordinal of the local date of ts."""
+        return datetime.fromtimestamp(ts, self.tz).date().toordinal()
 
     def _business_days(self, start, days):
-        s = self.next_working_moment(start)
-        local = datetime.fromtimestamp(s, self.tz)
-        k = self.day_pos[local.date()]
-        day_n = self._day(k + days)
-        naive = datetime.combine(day_n, local.time().replace(tzinfo=None))
-        candidate = self.tz.localize(naive).timestamp()
-        first, last = self.day_first[k + days], self.day_last[k + days]
+        i = self._window_from(start)
+        s = max(start, self.starts[i])
+        k = self.win_day[i]
+        seconds_of_day = (s + self.day_offset[k]) % 86400
+        n = k + days
+        self._ensure_day(n)
+        candidate = (
+            (self.days[n] - EPOCH_ORDINAL) * 86400 + seconds_of_day - self.day_offset[n]
+        )
+        first, last = self.day_first[n], self.day_last[n]
         if candidate <= self.starts[first]:
             # no working time before that local time: the previous working day's end
-            return self.ends[self.day_last[k + days - 1]]
+            return self.ends[self.day_last[n - 1]]
         j = bisect_right(self.starts, candidate, first, last + 1) - 1
         return min(candidate, self.ends[j])
 
     def _next_day_end(self, start):
-        day = self.local_date(start)
-        return self._day_end(self._day_index_from(day + timedelta(days=1)))
+        return self._day_end(self._day_index_from(self.local_day(start) + 1))
 
     def _day_end_plus(self, start, days):
-        day = self.local_date(start)
+        day = self.local_day(start)
         k = self._day_index_from(day)
         if self.days[k] == day and self._day_end(k) <= start:
             k += 1  # that day's working time is over: count from the next one
@@ -311,7 +302,9 @@ class Timeline:
             due = self._day_end_plus(start, int(value))
         else:
             raise ValueError(f"unknown SLA target kind {kind!r}")
-        return self.push_by_pauses(start, due, pauses, now)
+        if pauses:
+            due = self.push_by_pauses(start, due, pauses, now)
+        return due
 
     def push_by_pauses(self, start, due, pauses, now=None):
         """Move `due` by the working time of each pause that starts before it."""
@@ -338,9 +331,9 @@ class Timeline:
 
     def risk_moment(self, start, due, share, pauses=(), now=None):
         """When `share` (0-1) of the working time between start and due is used."""
-        total = self.work_between(start, due) - self.paused_work(
-            start, pauses, now, until=due
-        )
+        total = self.work_between(start, due)
+        if pauses:
+            total -= self.paused_work(start, pauses, now, until=due)
         return self.retreat(due, max(total, 0.0) * (1.0 - share))
 
 
@@ -369,6 +362,7 @@ def day_bounds_utc(day, tz):
 
 
 __all__ = [
+    "EPOCH_ORDINAL",
     "TARGET_KINDS",
     "NoWorkingTimeError",
     "Target",
@@ -377,4 +371,5 @@ __all__ = [
     "from_ts",
     "to_ts",
     "validate_target",
+    "window",
 ]

@@ -1,0 +1,130 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import SupportContractCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSale(SupportContractCommon):
+    with_accounting = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.reserved_product = cls.env.ref(
+            "support_contract.product_product_reserved_hours"
+        )
+        cls.bands.product_id = cls.reserved_product
+        cls.reserved_product.list_price = 100.0
+
+    def _order(self, lines, partner=None):
+        return self.env["sale.order"].create(
+            {
+                "partner_id": (partner or self.contact).id,
+                "company_id": self.company.id,
+                "date_order": "2026-05-20 10:00:00",
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": qty})
+                    for product, qty in lines
+                ],
+            }
+        )
+
+    def test_quotation_prices_reserved_hours_at_band(self):
+        """15 reserved hours on a quotation: 15 x 100 at 6 % = 1,410.00."""
+        order = self._order(
+            [(self.plan_light.product_id, 1), (self.reserved_product, 15)]
+        )
+        line = order.order_line.filtered(
+            lambda x: x.product_id == self.reserved_product
+        )
+        self.assertEqual(line.support_hour_band_id, self.bands[1])
+        self.assertEqual(line.discount, 6.0)
+        self.assertEqual(line.price_subtotal, 1410.0)
+
+    @freeze_time("2026-05-20")
+    def test_confirm_creates_then_amends(self):
+        order = self._order(
+            [
+                (self.plan_light.product_id, 1),
+                (self.addon_integration.product_id, 2),
+                (self.reserved_product, 15),
+            ]
+        )
+        order.action_confirm()
+        contract = order.support_contract_id
+        # a new contract for the customer's company, from the first of next month
+        self.assertEqual(contract.partner_id, self.customer)
+        self.assertEqual(contract.state, "active")
+        self.assertEqual(contract.date_start, date(2026, 6, 1))
+        self.assertEqual(contract.plan_id, self.plan_light)
+        self.assertEqual(contract.reserved_hours, 15)
+        self.assertEqual(contract.addon_line_ids.addon_id, self.addon_integration)
+        self.assertEqual(contract.addon_line_ids.quantity, 2)
+        self.assertEqual(contract.sale_order_ids, order)
+        # amendment: Medium, 25 h, Extended; the integrations are kept
+        amendment = self._order(
+            [
+                (self.plan_medium.product_id, 1),
+                (self.reserved_product, 25),
+                (self.addon_extended.product_id, 1),
+            ]
+        )
+        amendment.action_confirm()
+        self.assertEqual(amendment.support_contract_id, contract)
+        # nothing changes before next month
+        self.assertEqual(contract.plan_id, self.plan_light)
+        self.assertEqual(contract.reserved_hours, 15)
+        self.assertEqual(contract.pending_date, date(2026, 6, 1))
+        self.assertEqual(contract.pending_plan_id, self.plan_medium)
+        self.assertEqual(contract.pending_reserved_hours, 25)
+        # the June billing applies it: Medium 500 + Extended 1,000
+        # + 2 x 295 + 25 h x 100 x 0.91 (20-50 h band, 9 %) = 500 + 1,000 + 590
+        # + 2,275 = 4,365
+        billing = contract._bill_month(date(2026, 6, 1))
+        self.assertEqual(contract.plan_id, self.plan_medium)
+        self.assertEqual(contract.reserved_hours, 25)
+        self.assertEqual(
+            contract.addon_ids, self.addon_integration | self.addon_extended
+        )
+        self.assertFalse(contract.pending_date)
+        self.assertFalse(contract.pending_addon_line_ids)
+        self.assertEqual(billing.invoice_id.amount_untaxed, 4365.0)
+
+    def test_addon_without_plan_or_contract(self):
+        order = self._order([(self.addon_extended.product_id, 1)])
+        with self.assertError(UserError, "has no support contract: add a plan"):
+            order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(
+            self.env["support.contract"].search([("partner_id", "=", self.customer.id)])
+        )
+
+    def test_reserved_hours_on_free_plan_refused(self):
+        order = self._order(
+            [(self.plan_free.product_id, 1), (self.reserved_product, 5)]
+        )
+        with self.assertError(ValidationError, "does not allow reserved hours"):
+            order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(
+            self.env["support.contract"].search([("partner_id", "=", self.customer.id)])
+        )
+
+    def test_amendment_with_forbidden_addon_refused(self):
+        contract = self._create_contract()
+        contract.action_activate()
+        order = self._order([(self.addon_medium_only.product_id, 1)])
+        with self.assertError(ValidationError, "needs the plan Medium"):
+            order.action_confirm()
+        self.assertFalse(contract.pending_date)
+        self.assertFalse(contract.pending_addon_line_ids)
+        self.assertEqual(order.state, "draft")

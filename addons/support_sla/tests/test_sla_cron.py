@@ -1,0 +1,201 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from odoo.addons.base.models.ir_cron import IrCron
+
+from .common import SlaTicketCommon, ams, utc
+
+
+@tagged("post_install", "-at_install")
+class TestSlaCron(SlaTicketCommon):
+    """Warnings, breaches, escalation and auto-close by the scheduled actions."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.senior = cls.agent.copy(
+            {"name": "Senior Partner", "login": "sla_senior", "email": "s@x.example"}
+        )
+        cls.managing = cls.agent.copy(
+            {
+                "name": "Managing Partner",
+                "login": "sla_managing",
+                "email": "m@x.example",
+            }
+        )
+        cls.contract_light.sla_escalation_ids = [
+            Command.create(
+                {"role": "Senior partner", "user_id": cls.senior.id, "delay_hours": 2}
+            ),
+            Command.create(
+                {
+                    "role": "Managing partner",
+                    "user_id": cls.managing.id,
+                    "delay_hours": 4,
+                    "sequence": 20,
+                }
+            ),
+        ]
+
+    def _run_check(self, batch_size=500):
+        """Run the SLA cron with commits recorded instead of made."""
+        calls = []
+
+        def fake_commit(cron_self, processed=0, *, remaining=None, deactivate=False):
+            calls.append((processed, remaining))
+            return float("inf")
+
+        with patch.object(IrCron, "_commit_progress", fake_commit):
+            self.env["helpdesk.ticket"]._cron_sla_check(batch_size=batch_size)
+        return calls
+
+    def _activities(self, ticket):
+        return {(a.user_id, a.summary.split(":")[0]) for a in ticket.activity_ids}
+
+    def _high_ticket(self):
+        ticket = self._ticket()
+        self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
+        return ticket
+
+    def test_warn_breach_and_escalate(self):
+        with freeze_time(ams(2026, 11, 2, 9)) as frozen:
+            ticket = self._high_ticket()
+            # High: response due Mon 17:00 CET, at risk from 15:00 CET (75 % of 8 h)
+            self.assertEqual(ticket.sla_next_check, utc(2026, 11, 2, 14))
+            frozen.move_to(ams(2026, 11, 2, 14, 30))
+            self._run_check()
+            self.assertFalse(ticket.activity_ids)
+            self.assertEqual(ticket.sla_response_status, "on_track")
+            # 15:30: at risk, the assignee is warned
+            frozen.move_to(ams(2026, 11, 2, 15, 30))
+            self._run_check()
+            self.assertEqual(ticket.sla_response_status, "at_risk")
+            self.assertEqual(ticket.sla_escalation_level, 1)
+            self.assertEqual(self._activities(ticket), {(self.agent, "SLA at risk")})
+            self.assertEqual(ticket.sla_next_check, utc(2026, 11, 2, 16))
+            # a second run changes nothing
+            self._run_check()
+            self.assertEqual(len(ticket.activity_ids), 1)
+            # 17:30: breached, recorded once, the team leader is asked to act
+            frozen.move_to(ams(2026, 11, 2, 17, 30))
+            self._run_check()
+            self._run_check()
+            self.assertEqual(ticket.sla_response_status, "breached")
+            self.assertEqual(ticket.sla_response_breached_date, utc(2026, 11, 2, 16))
+            self.assertEqual(ticket.sla_escalation_level, 2)
+            breach = ticket.sla_breach_ids
+            self.assertEqual(len(breach), 1)
+            self.assertEqual(breach.target, "response")
+            self.assertEqual(breach.deadline, utc(2026, 11, 2, 16))
+            self.assertEqual(breach.contract_id, self.contract_light)
+            self.assertEqual(breach.priority_id, self.p_high)
+            self.assertIn((self.leader, "SLA breached"), self._activities(ticket))
+            # breached at 17:00: the senior partner after 2 h (19:00), the managing
+            # partner after 4 h (21:00)
+            frozen.move_to(ams(2026, 11, 2, 18, 59))
+            self._run_check()
+            self.assertEqual(ticket.sla_escalation_level, 2)
+            frozen.move_to(ams(2026, 11, 2, 19, 1))
+            self._run_check()
+            self.assertEqual(ticket.sla_escalation_level, 3)
+            self.assertIn(
+                (self.senior, "SLA escalation (Senior partner)"),
+                self._activities(ticket),
+            )
+            frozen.move_to(ams(2026, 11, 2, 21, 1))
+            self._run_check()
+            self._run_check()
+            self.assertEqual(ticket.sla_escalation_level, 4)
+            self.assertTrue(ticket.sla_escalation_done)
+            self.assertIn(
+                (self.managing, "SLA escalation (Managing partner)"),
+                self._activities(ticket),
+            )
+            self.assertEqual(len(ticket.activity_ids), 4)
+            # reopened/late reply: the recorded breach stays
+            self._reply(ticket, self.agent.partner_id)
+            self.assertEqual(ticket.sla_response_status, "breached")
+            self.assertEqual(len(ticket.sla_breach_ids), 1)
+
+    def test_bounded_batches_with_progress_committed(self):
+        with freeze_time(ams(2026, 11, 2, 9)) as frozen:
+            tickets = self.env["helpdesk.ticket"]
+            for _i in range(5):
+                tickets |= self._high_ticket()
+            paused = self._high_ticket()
+            paused.stage_id = self.stage_wait_third
+            self.env.flush_all()  # computed at 09:00, as at the end of a request
+            frozen.move_to(ams(2026, 11, 2, 15, 30))
+            calls = self._run_check(batch_size=2)
+        # 5 due tickets (the paused one is not due): remaining announced, then
+        # committed after each batch of at most 2
+        self.assertEqual(calls[0], (0, 5))
+        self.assertEqual([processed for processed, _r in calls[1:4]], [2, 2, 1])
+        self.assertEqual(set(tickets.mapped("sla_response_status")), {"at_risk"})
+        self.assertEqual(paused.sla_response_status, "on_track")
+        self.assertFalse(paused.activity_ids)
+
+    def test_autoclose_waiting_for_customer(self):
+        with freeze_time(ams(2026, 11, 2, 10)) as frozen:
+            ticket = self._ticket()
+            ticket.stage_id = self.stage_wait_customer
+            answered = self._ticket()
+            answered.stage_id = self.stage_wait_customer
+            frozen.move_to(ams(2026, 11, 5, 10))
+            self._reply(answered, self.contact)  # resumes it
+            # 7 days, warning 2 days before: nothing after 4 days
+            frozen.move_to(ams(2026, 11, 6, 10))
+            self._run_autoclose()
+            self.assertFalse(ticket.sla_autoclose_warned)
+            # after 5 days: the warning mail, once
+            frozen.move_to(ams(2026, 11, 7, 10, 30))
+            self._run_autoclose()
+            self._run_autoclose()
+            self.assertTrue(ticket.sla_autoclose_warned)
+            warnings = ticket.message_ids.filtered(
+                lambda m: "waiting for your reply" in (m.subject or "")
+            )
+            self.assertEqual(len(warnings), 1)
+            self.assertEqual(ticket.stage_id, self.stage_wait_customer)
+            # after 7 days: closed with a notice
+            frozen.move_to(ams(2026, 11, 9, 10, 30))
+            self._run_autoclose()
+            self.assertEqual(ticket.stage_id, self.stage_done)
+            self.assertTrue(
+                ticket.message_ids.filtered(lambda m: "is closed" in (m.subject or ""))
+            )
+            self.assertFalse(ticket.sla_paused)
+            # the ticket the customer answered stays open
+            self.assertEqual(answered.stage_id, self.stage_progress)
+
+    def test_autoclose_resolved_not_confirmed(self):
+        with freeze_time(ams(2026, 11, 2, 10)) as frozen:
+            ticket = self._ticket()
+            ticket.stage_id = self.stage_resolved
+            self.assertEqual(ticket.sla_resolved_date, utc(2026, 11, 2, 9))
+            self.assertEqual(ticket.sla_resolution_status, "met")
+            # confirmation period 5 days: still resolved after 4
+            frozen.move_to(ams(2026, 11, 6, 10))
+            self._run_autoclose()
+            self.assertEqual(ticket.stage_id, self.stage_resolved)
+            frozen.move_to(ams(2026, 11, 7, 10, 30))
+            self._run_autoclose()
+            self.assertEqual(ticket.stage_id, self.stage_done)
+            self.assertEqual(ticket.sla_resolved_date, utc(2026, 11, 2, 9))
+            notice = ticket.message_ids.filtered(
+                lambda m: "is closed" in (m.subject or "")
+            )
+            self.assertIn("did not", str(notice.body))
+
+    def _run_autoclose(self):
+        with patch.object(
+            IrCron, "_commit_progress", lambda *args, **kwargs: float("inf")
+        ):
+            self.env["helpdesk.ticket"]._cron_sla_autoclose()

@@ -1,0 +1,187 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Monthly billing of 250, 500 and 1,000 support contracts (issue 3).
+
+Target: 1,000 contracts billed in under 60 s on the 2-core machine, growing
+linearly. Each contract has a plan, 15 reserved hours, every third one two
+integrations and an add-on, every second one an hour deficit to bill as excess,
+every fifth one a separately billable ticket with a timesheet. Also prints the
+number of queries reading one contract's balance for a short and a long history.
+
+    bash scripts/bench billing            # fresh database, then run
+    KEEP_DB=1 bash scripts/bench billing  # reuse it
+"""
+
+from datetime import date
+
+from common import ratio, timer
+
+from odoo.fields import Command
+
+MONTH = date(2026, 3, 1)
+
+
+def _catalogue(env):
+    company = env.ref("base.main_company")
+    env = env(context=dict(env.context, allowed_company_ids=[company.id]))
+    Plan, Addon = env["support.plan"], env["support.addon"]
+    plan = Plan.create({"name": "Bench plan", "monthly_price": 500.0})
+    addon = Addon.create({"name": "Bench extended", "monthly_price": 1000.0})
+    integration = Addon.create(
+        {"name": "Bench integration", "monthly_price": 295.0, "per_unit": True}
+    )
+    if not env["support.hour.band"].search([("company_id", "=", company.id)]):
+        env["support.hour.band"].create(
+            [
+                {"hours_from": 0, "hours_to": 10, "discount": 4},
+                {"hours_from": 10, "hours_to": 20, "discount": 6},
+                {"hours_from": 20, "hours_to": 50, "discount": 9},
+                {"hours_from": 50, "hours_to": 100, "discount": 11},
+            ]
+        )
+    billable = env["support.ticket.type"].create(
+        {"name": "Bench billable", "billable": True}
+    )
+    employee = env["hr.employee"].create(
+        {"name": "Bench engineer", "user_id": env.user.id, "company_id": company.id}
+    )
+    return env, plan, addon, integration, billable, employee
+
+
+def _contracts(env, count, tag, plan, addon, integration, billable, employee):
+    partners = env["res.partner"].create(
+        [{"name": f"Bench {tag} {i}", "is_company": True} for i in range(count)]
+    )
+    vals = []
+    for i, partner in enumerate(partners):
+        lines = []
+        if i % 3 == 0:
+            lines = [
+                Command.create({"addon_id": addon.id}),
+                Command.create({"addon_id": integration.id, "quantity": 2}),
+            ]
+        vals.append(
+            {
+                "partner_id": partner.id,
+                "plan_id": plan.id,
+                "reserved_hours": 15,
+                "date_start": "2026-01-01",
+                "state": "active",
+                "addon_line_ids": lines,
+            }
+        )
+    contracts = env["support.contract"].create(vals)
+    # an hour deficit on every second contract: billed as excess
+    env["support.hour.ledger"].create(
+        [
+            {
+                "contract_id": contract.id,
+                "date": date(2026, 2, 10),
+                "kind": "adjustment",
+                "hours": -3.0,
+                "name": "bench deficit",
+            }
+            for contract in contracts[::2]
+        ]
+    )
+    tickets = env["helpdesk.ticket"].create(
+        [
+            {
+                "name": "Data import",
+                "description": "<p>x</p>",
+                "partner_id": contract.partner_id.id,
+                "support_ticket_type_id": billable.id,
+            }
+            for contract in contracts[::5]
+        ]
+    )
+    env["account.analytic.line"].create(
+        [
+            {
+                "helpdesk_ticket_id": ticket.id,
+                "date": date(2026, 2, 12),
+                "unit_amount": 2.0,
+                "name": "import",
+                "employee_id": employee.id,
+            }
+            for ticket in tickets
+        ]
+    )
+    env.flush_all()
+    return contracts
+
+
+def _balance_queries(env, contract):
+    env.invalidate_all()
+    before = env.cr.sql_log_count
+    contract.hour_balance  # noqa: B018 - the read is what is measured
+    return env.cr.sql_log_count - before
+
+
+def main(env, args):
+    """args: contract counts (default 250 500 1000), --batch N, --profile FILE."""
+    profile = None
+    if "--profile" in args:
+        index = args.index("--profile")
+        profile = args[index + 1]
+        args = args[:index] + args[index + 2 :]
+    batch_size = 50
+    if "--batch" in args:
+        index = args.index("--batch")
+        batch_size = int(args[index + 1])
+        args = args[:index] + args[index + 2 :]
+    counts = [int(arg) for arg in args] or [250, 500, 1000]
+    env, plan, addon, integration, billable, employee = _catalogue(env)
+    results = {}
+    for count in counts:
+        contracts = _contracts(
+            env, count, count, plan, addon, integration, billable, employee
+        )
+        label = f"bill {count} contracts for one month"
+        with timer(label, results):
+            if profile:
+                import cProfile  # noqa: PLC0415 - development aid only
+
+                with cProfile.Profile() as profiler:
+                    billings = contracts._bill_month(MONTH, batch_size=batch_size)
+                    env.flush_all()
+                profiler.dump_stats(profile)
+            else:
+                billings = contracts._bill_month(MONTH, batch_size=batch_size)
+                env.flush_all()
+        assert len(billings) == count, (len(billings), count)
+        assert len(billings.invoice_id) == count
+        assert not contracts._bill_month(MONTH), "billed twice"
+        print(f"{'  per contract (ms)':<60} {results[label] / count * 1000:10.1f}")
+        contracts.write({"state": "ended", "date_end": "2027-01-01"})
+    if counts != [250, 500, 1000]:
+        return
+    ratio(
+        "time(1000) / time(250) (4.0 = linear)",
+        results["bill 1000 contracts for one month"],
+        results["bill 250 contracts for one month"],
+    )
+    ratio(
+        "time(1000) / time(500) (2.0 = linear)",
+        results["bill 1000 contracts for one month"],
+        results["bill 500 contracts for one month"],
+    )
+    # the balance of one contract: queries for a short and a long history
+    contract = contracts[1]
+    short = _balance_queries(env, contract)
+    env["support.hour.ledger"].create(
+        [
+            {
+                "contract_id": contract.id,
+                "date": date(2020 + i // 12, i % 12 + 1, 1),
+                "kind": "adjustment",
+                "hours": 1.0,
+                "name": "history",
+            }
+            for i in range(72)
+        ]
+    )
+    env.flush_all()
+    long = _balance_queries(env, contract)
+    print(f"{'queries reading one balance, 1 ledger line':<60} {short:10d}")
+    print(f"{'queries reading one balance, 72 more ledger lines':<60} {long:10d}")

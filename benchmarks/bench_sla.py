@@ -1,0 +1,378 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Benchmark of support_sla's deadline engine, against its per-ticket baseline.
+
+    bash benchmarks/bench_sla.sh            (uses $TEST_DB, builds a plain DB copy)
+
+1. Recomputing the SLA deadlines of 10,000 open tickets spread over 50 contracts and
+   5 availability calendars (Dutch holidays), with support_sla's batched engine
+   (``helpdesk.ticket._sla_recompute``: compute and store), against one
+   ``resource.calendar.plan_hours`` call per ticket (what OCA helpdesk_mgmt_sla does
+   per ticket SLA), in the same run; the response deadlines must be identical.
+   Targets: under 2 s and at least 10x faster.
+2. Creating 1,000 tickets one by one for customers with contracts and SLA policies,
+   against creating 1,000 tickets in a database with plain helpdesk_mgmt (a copy of
+   the project's dependency template, without the suite's addons).
+   Target: at most 1.15x.
+
+The benchmark works on two throw-away databases, dropped at the end: a copy of the
+given database (with the suite installed) where the catalogue, contracts and tickets
+are created and committed first (so that the recomputation measures what a cron or
+a configuration change does on a live database), and a copy of the dependency
+template for plain helpdesk_mgmt.
+"""
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import odoo
+import odoo.modules.registry
+import odoo.service.db
+from odoo import api
+from odoo.fields import Command
+from odoo.tools import config
+
+REPO = Path(__file__).resolve().parent.parent
+MUTE = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "no_reset_password": True,
+}
+# (name, tz, {weekday: (from, to)}) of the 5 calendars
+CALENDARS = [
+    ("Bench 08-17", "Europe/Amsterdam", {d: (8, 17) for d in range(5)}),
+    ("Bench 09-17", "Europe/Amsterdam", {d: (9, 17) for d in range(5)}),
+    ("Bench 08:30-17", "Europe/Amsterdam", {d: (8.5, 17) for d in range(5)}),
+    ("Bench 07-23", "Europe/Amsterdam", {d: (7, 23) for d in range(5)}),
+    ("Bench 365 08-17", "Europe/Stockholm", {d: (8, 17) for d in range(7)}),
+]
+HOURS = [1, 2, 4, 8, 16]  # response business hours of the 5 priorities
+
+
+def log(*args):
+    print(*args, flush=True)  # noqa: T201
+
+
+def make_catalogue(env, tag):
+    """5 calendars, 5 plans (one per calendar) with business-hour policies."""
+    nl = env.ref("base.nl")
+    priorities = env["support.priority"].create(
+        [
+            {"name": f"Bench P{i}", "code": f"{tag}-P{i}", "sequence": i}
+            for i in range(len(HOURS))
+        ]
+    )
+    plans = env["support.plan"]
+    for index, (name, tz, windows) in enumerate(CALENDARS):
+        calendar = env["resource.calendar"].create(
+            {
+                "name": name,
+                "tz": tz,
+                "sla_availability": True,
+                "sla_holiday_country_id": nl.id,
+                "global_leave_ids": [Command.clear()],
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{name} {day}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": stop,
+                        }
+                    )
+                    for day, (start, stop) in windows.items()
+                ],
+            }
+        )
+        calendar._sla_generate_holidays([2026, 2027])
+        plan = env["support.plan"].create(
+            {
+                "name": f"Bench plan {index}",
+                "code": f"{tag}-PLAN{index}",
+                "monthly_price": 100.0 * (index + 1),
+                "calendar_id": calendar.id,
+                "sla_default_priority_id": priorities[0].id,
+                "sla_policy_ids": [
+                    Command.create(
+                        {
+                            "priority_id": priority.id,
+                            "response_kind": "business_hours",
+                            "response_value": hours,
+                            "resolution_kind": "business_days",
+                            "resolution_value": 3,
+                        }
+                    )
+                    for priority, hours in zip(priorities, HOURS, strict=True)
+                ],
+            }
+        )
+        plans |= plan
+    return priorities, plans
+
+
+def make_contracts(env, plans, count, tag):
+    partners = env["res.partner"].create(
+        [
+            {"name": f"Bench customer {tag} {i}", "is_company": True}
+            for i in range(count)
+        ]
+    )
+    contracts = env["support.contract"].create(
+        [
+            {
+                "partner_id": partner.id,
+                "plan_id": plans[i % len(plans)].id,
+                "date_start": "2026-01-01",
+            }
+            for i, partner in enumerate(partners)
+        ]
+    )
+    for contract in contracts:
+        contract.action_activate()
+    return partners
+
+
+def setup_recompute(registry, tickets_count, contracts_count, rng):
+    """Catalogue, contracts and open tickets, committed; return their ids."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, dict(MUTE))
+        priorities, plans = make_catalogue(env, "BR")
+        partners = make_contracts(env, plans, contracts_count, "R")
+        stage = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        first = datetime(2026, 9, 1)
+        started = time.perf_counter()
+        tickets = env["helpdesk.ticket"]
+        for chunk in range(0, tickets_count, 1000):
+            tickets |= env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"Bench ticket {i}",
+                        "description": "<p>bench</p>",
+                        "partner_id": partners[i % len(partners)].id,
+                        "stage_id": stage.id,
+                        "sla_priority_id": priorities[i % len(priorities)].id,
+                        "sla_start_date": first
+                        + timedelta(minutes=rng.randrange(0, 120 * 24 * 60)),
+                    }
+                    for i in range(chunk, min(chunk + 1000, tickets_count))
+                ]
+            )
+        env.flush_all()
+        assert all(tickets.mapped("sla_response_deadline")), "ticket without deadline"
+        elapsed = time.perf_counter() - started
+        log(f"   set-up: {len(tickets)} tickets created in {elapsed:.1f} s")
+        cr.commit()
+        result = tickets.ids, priorities.ids
+    with registry.cursor() as cr:
+        cr._cnx.autocommit = True
+        cr.execute("VACUUM ANALYZE helpdesk_ticket")
+        cr._cnx.autocommit = False
+    return result
+
+
+def bench_recompute(registry, tickets_count, contracts_count, rng):
+    log(
+        f"\n== 1. recompute deadlines of {tickets_count} open tickets, "
+        f"{contracts_count} contracts, {len(CALENDARS)} calendars"
+    )
+    ticket_ids, priority_ids = setup_recompute(
+        registry, tickets_count, contracts_count, rng
+    )
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, dict(MUTE))
+        tickets = env["helpdesk.ticket"].browse(ticket_ids)
+        priorities = env["support.priority"].browse(priority_ids)
+        return _bench_recompute(env, tickets, priorities, rng)
+
+
+def _bench_recompute(env, tickets, priorities, rng):
+    # ours: batched engine, computed and stored. Before each run the response
+    # target of every policy grows by one business hour (in SQL, as a policy or
+    # calendar change would move every deadline), so that each run recomputes and
+    # rewrites all the tickets; each run is rolled back.
+    policies = env["support.sla.policy"].search([("priority_id", "in", priorities.ids)])
+    hours_of = {p.id: h + 1 for p, h in zip(priorities, HOURS, strict=True)}
+    ours_runs = []
+    rewritten = []
+    runs = 3
+    for run in range(runs):
+        env.cr.execute(
+            "UPDATE support_sla_policy SET response_value = response_value + 1 "
+            "WHERE id = ANY(%s)",
+            (policies.ids,),
+        )
+        env.invalidate_all()
+        started = time.perf_counter()
+        changed = tickets._sla_recompute()
+        ours_runs.append(time.perf_counter() - started)
+        rewritten.append(len(changed))
+        if run == runs - 1:
+            env.invalidate_all()
+            rows = tickets.read(
+                ["sla_start_date", "sla_priority_id", "sla_response_deadline"]
+            )
+            plan_of = {t.id: t.support_contract_id.plan_id for t in tickets}
+            # baseline: one plan_hours per ticket (OCA helpdesk_mgmt_sla)
+            started = time.perf_counter()
+            baseline = {}
+            for row in rows:
+                calendar = plan_of[row["id"]].calendar_id
+                baseline[row["id"]] = calendar.plan_hours(
+                    hours_of[row["sla_priority_id"][0]],
+                    row["sla_start_date"],
+                    compute_leaves=True,
+                )
+            base = time.perf_counter() - started
+        env.cr.rollback()
+        env.invalidate_all()
+    ours = min(ours_runs)
+    # a recomputation that finds every stored value right writes nothing
+    started = time.perf_counter()
+    unchanged = tickets._sla_recompute()
+    idle = time.perf_counter() - started
+    env.cr.rollback()
+
+    mismatches = [
+        row["id"]
+        for row in rows
+        if baseline[row["id"]].replace(microsecond=0) != row["sla_response_deadline"]
+    ]
+    sample = rng.sample(rows, 5)
+    log(f"   tickets rewritten per run: {', '.join(map(str, rewritten))}")
+    log(
+        f"   ours (batched engine, compute + store all): {ours:.3f} s "
+        f"(runs: {', '.join(f'{r:.3f}' for r in ours_runs)}), "
+        f"{ours / len(tickets) * 1000:.3f} ms/ticket"
+    )
+    log(f"   ours when nothing changed ({len(unchanged)} rewritten): {idle:.3f} s")
+    log(
+        f"   baseline (plan_hours per ticket):       {base:.3f} s, "
+        f"{base / len(tickets) * 1000:.3f} ms/ticket"
+    )
+    log(f"   speed-up: {base / ours:.1f}x")
+    log(f"   identical response deadlines: {len(rows) - len(mismatches)}/{len(rows)}")
+    for row in sample:
+        log(
+            f"     ticket {row['id']}: start {row['sla_start_date']} +"
+            f"{hours_of[row['sla_priority_id'][0]]} h -> ours "
+            f"{row['sla_response_deadline']}, plan_hours "
+            f"{baseline[row['id']].replace(microsecond=0)}"
+        )
+    ok = ours < 2.0 and base / ours >= 10 and not mismatches
+    log(f"   targets (< 2 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
+    return ok
+
+
+def create_tickets(env, partners, count):
+    """Create `count` tickets one by one, each flushed as its own request would be;
+    return seconds."""
+    started = time.perf_counter()
+    Ticket = env["helpdesk.ticket"]
+    for i in range(count):
+        Ticket.create(
+            {
+                "name": f"Create bench {i}",
+                "description": "<p>Something broke</p>",
+                "partner_id": partners[i % len(partners)].id,
+            }
+        )
+        env.flush_all()
+    return time.perf_counter() - started
+
+
+def bench_create(registry_ours, registry_plain, count, rounds):
+    log(f"\n== 2. create {count} tickets one by one (best of {rounds} rounds)")
+    ours_runs, plain_runs = [], []
+    for _round in range(rounds):
+        for registry, runs, with_sla in (
+            (registry_plain, plain_runs, False),
+            (registry_ours, ours_runs, True),
+        ):
+            with registry.cursor() as cr:
+                env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+                if with_sla:
+                    _priorities, plans = make_catalogue(env(context=MUTE), "BC")
+                    contacts = make_contracts(env(context=MUTE), plans, 50, "C")
+                else:
+                    contacts = env["res.partner"].create(
+                        [
+                            {"name": f"Bench customer C {i}", "is_company": True}
+                            for i in range(50)
+                        ]
+                    )
+                env.flush_all()
+                runs.append(create_tickets(env, contacts, count))
+                if with_sla:
+                    tickets = env["helpdesk.ticket"].search(
+                        [("name", "=like", "Create bench %")]
+                    )
+                    assert all(tickets.mapped("sla_response_deadline"))
+                cr.rollback()
+    ours, plain = min(ours_runs), min(plain_runs)
+    log(
+        f"   plain helpdesk_mgmt: {plain:.2f} s "
+        f"(runs: {', '.join(f'{r:.2f}' for r in plain_runs)}), "
+        f"{plain / count * 1000:.2f} ms/ticket"
+    )
+    log(
+        f"   with contracts + SLA: {ours:.2f} s "
+        f"(runs: {', '.join(f'{r:.2f}' for r in ours_runs)}), "
+        f"{ours / count * 1000:.2f} ms/ticket"
+    )
+    log(
+        f"   ratio: {ours / plain:.3f}x (median of rounds "
+        f"{statistics.median(ours_runs) / statistics.median(plain_runs):.3f}x)"
+    )
+    ok = ours / plain <= 1.15
+    log(f"   target (<= 1.15x): {'MET' if ok else 'NOT MET'}")
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--tickets", type=int, default=10000)
+    parser.add_argument("--contracts", type=int, default=50)
+    parser.add_argument("--create", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    config.parse_config(["-c", args.config, "--log-level=warn"])
+    odoo.modules.module.initialize_sys_path()
+    rng = random.Random(args.seed)
+
+    template = subprocess.run(
+        ["bash", str(REPO / "scripts/dbtemplate")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours_db = f"{args.database}_bench_sla"
+    plain_db = f"{args.database}_bench_plain"
+    for name in (ours_db, plain_db):
+        odoo.service.db.exp_drop(name)
+    odoo.service.db.exp_duplicate_database(args.database, ours_db)
+    odoo.service.db.exp_duplicate_database(template, plain_db)
+    try:
+        registry = odoo.modules.registry.Registry(ours_db)
+        ok1 = bench_recompute(registry, args.tickets, args.contracts, rng)
+        registry_plain = odoo.modules.registry.Registry(plain_db)
+        ok2 = bench_create(registry, registry_plain, args.create, args.rounds)
+    finally:
+        for name in (ours_db, plain_db):
+            odoo.service.db.exp_drop(name)
+    log(f"\nall targets met: {ok1 and ok2}")
+    return 0 if ok1 and ok2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
