@@ -205,10 +205,10 @@ class HelpdeskTicket(models.Model):
                 }
             )
         )
-        values = ticket._sla_evaluate(fields.Datetime.now())[ticket.id]
+        # the SLA fields compute on the new record as on a saved one
         return {
             "contract": contract,
             "priority": ticket.sla_priority_id,
-            "response_deadline": values["sla_response_deadline"],
-            "resolution_deadline": values["sla_resolution_deadline"],
+            "response_deadline": ticket.sla_response_deadline,
+            "resolution_deadline": ticket.sla_resolution_deadline,
         }
