@@ -3,3 +3,4 @@
 
 from . import configurator
 from . import portal
+from . import ticket

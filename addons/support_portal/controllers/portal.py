@@ -1,35 +1,18 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import OrderedDict
+
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
-from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.support_contract import PORTAL_LEDGER_STEP
-
-
-class SupportTicketController(HelpdeskTicketController):
-    @http.route(
-        "/ticket/close", type="http", auth="user", methods=["POST"], website=True
-    )
-    def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
-        """Close a ticket from the portal: only a ticket the user may read, only into
-        a stage of its team that allows it, and only by POST with a CSRF token
-        (helpdesk_mgmt's GET route closed any ticket by id)."""
-        ticket = _get_ticket_or_404(ticket_id)
-        stage = ticket._get_portal_close_stages().filtered(
-            lambda s: str(s.id) == str(stage_id)
-        )
-        if not stage:
-            raise NotFound()
-        ticket.sudo().stage_id = stage
-        return request.redirect(ticket.access_url)
 
 
 class SupportCustomerPortal(CustomerPortalHelpdesk):
@@ -49,6 +32,100 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         return values
 
     # Tickets
+
+    @http.route(
+        ["/my/tickets", "/my/tickets/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        priority=100,
+    )
+    def portal_my_tickets(self, filterby=None, **kw):
+        # helpdesk_mgmt's list, with our filters: the chosen one reaches its two
+        # searches through the context (see helpdesk.ticket._search)
+        portal_filters = request.env["helpdesk.ticket"]._get_portal_filters()
+        ours = filterby in portal_filters
+        if ours:
+            request.update_context(support_portal_filter=filterby)
+        try:
+            response = super().portal_my_tickets(filterby=filterby, **kw)
+        finally:
+            if ours:
+                request.update_context(support_portal_filter=False)
+        qcontext = getattr(response, "qcontext", None)
+        if qcontext and "searchbar_filters" in qcontext:
+            filters = OrderedDict()
+            theirs = qcontext["searchbar_filters"]
+            filters["all"] = theirs.get("all")
+            for key, value in sorted(
+                portal_filters.items(), key=lambda item: item[1]["sequence"]
+            ):
+                filters[key] = {"label": value["label"], "domain": value["domain"]}
+            for key, value in theirs.items():
+                filters.setdefault(key, value)
+            qcontext["searchbar_filters"] = filters
+            qcontext["support_tz"] = self._support_viewer_tz()
+        return response
+
+    def _support_viewer_tz(self, ticket=None):
+        """Time zone deadlines are shown in: the viewer's, else the customer's."""
+        user = request.env.user
+        if not user._is_public() and user.tz:
+            return user.tz
+        return (
+            request.env.context.get("tz") or (ticket and ticket.partner_id.tz) or "UTC"
+        )
+
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        is_user = not request.env.user._is_public()
+        values.update(
+            {
+                "support_tz": self._support_viewer_tz(ticket),
+                "support_pauses": ticket.sla_pause_ids.sorted("date_start"),
+                "support_can_confirm": is_user and ticket._portal_can_confirm(),
+                "support_can_reopen": is_user and ticket._portal_can_reopen(),
+                "support_error": kwargs.get("support_error"),
+            }
+        )
+        return values
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/confirm",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_confirm(self, ticket_id, **kw):
+        """The customer confirms that the ticket is resolved."""
+        ticket = _get_ticket_or_404(ticket_id)
+        try:
+            ticket.sudo()._portal_confirm_resolution(request.env.user.partner_id)
+        except UserError as error:
+            return self._support_ticket_error(ticket, error)
+        return request.redirect(ticket.access_url)
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/reopen",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_reopen(self, ticket_id, reason=None, **kw):
+        """The customer reopens a resolved or closed ticket, saying why."""
+        ticket = _get_ticket_or_404(ticket_id)
+        try:
+            ticket.sudo()._portal_reopen(request.env.user.partner_id, reason=reason)
+        except UserError as error:
+            return self._support_ticket_error(ticket, error)
+        return request.redirect(ticket.access_url)
+
+    def _support_ticket_error(self, ticket, error):
+        response = self.portal_my_ticket(ticket.id, support_error=error.args[0])
+        response.status_code = 400
+        return response
 
     @http.route(
         ["/my/ticket/<int:ticket_id>", "/my/ticket/<int:ticket_id>/<access_token>"],

@@ -1,11 +1,72 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # helpdesk_mgmt's /my/tickets builds its filters inline; the portal passes
+        # the key of one of ours in the context for its two searches (count, page)
+        key = self.env.context.get("support_portal_filter")
+        if key:
+            portal_filter = self._get_portal_filters().get(key)
+            if portal_filter:
+                domain = Domain(domain) & Domain(portal_filter["domain"])
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        if self.env.context.get("support_portal_submission"):
+            tickets._portal_send_received_mail()
+        return tickets
+
+    # Portal
+
+    @api.model
+    def _get_portal_filters(self):
+        """Filters of the portal ticket list, by key: label and domain.
+
+        Extension point; the keys are prefixed so that they never meet
+        helpdesk_mgmt's stage filters (stage ids).
+        """
+        return {
+            "support_open": {
+                "label": self.env._("Open"),
+                "domain": [("stage_id.closed", "=", False)],
+                "sequence": 1,
+            },
+            "support_waiting_us": {
+                "label": self.env._("Waiting for us"),
+                "domain": [
+                    ("stage_id.closed", "=", False),
+                    ("stage_id.sla_pause", "=", False),
+                    ("stage_id.sla_resolved", "=", False),
+                ],
+                "sequence": 2,
+            },
+            "support_waiting_you": {
+                "label": self.env._("Waiting for you"),
+                "domain": [
+                    ("stage_id.closed", "=", False),
+                    "|",
+                    ("stage_id.sla_pause", "=", "customer"),
+                    ("stage_id.sla_resolved", "=", True),
+                ],
+                "sequence": 3,
+            },
+            "support_breached": {
+                "label": self.env._("SLA breached"),
+                "domain": [("sla_status", "=", "breached")],
+                "sequence": 4,
+            },
+        }
 
     def _get_portal_close_stages(self):
         """Stages the customer may close the ticket into from the portal: those of
@@ -25,3 +86,129 @@ class HelpdeskTicket(models.Model):
                 )
             )
         return stages.filtered("close_from_portal")
+
+    def _portal_can_confirm(self):
+        """The ticket waits for the customer to confirm its resolution."""
+        self.ensure_one()
+        return bool(self.stage_id.sla_resolved and not self.stage_id.closed)
+
+    def _portal_can_reopen(self):
+        """The customer may reopen a resolved or closed ticket."""
+        self.ensure_one()
+        return bool(self.stage_id.sla_resolved or self.stage_id.closed)
+
+    def _portal_confirm_stage(self):
+        self.ensure_one()
+        stage = self.company_id.sla_close_stage_id
+        if not stage or stage not in self.team_id._get_applicable_stages():
+            stages = self._get_portal_close_stages() or self._sla_close_stage()
+            stage = stages[:1]
+        return stage
+
+    def _portal_confirm_resolution(self, partner):
+        """The customer confirms the resolution: the ticket closes."""
+        self.ensure_one()
+        if not self._portal_can_confirm():
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s does not wait for your confirmation.",
+                    ticket=self.number,
+                )
+            )
+        stage = self._portal_confirm_stage()
+        if not stage:
+            raise UserError(
+                self.env._("There is no stage to close ticket %s in.", self.number)
+            )
+        self.sudo().stage_id = stage
+        self.sudo().message_post(
+            body=self.env._(
+                "%(name)s confirmed the resolution.", name=partner.display_name
+            ),
+            author_id=partner.id,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _portal_reopen(self, partner, reason=""):
+        """The customer reopens a resolved or closed ticket, saying why."""
+        self.ensure_one()
+        if not self._portal_can_reopen():
+            raise UserError(
+                self.env._("Ticket %(ticket)s is still open.", ticket=self.number)
+            )
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(
+                self.env._("Tell us why you reopen the ticket: what still fails?")
+            )
+        stage = self._sla_default_resume_stage()
+        if not stage:
+            raise UserError(
+                self.env._(
+                    "There is no open stage to reopen ticket %s in.", self.number
+                )
+            )
+        self.sudo().with_context(sla_resumed_by="customer").stage_id = stage
+        # a customer comment: it notifies the team (and the SLA notes the reply)
+        self.sudo().message_post(
+            body=self.env._("Reopened: %(reason)s", reason=reason),
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _portal_send_received_mail(self):
+        """Confirm to the submitter that the ticket arrived, with its number."""
+        template = self.env.ref(
+            "support_portal.mail_template_ticket_received", raise_if_not_found=False
+        )
+        if not template:
+            return
+        for ticket in self.sudo():
+            if not ticket.partner_id:
+                continue
+            ticket.message_post_with_source(
+                template,
+                # an automatic message: not the staff's first response of the SLA
+                message_type="auto_comment",
+                subtype_xmlid="mail.mt_comment",
+                author_id=ticket.company_id.partner_id.id,
+                partner_ids=ticket.partner_id.ids,
+            )
+
+    @api.model
+    def _portal_preview_sla(self, partner, ticket_type=None, row=None, column=None):
+        """Priority and deadlines a ticket submitted now would get.
+
+        :param partner: the submitting contact (its company's running contract
+            applies)
+        :return: dict with ``contract``, ``priority`` (support.priority),
+            ``response_deadline`` and ``resolution_deadline`` (naive UTC or False)
+        """
+        Contract = self.env["support.contract"].sudo()
+        contract = Contract._get_active_contract_for_partners(partner).get(
+            partner.commercial_partner_id.id, Contract
+        )
+        ticket = (
+            self.sudo()
+            .with_company(contract.company_id or self.env.company)
+            .new(
+                {
+                    "partner_id": partner.id,
+                    "company_id": (contract.company_id or self.env.company).id,
+                    "support_contract_id": contract.id,
+                    "support_ticket_type_id": ticket_type.id if ticket_type else False,
+                    "sla_row_value_id": row.id if row else False,
+                    "sla_column_value_id": column.id if column else False,
+                    "sla_start_date": fields.Datetime.now(),
+                }
+            )
+        )
+        # the SLA fields compute on the new record as on a saved one
+        return {
+            "contract": contract,
+            "priority": ticket.sla_priority_id,
+            "response_deadline": ticket.sla_response_deadline,
+            "resolution_deadline": ticket.sla_resolution_deadline,
+        }

@@ -5,9 +5,10 @@ from odoo.fields import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, BaseCommon
+from odoo.addons.support_sla.tests.common import SlaTestMixin
 
 
-class SupportPortalMixin:
+class SupportPortalMixin(SlaTestMixin):
     """Two customers with running contracts and the portal users of the access matrix.
 
     - Tulpen Test B.V. (customer A): contract A naming ``key_user_a`` a key user;
@@ -16,6 +17,13 @@ class SupportPortalMixin:
 
     Tickets of A: one per contact of the matrix, one of a third contact nobody
     follows and one of that contact followed by ``contact_a``. One ticket of B.
+
+    SLA (support_sla): plan Light uses seed 000's impact x urgency matrix on the
+    calendar Monday to Friday 08:00-17:00 Europe/Amsterdam (no holidays); response
+    targets Low 3 business days, Medium 2 business days, High and Critical 8
+    business hours; resolution Low and Medium end of the next working day, High and
+    Critical end of the working day. Stages "Waiting for you (test)" (pauses for the
+    customer) and "Resolved (test)" (awaits the customer's confirmation).
 
     Everything lives in the main company (the one of the public user, so that
     anonymous visitors of the configurator see the same catalogue); the catalogue
@@ -148,6 +156,7 @@ class SupportPortalMixin:
                 {"hours_from": 50, "hours_to": 100, "discount": 11},
             ]
         )
+        cls._setup_support_sla()
         Partner = env["res.partner"]
         cls.customer_a = Partner.create(
             {"name": "Tulpen Test B.V.", "is_company": True}
@@ -197,6 +206,70 @@ class SupportPortalMixin:
             | cls.ticket_a_contact
             | cls.ticket_a_other
             | cls.ticket_a_followed
+        )
+
+    @classmethod
+    def _setup_support_sla(cls):
+        env = cls.env
+        cls._setup_sla_matrices()
+        cls.calendar.sla_availability = True
+        cls.calendar_extended.sla_availability = True
+        cls.plan_light.write(
+            {
+                "sla_matrix_id": cls.matrix_000.id,
+                "sla_default_priority_id": cls.p_medium.id,
+            }
+        )
+        env["support.sla.policy"].create(
+            [
+                {
+                    "plan_id": cls.plan_light.id,
+                    "priority_id": priority.id,
+                    "response_kind": kind,
+                    "response_value": value,
+                    "resolution_kind": resolution,
+                    "resolution_value": 0,
+                }
+                for priority, kind, value, resolution in (
+                    (cls.p_low, "business_days", 3, "next_day_end"),
+                    (cls.p_medium, "business_days", 2, "next_day_end"),
+                    (cls.p_high, "business_hours", 8, "day_end_plus"),
+                    (cls.p_critical, "business_hours", 8, "day_end_plus"),
+                )
+            ]
+        )
+        Type = env["support.ticket.type"]
+        cls.type_defect = Type.create({"name": "Portal test defect", "sequence": 1})
+        cls.type_question = Type.create(
+            {
+                "name": "Portal test question",
+                "sequence": 2,
+                "sla_priority_mode": "fixed",
+                "sla_fixed_priority_id": cls.p_low.id,
+            }
+        )
+        cls.type_import = Type.create(
+            {"name": "Portal test data import", "sequence": 3, "billable": True}
+        )
+        Stage = env["helpdesk.ticket.stage"]
+        cls.stage_new = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        cls.stage_progress = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        cls.stage_done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.stage_waiting = Stage.create(
+            {
+                "name": "Waiting for you (test)",
+                "sequence": 3,
+                "sla_pause": "customer",
+                "company_id": False,
+            }
+        )
+        cls.stage_resolved = Stage.create(
+            {
+                "name": "Resolved (test)",
+                "sequence": 3,
+                "sla_resolved": True,
+                "company_id": False,
+            }
         )
 
     @classmethod

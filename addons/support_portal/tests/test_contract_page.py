@@ -95,6 +95,8 @@ class TestContractPageHttp(HttpCase, SupportPortalMixin):
         self.assertIn("billed separately", html)
         self.assertIn("o_support_usage_chart", html)
         self.assertIn("Mar 2026", html)
+        # the sidebar: customer and account manager
+        self.assertIn("Account Manager", html)
         # another customer's key user never sees these movements
         self.authenticate("portal_b", "portal_b")
         response = self.url_open(f"/my/contracts/{self.contract_a.id}")

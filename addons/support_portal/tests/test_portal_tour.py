@@ -53,3 +53,30 @@ class TestConfiguratorTour(HttpCase, SupportPortalMixin):
         self.assertEqual(order.amount_untaxed, 2660.0)
         self.assertEqual(order.partner_id.parent_id.name, "Prospect B.V.")
         self.assertTrue(order.require_signature)
+
+
+@tagged("post_install", "-at_install")
+class TestSubmitTicketTour(HttpCase, SupportPortalMixin):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+
+    def test_key_user_submits_a_ticket(self):
+        """In a real browser, a key user submits a ticket and sees its deadline. The
+        ticket gets contract A, priority High (multiple users x urgency high) and a
+        response deadline 8 business hours after its creation."""
+        self.start_tour("/my", "support_portal_submit_ticket", login="key_user_a")
+        ticket = self.env["helpdesk.ticket"].search(
+            [("name", "=", "Warehouse scanners cannot log in")]
+        )
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.sla_priority_id, self.p_high)
+        self.assertEqual(ticket.support_ticket_type_id, self.type_defect)
+        expected = self.calendar.plan_hours(
+            8, ticket.sla_start_date, compute_leaves=True
+        )
+        self.assertEqual(
+            ticket.sla_response_deadline, expected.replace(tzinfo=None, microsecond=0)
+        )

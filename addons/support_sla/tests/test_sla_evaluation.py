@@ -203,13 +203,14 @@ class TestSlaEvaluation(SlaTicketCommon):
             evaluations = Evaluation.search(
                 [("year", "=", 2026), ("quarter", "=", "4")]
             )
-        # one per active contract (demo ones included), the existing one kept
-        ours = evaluations.filtered(
-            lambda e: e.contract_id in (self.contract_light | self.contract_ps)
+        # one per active contract (demo contracts included), the existing one kept
+        ours = self.contract_light | self.contract_ps
+        self.assertEqual(evaluations.contract_id & ours, ours)
+        self.assertEqual(len(evaluations), len(evaluations.contract_id))
+        self.assertFalse(
+            evaluations.contract_id.filtered(lambda c: c.state != "active")
         )
-        self.assertEqual(ours.contract_id, self.contract_light | self.contract_ps)
-        self.assertEqual(len(ours), 2)
-        self.assertIn(self.evaluation, ours)
+        self.assertIn(self.evaluation, evaluations)
         with self.assertRefused(ValidationError, "not a year"):
             self.evaluation.year = 26
         self.assertEqual(self.evaluation.year, 2026)

@@ -1,0 +1,356 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo import http
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import SupportPortalMixin
+
+
+@tagged("post_install", "-at_install")
+class TestTicketPortal(HttpCase, SupportPortalMixin):
+    """Ticket list, ticket page, confirm and reopen, submission from the portal."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+        cls.impact_multiple = cls.impact.value_ids.filtered(
+            lambda v: v.name == "Multiple users"
+        )
+        cls.urgency_high = cls.urgency.value_ids.filtered(lambda v: v.name == "High")
+        cls.ticket_a_key.write(
+            {
+                "support_ticket_type_id": cls.type_defect.id,
+                "sla_row_value_id": cls.impact_multiple.id,
+                "sla_column_value_id": cls.urgency_high.id,
+            }
+        )
+        cls.ticket_a_other.stage_id = cls.stage_waiting
+        cls.ticket_a_followed.stage_id = cls.stage_resolved
+        cls.ticket_a_contact.stage_id = cls.stage_done
+        # came in on Monday 5 January 2026 09:00 UTC: every target long missed
+        cls.ticket_a_breached = cls.env["helpdesk.ticket"].create(
+            cls._ticket_vals(
+                "Old breach",
+                cls.key_user_a.partner_id,
+                sla_start_date="2026-01-05 09:00",
+            )
+        )
+
+    def _list(self, **params):
+        query = "&".join(f"{key}={value}" for key, value in params.items())
+        response = self.url_open(f"/my/tickets?{query}")
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def _post(self, url, data=None, files=None, csrf=True):
+        data = dict(data or {})
+        if csrf:
+            data["csrf_token"] = http.Request.csrf_token(self)
+        return self.url_open(
+            url, data=data, files=files, allow_redirects=False, method="POST"
+        )
+
+    # List
+
+    def test_list_columns(self):
+        self.assertEqual(self.ticket_a_key.sla_priority_id, self.p_high)
+        self.assertEqual(self.ticket_a_key.sla_status, "on_track")
+        self.assertEqual(self.ticket_a_breached.sla_status, "breached")
+        self.authenticate("key_user_a", "key_user_a")
+        html = self._list()
+        for text in (
+            "Next Deadline",
+            "Portal test defect",
+            "o_support_sla_on_track",
+            "o_support_sla_breached",
+            "Deadlines in Europe/Amsterdam",
+        ):
+            self.assertIn(text, html)
+
+    def test_list_filters(self):
+        self.authenticate("key_user_a", "key_user_a")
+        expected = {
+            "support_open": self.tickets_a
+            - self.ticket_a_contact
+            + self.ticket_a_breached,
+            "support_waiting_us": self.ticket_a_key | self.ticket_a_breached,
+            "support_waiting_you": self.ticket_a_other | self.ticket_a_followed,
+            "support_breached": self.ticket_a_breached,
+        }
+        every = self.tickets_a | self.ticket_a_breached
+        for key, tickets in expected.items():
+            with self.subTest(filterby=key):
+                html = self._list(filterby=key)
+                for ticket in every:
+                    if ticket in tickets:
+                        self.assertIn(ticket.name, html)
+                    else:
+                        self.assertNotIn(ticket.name, html)
+        # the filters are offered, and helpdesk_mgmt's stage filters still work
+        html = self._list(filterby=str(self.stage_waiting.id))
+        self.assertIn("Waiting for us", html)
+        self.assertIn(self.ticket_a_other.name, html)
+        self.assertNotIn(self.ticket_a_key.name, html)
+
+    def test_list_search(self):
+        self.authenticate("key_user_a", "key_user_a")
+        html = self._list(search="Payroll", search_in="name")
+        self.assertIn(self.ticket_a_other.name, html)
+        self.assertNotIn(self.ticket_a_key.name, html)
+        # a filter of ours combined with a search
+        html = self._list(
+            search="Payroll", search_in="all", filterby="support_breached"
+        )
+        self.assertNotIn(self.ticket_a_other.name, html)
+
+    # Ticket page
+
+    @freeze_time("2026-10-22 13:00:00")
+    def test_ticket_page_deadlines_and_pause_log(self):
+        """Created Thu 22 Oct 2026 15:00 CEST (13:00 UTC), High: the response is due
+        8 business hours later, Fri 23 Oct 14:00 CEST (2 h on Thursday until 17:00,
+        6 h on Friday from 08:00); the resolution at the end of the working day,
+        Thu 17:00 CEST. Waiting for the customer from Thu 15:00 CEST."""
+        ticket = self.env["helpdesk.ticket"].create(
+            self._ticket_vals(
+                "Label printer offline",
+                self.key_user_a.partner_id,
+                sla_row_value_id=self.impact_multiple.id,
+                sla_column_value_id=self.urgency_high.id,
+            )
+        )
+        self.assertEqual(ticket.sla_response_deadline, datetime(2026, 10, 23, 12, 0))
+        self.assertEqual(ticket.sla_resolution_deadline, datetime(2026, 10, 22, 15, 0))
+        ticket.stage_id = self.stage_waiting
+        self.authenticate("key_user_a", "key_user_a")
+        response = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        # deadlines in the key user's time zone (Europe/Amsterdam, en_US format)
+        self.assertIn("10/23/2026 02:00:00 PM", html)
+        self.assertIn("10/22/2026 05:00:00 PM", html)
+        self.assertIn("Times in Europe/Amsterdam", html)
+        self.assertIn("Paused: waiting for you", html)
+        self.assertIn("since", html)
+        self.assertIn("10/22/2026 03:00:00 PM", html)
+        self.assertIn("High", html)
+        # helpdesk_mgmt's sidebar renders again: the number and the close buttons
+        self.assertIn(f'data-id="number" class="mb-0 text-break">{ticket.number}', html)
+        self.assertIn('action="/ticket/close"', html)
+
+    # Confirm and reopen
+
+    def test_confirm_resolution(self):
+        self.authenticate("key_user_a", "key_user_a")
+        response = self.url_open(f"/my/ticket/{self.ticket_a_followed.id}")
+        self.assertIn("Confirm the resolution", response.text)
+        response = self._post(f"/my/tickets/{self.ticket_a_followed.id}/confirm")
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.ticket_a_followed.stage_id, self.stage_done)
+        self.assertTrue(
+            self.ticket_a_followed.message_ids.filtered(
+                lambda m: "confirmed the resolution" in m.body
+            )
+        )
+
+    def test_confirm_needs_a_resolved_ticket_and_access(self):
+        stage_before = self.ticket_a_key.stage_id
+        self.authenticate("key_user_a", "key_user_a")
+        response = self._post(f"/my/tickets/{self.ticket_a_key.id}/confirm")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("does not wait for your confirmation", response.text)
+        self.assertEqual(self.ticket_a_key.stage_id, stage_before)
+        # another customer, or a contact who does not see the ticket: 404
+        for login, ticket in (
+            ("portal_b", self.ticket_a_followed),
+            ("contact_a", self.ticket_a_other),
+        ):
+            self.authenticate(login, login)
+            response = self._post(f"/my/tickets/{ticket.id}/confirm")
+            self.assertEqual(response.status_code, 404)
+            response = self._post(
+                f"/my/tickets/{ticket.id}/reopen", {"reason": "still broken"}
+            )
+            self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.ticket_a_followed.stage_id, self.stage_resolved)
+        self.authenticate("key_user_a", "key_user_a")
+        with mute_logger("odoo.http"):
+            response = self._post(
+                f"/my/tickets/{self.ticket_a_followed.id}/confirm", csrf=False
+            )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.ticket_a_followed.stage_id, self.stage_resolved)
+
+    def test_reopen(self):
+        """A closed ticket goes back to the first open stage that neither pauses
+        nor awaits confirmation and is not 'unattended': In Progress."""
+        self.authenticate("contact_a", "contact_a")
+        response = self._post(f"/my/tickets/{self.ticket_a_contact.id}/reopen")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Tell us why you reopen", response.text)
+        self.assertEqual(self.ticket_a_contact.stage_id, self.stage_done)
+        response = self._post(
+            f"/my/tickets/{self.ticket_a_contact.id}/reopen",
+            {"reason": "The report is slow again"},
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.ticket_a_contact.stage_id, self.stage_progress)
+        reopened = self.ticket_a_contact.message_ids.filtered(
+            lambda m: "The report is slow again" in m.body
+        )
+        self.assertEqual(reopened.author_id, self.contact_a.partner_id)
+        response = self._post(
+            f"/my/tickets/{self.ticket_a_contact.id}/reopen", {"reason": "again"}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("is still open", response.text)
+
+    # Submission
+
+    def _ticket_form(self, **extra):
+        data = {
+            "subject": "Invoices stuck in draft",
+            "description": "Since the update no invoice gets posted.",
+            "support_ticket_type_id": self.type_defect.id,
+            "sla_row_value_id": self.impact_multiple.id,
+            "sla_column_value_id": self.urgency_high.id,
+        }
+        data.update(extra)
+        return data
+
+    def test_new_ticket_form(self):
+        self.authenticate("key_user_a", "key_user_a")
+        response = self.url_open("/new/ticket")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        for text in (
+            "Portal test defect",
+            "Portal test data import",
+            "(billed separately)",
+            "Impact",
+            "System wide",
+            "Urgency",
+            "If you submit now, expect our response by",
+        ):
+            self.assertIn(text, html)
+
+    @freeze_time("2026-10-22 13:00:00")
+    def test_preview(self):
+        """Multiple users x urgency High = High: 8 business hours from Thu 15:00
+        CEST = Fri 23 Oct 14:00 CEST. A question has the fixed priority Low:
+        3 business days = Tue 27 Oct 15:00 CET (the clocks went back on Sunday 25)."""
+        self.authenticate("key_user_a", "key_user_a")
+        result = self.make_jsonrpc_request(
+            "/my/tickets/preview",
+            {
+                "type_id": self.type_defect.id,
+                "row_id": self.impact_multiple.id,
+                "column_id": self.urgency_high.id,
+            },
+        )
+        self.assertEqual(result["priority"], "High")
+        self.assertEqual(result["response_deadline"], "10/23/2026 02:00:00 PM")
+        self.assertEqual(result["tz"], "Europe/Amsterdam")
+        result = self.make_jsonrpc_request(
+            "/my/tickets/preview", {"type_id": self.type_question.id}
+        )
+        self.assertEqual(result["priority"], "Low")
+        self.assertEqual(result["response_deadline"], "10/27/2026 03:00:00 PM")
+        # a customer without contract
+        self.authenticate("portal_b", "portal_b")
+        self.contract_b.action_suspend()
+        result = self.make_jsonrpc_request("/my/tickets/preview", {})
+        self.assertFalse(result["covered"])
+
+    @freeze_time("2026-10-22 13:00:00")
+    def test_submit_ticket(self):
+        """The submitted ticket gets contract A, priority High, its deadlines (see
+        test_preview) and a confirmation mail with its number."""
+        self.authenticate("key_user_a", "key_user_a")
+        response = self._post(
+            "/submitted/ticket",
+            self._ticket_form(),
+            files={"attachment": ("error.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64)},
+        )
+        # helpdesk_mgmt's redirect
+        self.assertEqual(response.status_code, 302)
+        ticket = self.env["helpdesk.ticket"].search(
+            [("name", "=", "Invoices stuck in draft")]
+        )
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id, self.key_user_a.partner_id)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.support_ticket_type_id, self.type_defect)
+        self.assertEqual(ticket.sla_priority_id, self.p_high)
+        self.assertEqual(ticket.sla_response_deadline, datetime(2026, 10, 23, 12, 0))
+        self.assertEqual(ticket.attachment_ids.name, "error.png")
+        confirmation = ticket.message_ids.filtered(
+            lambda m: m.subject and ticket.number in m.subject
+        )
+        self.assertEqual(len(confirmation), 1)
+        self.assertIn(self.key_user_a.partner_id, confirmation.partner_ids)
+        self.assertIn("10/23/2026 02:00:00 PM", confirmation.body)
+        # an automatic message: not the staff's first response
+        self.assertFalse(ticket.sla_first_response_date)
+        page = self.url_open(response.headers["Location"])
+        self.assertIn("10/23/2026 02:00:00 PM", page.text)
+
+    def test_bad_submissions_write_nothing(self):
+        other_company = self.env["res.company"].create({"name": "Other Provider"})
+        foreign_category = self.env["helpdesk.ticket.category"].create(
+            {"name": "Foreign category", "company_id": other_company.id}
+        )
+        users_one = self.users.value_ids[:1]  # seed 003's axis, not on plan Light
+        self.env["ir.config_parameter"].sudo().set_param(
+            "support_portal.ticket_attachment_max_mb", "0.001"
+        )
+        cases = [
+            ({"subject": " "}, None, "give the ticket a subject"),
+            ({"description": ""}, None, "describe the problem"),
+            ({"category": foreign_category.id}, None, "category you chose"),
+            ({"team": "999999999"}, None, "team you chose"),
+            ({"support_ticket_type_id": "999999999"}, None, "ticket type you chose"),
+            ({"sla_row_value_id": users_one.id}, None, "answer you chose for Impact"),
+            ({"sla_column_value_id": "x"}, None, "answer you chose for Urgency"),
+            # 0.001 MB = 1,048 bytes
+            ({}, ("big.png", b"\x89PNG\r\n\x1a\n" + b"0" * 2000), "too large"),
+            ({}, ("setup.exe", b"MZ" + b"0" * 10), "cannot be attached"),
+            ({}, ("page.html", b"<html><script>x</script></html>"), "cannot be"),
+            ({}, ("innocent.txt", b"MZ\x90\x00" + b"\x00" * 60), None),
+        ]
+        self.authenticate("key_user_a", "key_user_a")
+        Ticket = self.env["helpdesk.ticket"]
+        Attachment = self.env["ir.attachment"]
+        before = (Ticket.search_count([]), Attachment.search_count([]))
+        for extra, attachment, message in cases:
+            with self.subTest(extra=extra, attachment=attachment and attachment[0]):
+                response = self._post(
+                    "/submitted/ticket",
+                    self._ticket_form(**extra),
+                    files={"attachment": attachment} if attachment else None,
+                )
+                if message is None:
+                    # a Windows program renamed .txt is recognised by its content
+                    self.assertEqual(response.status_code, 400)
+                    self.assertIn("cannot be attached", response.text)
+                    continue
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(message, response.text)
+                # the form keeps what was typed
+                kept = "Since the update" if "subject" in extra else "stuck in draft"
+                self.assertIn(kept, response.text)
+        with mute_logger("odoo.http"):
+            response = self._post("/submitted/ticket", self._ticket_form(), csrf=False)
+        self.assertEqual(response.status_code, 400)
+        response = self.url_open(
+            "/submitted/ticket?subject=x&description=y", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 405)
+        self.assertEqual((Ticket.search_count([]), Attachment.search_count([])), before)
