@@ -32,6 +32,8 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/res_config_settings_views.xml",
+        "views/support_sla_evaluation_views.xml",
+        "report/support_sla_evaluation_report.xml",
         "views/support_sla_menus.xml",
     ],
 }

@@ -16,3 +16,4 @@ from . import account_analytic_line
 from . import account_move
 from . import sale_order
 from . import sale_order_line
+from . import account_bank_statement_line

@@ -28,7 +28,7 @@ class ResCompany(models.Model):
                         "name": self.env._("Support"),
                         "company_id": self.id,
                         "allow_timesheets": True,
-                        "privacy_visibility": "followers",
+                        "privacy_visibility": "employees",
                     }
                 )
             )

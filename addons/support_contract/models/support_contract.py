@@ -98,12 +98,11 @@ class SupportContract(models.Model):
         comodel_name="support.hour.band",
         string="Band",
         compute="_compute_hour_band_id",
-        store=True,
         help="Band holding the reserved hours (lower bound excluded, upper bound "
         "included).",
     )
     reserved_discount = fields.Float(
-        related="hour_band_id.discount", string="Reserved Hours Discount (%)"
+        string="Reserved Hours Discount (%)", compute="_compute_hour_band_id"
     )
     hourly_rate = fields.Monetary(
         compute="_compute_hourly_rate",
@@ -307,6 +306,7 @@ class SupportContract(models.Model):
                     limit=1,
                 )
             contract.hour_band_id = band
+            contract.reserved_discount = band.discount
 
     @api.depends("pricelist_id", "currency_id", "company_id")
     def _compute_hourly_rate(self):
@@ -1121,7 +1121,10 @@ class SupportContract(models.Model):
                 }
             )
         if self.reserved_hours:
-            band = self.hour_band_id
+            # the scale as it is today (raises when no band holds the hours)
+            band = self.env["support.hour.band"]._get_band(
+                self.reserved_hours, self.company_id
+            )
             lines.append(
                 {
                     "product_id": band.product_id.id,

@@ -66,6 +66,67 @@ class TestAccess(SupportContractCommon):
         # the agent does see the contract and the balance
         self.assertEqual(self.contract.with_user(self.agent).hour_balance, 0.0)
 
+    def test_agent_logs_hours(self):
+        """An agent logs hours on a ticket; the ledger follows without the agent
+        having write access to it."""
+        self.env["hr.employee"].create(
+            {
+                "name": "Agent",
+                "user_id": self.agent.id,
+                "company_id": self.company.id,
+            }
+        )
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "name": "Printer",
+                    "description": "<p>x</p>",
+                    "partner_id": self.contact.id,
+                    "company_id": self.company.id,
+                }
+            )
+        )
+        self.assertEqual(ticket.support_contract_id, self.contract)
+        self.env["account.analytic.line"].with_user(self.agent).create(
+            {
+                "helpdesk_ticket_id": ticket.id,
+                "name": "Driver",
+                "unit_amount": 1.25,
+                "date": "2026-02-02",
+            }
+        )
+        self.assertEqual(self.contract.with_user(self.agent).hour_balance, -1.25)
+        with self.assertRaises(AccessError):
+            self.contract.ledger_line_ids.with_user(self.agent).hours = 0.0
+        # staff may put the ticket on another contract
+        ticket.support_contract_id = self.other_contract
+        self.assertEqual(self.contract.hour_balance, 0.0)
+        self.assertEqual(self.other_contract.hour_balance, -1.25)
+
+    def test_views_load_for_agent(self):
+        """The agent opens contracts, ledger, billing-free views and tickets."""
+        for model, view_types in (
+            ("support.contract", ["list", "form", "kanban", "pivot", "search"]),
+            ("support.hour.ledger", ["list", "graph", "pivot", "search"]),
+            ("support.plan", ["list", "form"]),
+            ("helpdesk.ticket", ["list", "form", "search"]),
+        ):
+            views = (
+                self.env[model]
+                .with_user(self.agent)
+                .get_views([(False, view_type) for view_type in view_types])
+            )
+            self.assertEqual(set(views["views"]), set(view_types), model)
+        form = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("support_contract_id", form)
+        self.assertIn("timesheet_ids", form)
+
     def test_manager_changes_prices(self):
         self.plan_light.with_user(self.manager).monthly_price = 260.0
         self.assertEqual(self.plan_light.product_id.list_price, 260.0)

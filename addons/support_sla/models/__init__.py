@@ -22,3 +22,4 @@ from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
 from . import support_sla_pause
 from . import support_sla_breach
+from . import support_sla_evaluation

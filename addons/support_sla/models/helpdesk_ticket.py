@@ -138,7 +138,6 @@ class HelpdeskTicket(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        index=True,
         help="Priority the SLA targets follow: the triage priority unless staff "
         "overrode it.",
     )
@@ -226,7 +225,6 @@ class HelpdeskTicket(models.Model):
         string="SLA Status",
         compute="_compute_sla_status",
         store=True,
-        index=True,
         help="The worst status of the ticket's targets.",
     )
     sla_next_deadline = fields.Datetime(
@@ -251,7 +249,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
     sla_paused = fields.Boolean(
-        string="SLA Paused", compute="_compute_sla_paused", store=True, index=True
+        string="SLA Paused", compute="_compute_sla_paused", store=True
     )
     sla_response_breach_logged = fields.Boolean(copy=False, readonly=True)
     sla_resolution_breach_logged = fields.Boolean(copy=False, readonly=True)

@@ -7,3 +7,4 @@ from . import test_holidays
 from . import test_priority_matrix
 from . import test_ticket_sla
 from . import test_sla_cron
+from . import test_sla_evaluation

@@ -1,0 +1,322 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from collections import Counter
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
+
+
+class SupportSlaEvaluation(models.Model):
+    """Quarterly SLA evaluation of a contract (seed 001 "Rapportage & Overleg",
+    seed 003 "Evaluatie"): the figures of the quarter, printed as a PDF, with room
+    for the provider's advice."""
+
+    _name = "support.sla.evaluation"
+    _inherit = ["mail.thread"]
+    _description = "Quarterly SLA Evaluation"
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    contract_id = fields.Many2one(
+        comodel_name="support.contract",
+        string="Contract",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
+    year = fields.Integer(required=True, default=lambda self: self._default_year())
+    quarter = fields.Selection(
+        selection=QUARTERS,
+        required=True,
+        default=lambda self: self._default_quarter(),
+    )
+    date_from = fields.Date(compute="_compute_dates", store=True)
+    date_to = fields.Date(
+        compute="_compute_dates", store=True, help="Last day of the quarter."
+    )
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("done", "Discussed")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    advice = fields.Html(
+        help="Advice and remarks for the customer, improvement points and "
+        "expectations (printed in the report)."
+    )
+    fair_use_tolerance = fields.Float(
+        string="Fair-use Tolerance (%)",
+        default=10.0,
+        help="A month counts as above (below) the reservation when the hours used "
+        "exceed (fall short of) the reserved hours by more than this share.",
+    )
+    # figures of the quarter (computed on the fly, printed in the report)
+    ticket_count = fields.Integer(string="Tickets", compute="_compute_figures")
+    response_measured = fields.Integer(compute="_compute_figures")
+    response_met = fields.Integer(compute="_compute_figures")
+    response_achievement = fields.Float(
+        string="Response Achieved (%)", compute="_compute_figures"
+    )
+    resolution_measured = fields.Integer(compute="_compute_figures")
+    resolution_met = fields.Integer(compute="_compute_figures")
+    resolution_achievement = fields.Float(
+        string="Resolution Achieved (%)", compute="_compute_figures"
+    )
+    breach_count = fields.Integer(string="Breaches", compute="_compute_figures")
+    paused_hours = fields.Float(
+        string="Business Hours Paused", compute="_compute_figures"
+    )
+    reserved_hours = fields.Float(string="Hours Reserved", compute="_compute_figures")
+    used_hours = fields.Float(string="Hours Used", compute="_compute_figures")
+    fair_use = fields.Selection(
+        selection=[
+            ("ok", "Within the reservation"),
+            ("above", "Above the reservation three months in a row"),
+            ("below", "Below the reservation three months in a row"),
+            ("none", "No hours reserved"),
+        ],
+        compute="_compute_figures",
+    )
+
+    _contract_quarter_uniq = models.Constraint(
+        "unique (contract_id, year, quarter)",
+        "A contract has one evaluation per quarter.",
+    )
+
+    @api.model
+    def _default_year(self):
+        return self._previous_quarter_start().year
+
+    @api.model
+    def _default_quarter(self):
+        return str((self._previous_quarter_start().month - 1) // 3 + 1)
+
+    @api.model
+    def _previous_quarter_start(self):
+        today = fields.Date.context_today(self)
+        start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        return start - relativedelta(months=3)
+
+    @api.depends("contract_id.name", "partner_id.name", "year", "quarter")
+    def _compute_name(self):
+        for evaluation in self:
+            evaluation.name = self.env._(
+                "SLA evaluation %(year)s Q%(quarter)s %(customer)s",
+                year=evaluation.year,
+                quarter=evaluation.quarter,
+                customer=evaluation.partner_id.name or "",
+            )
+
+    @api.depends("year", "quarter")
+    def _compute_dates(self):
+        for evaluation in self:
+            if not evaluation.year or not evaluation.quarter:
+                evaluation.date_from = evaluation.date_to = False
+                continue
+            start = date(evaluation.year, 3 * (int(evaluation.quarter) - 1) + 1, 1)
+            evaluation.date_from = start
+            evaluation.date_to = start + relativedelta(months=3, days=-1)
+
+    @api.depends("contract_id", "date_from", "date_to", "fair_use_tolerance")
+    def _compute_figures(self):
+        for evaluation in self:
+            tickets = evaluation._get_tickets()
+            evaluation.ticket_count = len(tickets)
+            for target in ("response", "resolution"):
+                statuses = tickets.mapped(f"sla_{target}_status")
+                measured = sum(1 for s in statuses if s in ("met", "breached"))
+                met = statuses.count("met")
+                evaluation[f"{target}_measured"] = measured
+                evaluation[f"{target}_met"] = met
+                evaluation[f"{target}_achievement"] = (
+                    round(100.0 * met / measured, 1) if measured else 0.0
+                )
+            evaluation.breach_count = len(evaluation._get_breaches())
+            evaluation.paused_hours = sum(tickets.mapped("sla_paused_hours"))
+            months = evaluation._get_months()
+            evaluation.reserved_hours = sum(m["reserved"] for m in months)
+            evaluation.used_hours = sum(m["used"] for m in months)
+            evaluation.fair_use = evaluation._fair_use(months)
+
+    @api.constrains("year", "fair_use_tolerance")
+    def _check_values(self):
+        for evaluation in self:
+            if not 2000 <= evaluation.year <= 2100:
+                raise ValidationError(
+                    self.env._(
+                        "%(year)s is not a year to evaluate.", year=evaluation.year
+                    )
+                )
+            if evaluation.fair_use_tolerance < 0:
+                raise ValidationError(
+                    self.env._("The fair-use tolerance cannot be negative.")
+                )
+
+    # ------------------------------------------------------------------
+    # Figures (also used by the report template)
+    # ------------------------------------------------------------------
+    def _tickets_domain(self):
+        self.ensure_one()
+        start = fields.Datetime.to_datetime(self.date_from)
+        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
+        return (
+            Domain("support_contract_id", "=", self.contract_id.id)
+            & Domain("sla_start_date", ">=", start)
+            & Domain("sla_start_date", "<", end)
+        )
+
+    def _get_tickets(self):
+        """Tickets of the contract that came in during the quarter."""
+        self.ensure_one()
+        return self.env["helpdesk.ticket"].sudo().search(self._tickets_domain())
+
+    def _get_breaches(self):
+        """Breaches of the contract whose deadline fell in the quarter."""
+        self.ensure_one()
+        start = fields.Datetime.to_datetime(self.date_from)
+        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
+        return (
+            self.env["support.sla.breach"]
+            .sudo()
+            .search(
+                [
+                    ("contract_id", "=", self.contract_id.id),
+                    ("deadline", ">=", start),
+                    ("deadline", "<", end),
+                ],
+                order="deadline, id",
+            )
+        )
+
+    def _get_type_priority_table(self):
+        """(types, priorities, {(type id, priority id): count}) of the quarter."""
+        self.ensure_one()
+        tickets = self._get_tickets()
+        counts = Counter(
+            (ticket.support_ticket_type_id.id, ticket.sla_priority_id.id)
+            for ticket in tickets
+        )
+        types = tickets.support_ticket_type_id.sorted("sequence")
+        priorities = tickets.sla_priority_id.sorted("sequence")
+        return types, priorities, counts
+
+    def _get_months(self):
+        """Per month of the quarter: reserved hours and hours used (the covered
+        hours timesheets consumed from the contract's balance)."""
+        self.ensure_one()
+        if not self.date_from:
+            return []
+        Ledger = self.env["support.hour.ledger"].sudo()
+        groups = dict(
+            Ledger._read_group(
+                [
+                    ("contract_id", "=", self.contract_id.id),
+                    ("kind", "=", "consumption"),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                ],
+                ["date:month"],
+                ["hours:sum"],
+            )
+        )
+        months = []
+        for offset in range(3):
+            start = self.date_from + relativedelta(months=offset)
+            used = 0.0
+            for month, hours in groups.items():
+                if (month.year, month.month) == (start.year, start.month):
+                    used = -hours
+            months.append(
+                {
+                    "month": start,
+                    "reserved": self.contract_id.reserved_hours,
+                    "used": round(used, 2),
+                }
+            )
+        return months
+
+    def _fair_use(self, months):
+        """above/below when every month of the quarter (three in a row) used more
+        (less) than the reservation, beyond the tolerance."""
+        self.ensure_one()
+        if not months or not self.contract_id.reserved_hours:
+            return "none"
+        margin = self.fair_use_tolerance / 100.0
+        if all(m["used"] > m["reserved"] * (1 + margin) for m in months):
+            return "above"
+        if all(m["used"] < m["reserved"] * (1 - margin) for m in months):
+            return "below"
+        return "ok"
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_done(self):
+        self.ensure_one()
+        self.state = "done"
+        return True
+
+    def action_draft(self):
+        self.ensure_one()
+        self.state = "draft"
+        return True
+
+    def action_print(self):
+        self.ensure_one()
+        return self.env.ref("support_sla.action_report_sla_evaluation").report_action(
+            self
+        )
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action["domain"] = list(self._tickets_domain())
+        action["context"] = {}
+        return action
+
+    @api.model
+    def _create_for_quarter(self, contracts, year, quarter):
+        """Evaluations of these contracts for a quarter, the missing ones created."""
+        existing = self.search(
+            [
+                ("contract_id", "in", contracts.ids),
+                ("year", "=", year),
+                ("quarter", "=", str(quarter)),
+            ]
+        )
+        missing = contracts - existing.contract_id
+        return existing | self.create(
+            [
+                {"contract_id": contract.id, "year": year, "quarter": str(quarter)}
+                for contract in missing
+            ]
+        )
+
+    @api.model
+    def _cron_create_evaluations(self):
+        """At the start of a quarter, draft the evaluations of the one that ended
+        for every active contract."""
+        start = self._previous_quarter_start()
+        contracts = self.env["support.contract"].search([("state", "=", "active")])
+        self._create_for_quarter(contracts, start.year, (start.month - 1) // 3 + 1)
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(evaluation.state == "done" for evaluation in self):
+            raise UserError(
+                self.env._("A discussed evaluation cannot be deleted; reset it first.")
+            )

@@ -1,0 +1,224 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import SlaTicketCommon, ams
+
+
+@tagged("post_install", "-at_install")
+class TestSlaEvaluation(SlaTicketCommon):
+    """The quarterly evaluation of a contract (Q4 2026), its PDF and the analysis.
+
+    Light contract, 10 h reserved a month. Mon 2 Nov 2026 09:00 CET three tickets:
+    - "Met": High defect, answered 10:00 (due 17:00), resolved 15:00 (due 17:00);
+    - "Late": Medium (untriaged), due Wed 4 Nov 09:00, answered Thu 5 Nov 12:00:
+      response breached (breach recorded, cause noted), resolution still open;
+    - "Paused": Medium, waiting for the customer 10:00-12:00 (2 business hours).
+    Plus one ticket of 30 Sep (previous quarter). Hours used 14, 12.5 and 12 h in
+    October, November and December.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract_light.reserved_hours = 10.0
+        _system, multiple, _single = cls.impact.value_ids
+        high = cls.urgency.value_ids[0]
+        with freeze_time(ams(2026, 9, 30, 10)):
+            cls.t_september = cls._ticket(name="September")
+            cls.env.flush_all()
+        with freeze_time(ams(2026, 11, 2, 9)) as frozen:
+            cls.t_met = cls._ticket(name="Met")
+            cls.t_met.write(
+                {
+                    "support_ticket_type_id": cls.type_defect.id,
+                    "sla_row_value_id": multiple.id,
+                    "sla_column_value_id": high.id,
+                }
+            )
+            cls.t_late = cls._ticket(name="Late")
+            cls.t_paused = cls._ticket(name="Paused")
+            cls.env.flush_all()
+            frozen.move_to(ams(2026, 11, 2, 10))
+            cls._staff_reply(cls.t_met)
+            cls.t_paused.stage_id = cls.stage_wait_customer
+            cls.env.flush_all()
+            frozen.move_to(ams(2026, 11, 2, 12))
+            cls.t_paused.stage_id = cls.stage_progress
+            cls.env.flush_all()
+            frozen.move_to(ams(2026, 11, 2, 15))
+            cls.t_met.stage_id = cls.stage_done
+            cls.env.flush_all()
+            frozen.move_to(ams(2026, 11, 5, 12))
+            cls._staff_reply(cls.t_late)
+            cls.env["support.sla.breach"].create(
+                {
+                    "ticket_id": cls.t_late.id,
+                    "contract_id": cls.contract_light.id,
+                    "target": "response",
+                    "deadline": cls.t_late.sla_response_deadline,
+                    "priority_id": cls.t_late.sla_priority_id.id,
+                    "cause": "Key user on holiday",
+                }
+            )
+            cls.env.flush_all()
+        Ledger = cls.env["support.hour.ledger"]
+        for day, hours in (
+            ("2026-10-15", 14.0),
+            ("2026-11-15", 12.5),
+            ("2026-12-15", 12.0),
+        ):
+            Ledger.create(
+                {
+                    "contract_id": cls.contract_light.id,
+                    "date": day,
+                    "kind": "consumption",
+                    "name": "Support",
+                    "hours": -hours,
+                    "hours_logged": hours,
+                }
+            )
+        cls.evaluation = cls.env["support.sla.evaluation"].create(
+            {"contract_id": cls.contract_light.id, "year": 2026, "quarter": "4"}
+        )
+
+    @classmethod
+    def _staff_reply(cls, ticket):
+        ticket.message_post(
+            body="<p>Answer</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            author_id=cls.agent.partner_id.id,
+        )
+
+    def test_ticket_statuses_of_the_fixture(self):
+        self.assertEqual(self.t_met.sla_response_status, "met")
+        self.assertEqual(self.t_met.sla_resolution_status, "met")
+        self.assertEqual(self.t_late.sla_response_status, "breached")
+        self.assertEqual(self.t_paused.sla_paused_hours, 2.0)
+
+    def test_figures(self):
+        evaluation = self.evaluation
+        self.assertEqual(evaluation.date_from, date(2026, 10, 1))
+        self.assertEqual(evaluation.date_to, date(2026, 12, 31))
+        self.assertIn("2026 Q4", evaluation.name)
+        # Q4: Met, Late, Paused (not September's)
+        self.assertEqual(evaluation.ticket_count, 3)
+        # responses measured: Met (met) and Late (breached) -> 1/2 = 50 %
+        self.assertEqual(
+            (evaluation.response_met, evaluation.response_measured), (1, 2)
+        )
+        self.assertEqual(evaluation.response_achievement, 50.0)
+        # resolutions measured: Met only -> 100 %
+        self.assertEqual(evaluation.resolution_achievement, 100.0)
+        self.assertEqual(evaluation.breach_count, 1)
+        self.assertEqual(evaluation.paused_hours, 2.0)
+        # 3 x 10 h reserved; 14 + 12.5 + 12 = 38.5 h used, each month above 10 h
+        # + 10 % = 11 h -> above three months in a row
+        self.assertEqual(evaluation.reserved_hours, 30.0)
+        self.assertEqual(evaluation.used_hours, 38.5)
+        self.assertEqual(evaluation.fair_use, "above")
+        # with a tolerance of 20 % December (12 h, not above 12 h) is within: no
+        # flag
+        evaluation.fair_use_tolerance = 20.0
+        self.assertEqual(evaluation.fair_use, "ok")
+        types, priorities, counts = evaluation._get_type_priority_table()
+        self.assertEqual(counts[self.type_defect.id, self.p_high.id], 1)
+        self.assertEqual(counts[False, self.p_medium.id], 2)
+        self.assertEqual(types, self.type_defect)
+        self.assertEqual(priorities, self.p_high | self.p_medium)
+
+    def test_pdf_report_content(self):
+        self.evaluation.advice = "<p>Plan a training for new key users.</p>"
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "support_sla.action_report_sla_evaluation", self.evaluation.ids
+            )[0]
+            .decode()
+        )
+        for text in (
+            "Tulip",  # never: the customer of this contract is Customer Ltd
+        ):
+            self.assertNotIn(text, html)
+        for text in (
+            "Customer Ltd",
+            "50.0",
+            "100.0",
+            "Key user on holiday",
+            "Late",
+            "Above the reservation three months in a row",
+            "Plan a training for new key users.",
+            "SLA evaluation <span>2026</span>",
+            "2026-10",
+            "12:30",  # 12.5 h used in November, as hours:minutes
+        ):
+            self.assertIn(text, html)
+        # (a company without a document layout gets the layout wizard first)
+        self.company.external_report_layout_id = self.env.ref(
+            "web.external_layout_standard"
+        )
+        action = self.evaluation.action_print()
+        self.assertEqual(action["report_name"], "support_sla.report_sla_evaluation")
+
+    def test_analysis_view_figures(self):
+        groups = self.env["support.sla.report"]._read_group(
+            [
+                ("contract_id", "=", self.contract_light.id),
+                ("date", ">=", datetime(2026, 10, 1)),
+            ],
+            [],
+            [
+                "ticket_count:sum",
+                "response_score:avg",
+                "resolution_score:avg",
+                "breach_count:sum",
+                "paused_hours:sum",
+            ],
+        )
+        # same figures as the evaluation: 3 tickets, 50 % and 100 %, 1 breach, 2 h
+        self.assertEqual(groups[0], (3, 50.0, 100.0, 1, 2.0))
+
+    def test_quarter_creation_and_rules(self):
+        Evaluation = self.env["support.sla.evaluation"]
+        with freeze_time("2027-01-05 08:00:00"):
+            Evaluation._cron_create_evaluations()
+            evaluations = Evaluation.search(
+                [("year", "=", 2026), ("quarter", "=", "4")]
+            )
+        # one per active contract, the existing one kept
+        self.assertEqual(
+            evaluations.contract_id, self.contract_light | self.contract_ps
+        )
+        self.assertIn(self.evaluation, evaluations)
+        with self.assertRefused(ValidationError, "not a year"):
+            self.evaluation.year = 26
+        self.assertEqual(self.evaluation.year, 2026)
+        self.evaluation.action_done()
+        with self.assertRefused(UserError, "cannot be deleted"):
+            self.evaluation.unlink()
+        self.assertTrue(self.evaluation.exists())
+
+    def test_portal_sees_discussed_evaluations_of_own_company(self):
+        portal = new_test_user(
+            self.env,
+            login="sla_keyuser",
+            groups="base.group_portal",
+            partner_id=self.contact.id,
+        )
+        other = self.env["support.sla.evaluation"].create(
+            {"contract_id": self.contract_ps.id, "year": 2026, "quarter": "4"}
+        )
+        Evaluation = self.env["support.sla.evaluation"].with_user(portal)
+        self.assertFalse(Evaluation.search([]))  # drafts are not shown
+        self.evaluation.action_done()
+        other.action_done()
+        self.assertEqual(Evaluation.search([]), self.evaluation)
+        with self.assertRaises(AccessError):
+            other.with_user(portal).read(["name"])
