@@ -81,6 +81,12 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         is_user = not request.env.user._is_public()
         values.update(
             {
+                # avatars by URL (a scoped token each): computing them into the
+                # page cost more than the rest of the sidebar
+                "support_avatars": {
+                    "partner": _avatar_url(ticket.partner_id),
+                    "user": _avatar_url(ticket.user_id.partner_id),
+                },
                 "support_tz": self._support_viewer_tz(ticket),
                 "support_pauses": ticket.sla_pause_ids.sorted("date_start"),
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
@@ -135,15 +141,19 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         priority=100,
     )
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        # helpdesk_mgmt redirects to /my: answer 404 instead, the same for a
-        # ticket that does not exist and for one the visitor may not see.
+        # helpdesk_mgmt's page, answering 404 where it redirected to /my: the same
+        # for a ticket that does not exist and for one the visitor may not see
         try:
-            self._document_check_access(
+            ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token
             )
         except (AccessError, MissingError) as error:
             raise NotFound() from error
-        return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
+        # attachments are shown with their access token
+        for attachment in ticket_sudo.attachment_ids:
+            attachment.generate_access_token()
+        values = self._ticket_get_page_view_values(ticket_sudo, access_token, **kw)
+        return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
 
     # Contracts
 
@@ -241,6 +251,13 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             False,
             **kw,
         )
+
+
+def _avatar_url(partner):
+    if not partner:
+        return False
+    token = partner.sudo()._get_avatar_128_access_token()
+    return f"/web/image/res.partner/{partner.id}/avatar_128?access_token={token}"
 
 
 def _get_ticket_or_404(ticket_id):
