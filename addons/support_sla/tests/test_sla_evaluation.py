@@ -192,9 +192,12 @@ class TestSlaEvaluation(SlaTicketCommon):
             evaluations = Evaluation.search(
                 [("year", "=", 2026), ("quarter", "=", "4")]
             )
-        # one per active contract, the existing one kept
-        self.assertEqual(
-            evaluations.contract_id, self.contract_light | self.contract_ps
+        # one per active contract (demo contracts included), the existing one kept
+        ours = self.contract_light | self.contract_ps
+        self.assertEqual(evaluations.contract_id & ours, ours)
+        self.assertEqual(len(evaluations), len(evaluations.contract_id))
+        self.assertFalse(
+            evaluations.contract_id.filtered(lambda c: c.state != "active")
         )
         self.assertIn(self.evaluation, evaluations)
         with self.assertRefused(ValidationError, "not a year"):
