@@ -24,6 +24,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "support_evaluation_count" in counters:
+            Evaluation = request.env["support.sla.evaluation"]
+            values["support_evaluation_count"] = (
+                Evaluation.search_count([]) if Evaluation.has_access("read") else 0
+            )
         if "support_contract_count" in counters:
             Contract = request.env["support.contract"]
             values["support_contract_count"] = (
@@ -308,6 +313,75 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             False,
             **kw,
         )
+
+    # Evaluations: the quarterly SLA reports of support_sla, once discussed
+
+    @http.route(
+        ["/my/evaluations", "/my/evaluations/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_support_evaluations(self, page=1, **kw):
+        Evaluation = request.env["support.sla.evaluation"]
+        if not Evaluation.has_access("read"):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        pager = portal_pager(
+            url="/my/evaluations",
+            total=Evaluation.search_count([]),
+            page=page,
+            step=self._items_per_page,
+        )
+        evaluations = Evaluation.search(
+            [], limit=self._items_per_page, offset=pager["offset"]
+        )
+        request.session["my_support_evaluations_history"] = evaluations.ids[:100]
+        values.update(
+            {
+                # found with the user's rights; the figures read tickets: sudo
+                "evaluations": evaluations.sudo(),
+                "page_name": "support_evaluation",
+                "default_url": "/my/evaluations",
+                "pager": pager,
+            }
+        )
+        return request.render("support_portal.portal_my_support_evaluations", values)
+
+    @http.route(
+        ["/my/evaluations/<int:evaluation_id>"],
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_my_support_evaluation(
+        self, evaluation_id, access_token=None, report_type=None, download=False, **kw
+    ):
+        try:
+            evaluation_sudo = self._document_check_access(
+                "support.sla.evaluation", evaluation_id, access_token=access_token
+            )
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        if report_type in ("html", "pdf"):
+            return self._show_report(
+                model=evaluation_sudo,
+                report_type=report_type,
+                report_ref="support_sla.action_report_sla_evaluation",
+                download=download,
+            )
+        values = self._get_page_view_values(
+            evaluation_sudo,
+            access_token,
+            {
+                "page_name": "support_evaluation",
+                "support_evaluation": evaluation_sudo,
+            },
+            "my_support_evaluations_history",
+            False,
+            **kw,
+        )
+        return request.render("support_portal.portal_my_support_evaluation", values)
 
 
 def _avatar_url(partner):
