@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark of support_portal's pages against plain helpdesk_mgmt's, side by side.
 
-    bash benchmarks/bench_portal.sh         (uses $TEST_DB, builds a plain DB copy)
+    bash scripts/bench portal [--tickets N] [--months N] [--rounds N] [--keep]
 
 For a customer with 2,000 tickets (and 2,000 tickets of other customers), a key user
 opens, through Odoo's WSGI application (the full request: session, routing, record
@@ -10,23 +10,23 @@ rules, rendering), in the same run:
 
 - with plain helpdesk_mgmt (a copy of the project's dependency template, without the
   suite's addons): ``/my/tickets`` (80 rows a page) and a ticket page;
-- with the suite (a copy of the given database): ``/my/tickets`` with the SLA
+- with the suite (a fresh suite database, ``<db>_portal``): ``/my/tickets`` with the SLA
   columns, the same list filtered on open tickets, a ticket page with deadlines and
   pause log, and the contract page with a 5-year hour ledger (60 months of a credit
   and 30 timesheets).
 
 Printed: median server time and SQL queries per page, and the ratios. Targets (issue
 5): the list and the ticket page within 1.3x of plain helpdesk_mgmt's time and at most
-5 queries more; the contract page under 60 ms. Both databases are throw-away copies,
-dropped at the end.
+5 queries more; the contract page under 60 ms. Both databases are throw-away,
+dropped at the end (``--keep`` keeps them and reuses them in the next run).
 """
 
 import argparse
 import statistics
 import subprocess
-import sys
 import threading
 import time
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -38,7 +38,7 @@ import odoo.service.db
 from odoo import SUPERUSER_ID, api
 from odoo.fields import Command
 from odoo.service import security
-from odoo.tools import config
+from odoo.tools import SQL
 
 REPO = Path(__file__).resolve().parent.parent
 MUTE = {
@@ -290,18 +290,21 @@ def new_session(registry, db):
 
 
 def request(client, url):
-    """Server time (ms) and SQL queries of GET url."""
+    """Server time (ms), CPU time of the Odoo process (ms) and SQL queries of GET
+    url."""
     started = time.perf_counter()
+    cpu = time.process_time()
     response = client.get(url)
     response.get_data()
     elapsed = (time.perf_counter() - started) * 1000
+    cpu = (time.process_time() - cpu) * 1000
     assert response.status_code == 200, (url, response.status_code)
-    return elapsed, threading.current_thread().query_count
+    return elapsed, cpu, threading.current_thread().query_count
 
 
 def measure(client, url, rounds, warmup=3):
     """Median server time (ms) and SQL queries of GET url."""
-    return measure_all({url: (client, url)}, rounds, warmup)[url]
+    return measure_all({url: (client, url)}, rounds, warmup)[0][url]
 
 
 def measure_all(pages, rounds, warmup=3):
@@ -317,14 +320,23 @@ def measure_all(pages, rounds, warmup=3):
             samples[label].append(request(client, url))
     result = {}
     for label, values in samples.items():
-        queries = [q for __, q in values]
+        queries = [q for __, __, q in values]
         if len(set(queries)) > 1:
             log(f"  ({label}: queries per round {queries})")
         result[label] = (
-            statistics.median(ms for ms, __ in values),
+            statistics.median(ms for ms, __, __ in values),
             int(statistics.median(queries)),
+            statistics.median(cpu for __, cpu, __ in values),
         )
-    return result
+    return result, samples
+
+
+def paired_ratio(samples, ours, plain, index=0):
+    """Median of the per-round ratios ours/plain (the two pages were requested one
+    after the other in each round: a busy machine slows both alike)."""
+    return statistics.median(
+        a[index] / b[index] for a, b in zip(samples[ours], samples[plain], strict=True)
+    )
 
 
 def find_data(registry):
@@ -385,13 +397,21 @@ def profile(client, url):
     for __ in range(5):
         client.get(url).get_data()
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    stats.print_stats(45)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.print_callees("support_portal")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--database", required=True)
+def drop_database(name):
+    odoo.sql_db.close_db(name)
+    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
+
+
+def main(env, args):
+    parser = argparse.ArgumentParser(prog="bash scripts/bench portal")
     parser.add_argument("--tickets", type=int, default=2000)
     parser.add_argument("--months", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=15)
@@ -400,27 +420,34 @@ def main():
         action="store_true",
         help="keep the two databases (and reuse them when they exist)",
     )
-    parser.add_argument("--profile", help="cProfile this URL of ours, print the top")
+    parser.add_argument(
+        "--profile", help="cProfile this URL of ours (plain: prefix), print the top"
+    )
     parser.add_argument(
         "--queries", help="print the SQL of one request of this URL (plain: prefix)"
     )
-    args = parser.parse_args()
-    config.parse_config(["-c", args.config, "--log-level=warn"])
-    odoo.modules.module.initialize_sys_path()
-
-    template = subprocess.run(
-        ["bash", str(REPO / "scripts/dbtemplate")],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    ours_db = f"{args.database}_bench_portal"
-    plain_db = f"{args.database}_bench_portal_plain"
+    args = parser.parse_args(args)
+    # the harness starts Odoo on one database (-d), which would make the WSGI
+    # application refuse the sessions of the two databases measured here
+    odoo.tools.config["db_name"] = []
+    odoo.tools.config["dbfilter"] = ""
+    ours_db = f"{env.cr.dbname}_portal"
+    plain_db = f"{env.cr.dbname}_portal_plain"
     reuse = args.keep and odoo.service.db.exp_db_exist(ours_db)
     if not reuse:
-        for name in (ours_db, plain_db):
-            odoo.service.db.exp_drop(name)
-        odoo.service.db.exp_duplicate_database(args.database, ours_db)
+        template = subprocess.run(
+            ["bash", str(REPO / "scripts/dbtemplate")],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
+        subprocess.run(
+            ["bash", str(REPO / "scripts/newdb"), ours_db],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        drop_database(plain_db)
         odoo.service.db.exp_duplicate_database(template, plain_db)
     try:
         log(f"data: {args.tickets} tickets of the customer, {args.tickets} of another")
@@ -431,29 +458,26 @@ def main():
         else:
             plain = setup_plain(plain_registry, args.tickets)
             ours = setup_suite(ours_registry, args.tickets, args.months)
-        if args.queries:
-            url = args.queries.format(**ours, plain_ticket_id=plain["ticket_id"])
+        if args.queries or args.profile:
+            url = (args.queries or args.profile).format(
+                **ours, plain_ticket_id=plain["ticket_id"]
+            )
             if url.startswith("plain:"):
                 client = new_session(plain_registry, plain_db)
                 url = url[len("plain:") :]
             else:
                 client = new_session(ours_registry, ours_db)
-            print_queries(client, url)
-            return 0
-        if args.profile:
-            profile(new_session(ours_registry, ours_db), args.profile.format(**ours))
-            return 0
-
+            (print_queries if args.queries else profile)(client, url)
+            return True
         plain_client = new_session(plain_registry, plain_db)
         ours_client = new_session(ours_registry, ours_db)
-        ours_ticket = f"/my/ticket/{ours['ticket_id']}"
-        results = measure_all(
+        results, samples = measure_all(
             {
                 "plain list": (plain_client, "/my/tickets"),
                 "ours list": (ours_client, "/my/tickets"),
                 "ours list open": (ours_client, "/my/tickets?filterby=support_open"),
                 "plain ticket": (plain_client, f"/my/ticket/{plain['ticket_id']}"),
-                "ours ticket": (ours_client, ours_ticket),
+                "ours ticket": (ours_client, f"/my/ticket/{ours['ticket_id']}"),
                 "ours contract": (ours_client, f"/my/contracts/{ours['contract_id']}"),
             },
             args.rounds,
@@ -462,25 +486,32 @@ def main():
         if not args.keep:
             for name in (ours_db, plain_db):
                 odoo.modules.registry.Registry.delete(name)
-                odoo.service.db.exp_drop(name)
+                drop_database(name)
 
-    log(f"\n{'page':<46} {'ms':>8} {'queries':>8}")
-    for label, (ms, queries) in results.items():
-        log(f"{label:<46} {ms:8.1f} {queries:8d}")
+    title = f"page (medians of {args.rounds} rounds)"
+    log(f"\n{title:<40} {'ms':>8} {'cpu ms':>8} {'queries':>8}")
+    for label, (ms, queries, cpu) in results.items():
+        log(f"{label:<40} {ms:8.1f} {cpu:8.1f} {queries:8d}")
     log("")
     ok = True
     for page in ("list", "ticket"):
-        plain_ms, plain_q = results[f"plain {page}"]
-        ours_ms, ours_q = results[f"ours {page}"]
-        ratio = ours_ms / plain_ms
-        extra = ours_q - plain_q
+        ours, plain = f"ours {page}", f"plain {page}"
+        ratio = paired_ratio(samples, ours, plain)
+        cpu_ratio = paired_ratio(samples, ours, plain, index=1)
+        extra = results[ours][1] - results[plain][1]
         met = ratio <= 1.3 and extra <= 5
         ok &= met
         log(
-            f"{page:<10} time ratio ours/plain {ratio:5.2f}x (target <= 1.3x), "
-            f"queries {extra:+d} (target <= +5): {'met' if met else 'NOT MET'}"
+            f"{page:<10} time ours/plain {ratio:5.2f}x (cpu {cpu_ratio:4.2f}x; "
+            f"target <= 1.3x), queries {extra:+d} (target <= +5): "
+            f"{'met' if met else 'NOT MET'}"
         )
     contract_ms = results["ours contract"][0]
+    # the machine's speed at the time, against the issue's 50 ms for plain lists
+    log(
+        f"(plain helpdesk_mgmt's /my/tickets took {results['plain list'][0]:.1f} ms "
+        "here; the issue measured about 50 ms)"
+    )
     met = contract_ms < 60
     ok &= met
     log(
@@ -488,8 +519,4 @@ def main():
         f"(target < 60 ms): {'met' if met else 'NOT MET'}"
     )
     log(f"\nall targets met: {ok}")
-    return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return ok

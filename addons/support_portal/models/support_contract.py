@@ -116,7 +116,16 @@ class SupportContract(models.Model):
             "availability": self._get_portal_availability(),
             "invoices": self._get_portal_invoices(),
             "usage": self._get_portal_usage(),
+            "evaluations": self._get_portal_evaluations(),
         }
+
+    def _get_portal_evaluations(self):
+        """Quarterly SLA evaluations of the contract shown to the customer: the
+        discussed ones, newest first."""
+        self.ensure_one()
+        return self.env["support.sla.evaluation"].search(
+            [("contract_id", "=", self.id), ("state", "=", "done")]
+        )
 
     def _get_portal_availability(self):
         """Availability windows in plain words: the plan's, then the add-ons'.
