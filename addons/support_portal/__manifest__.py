@@ -24,6 +24,7 @@
         "data/mail_template_data.xml",
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",
+        "views/support_sla_evaluation_templates.xml",
         "views/helpdesk_ticket_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
@@ -39,5 +40,6 @@
     "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/support_contract_demo.xml",
     ],
 }

@@ -21,6 +21,11 @@ ORIGINAL_RULE_DOMAINS = {
         "Hour ledger: portal users see their company's",
         "[('partner_id', '=', user.partner_id.commercial_partner_id.id)]",
     ),
+    "support_sla.support_sla_evaluation_rule_portal": (
+        "SLA evaluation: portal users see their company's",
+        "[('partner_id', '=', user.partner_id.commercial_partner_id.id), "
+        "('state', '=', 'done')]",
+    ),
     "support_sla.support_sla_pause_rule_portal": (
         "SLA pause: portal users see their company's",
         "[('ticket_id.commercial_partner_id', '=', "

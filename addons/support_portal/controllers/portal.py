@@ -3,11 +3,13 @@
 
 from collections import OrderedDict
 
+import pytz
 from werkzeug.exceptions import NotFound
 
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
+from odoo.tools.misc import format_datetime
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -22,6 +24,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "support_evaluation_count" in counters:
+            Evaluation = request.env["support.sla.evaluation"]
+            values["support_evaluation_count"] = (
+                Evaluation.search_count([]) if Evaluation.has_access("read") else 0
+            )
         if "support_contract_count" in counters:
             Contract = request.env["support.contract"]
             values["support_contract_count"] = (
@@ -64,8 +71,35 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             for key, value in theirs.items():
                 filters.setdefault(key, value)
             qcontext["searchbar_filters"] = filters
-            qcontext["support_tz"] = self._support_viewer_tz()
+            tz = self._support_viewer_tz()
+            qcontext["support_tz"] = tz
+            qcontext["support_deadlines"] = self._support_format_deadlines(
+                request.env["helpdesk.ticket"].concat(
+                    *qcontext.get("grouped_tickets", [])
+                ),
+                tz,
+            )
         return response
+
+    def _support_format_deadlines(self, tickets, tz):
+        """{ticket id: next SLA deadline in the viewer's time zone and language}.
+
+        One strftime per row with the language's formats: what the datetime
+        widget prints, without its per-value cost on an 80-row page.
+        """
+        lang = request.env["res.lang"]._get_data(code=request.env.lang or "en_US")
+        pattern = f"{lang.date_format} {lang.time_format}"
+        try:
+            zone = pytz.timezone(tz)
+        except pytz.UnknownTimeZoneError:
+            zone = pytz.utc
+        return {
+            ticket.id: pytz.utc.localize(ticket.sla_next_deadline)
+            .astimezone(zone)
+            .strftime(pattern)
+            for ticket in tickets
+            if ticket.sla_next_deadline
+        }
 
     def _support_viewer_tz(self, ticket=None):
         """Time zone deadlines are shown in: the viewer's, else the customer's."""
@@ -79,10 +113,37 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         is_user = not request.env.user._is_public()
+        tz = self._support_viewer_tz(ticket)
+        env = request.env
+
+        def fmt(value):
+            return value and format_datetime(env, value, tz=tz)
+
+        pauses = []
+        # the pause log is read only for tickets paused now or before
+        if ticket.sla_paused or ticket.sla_paused_hours:
+            pauses = [
+                {
+                    "reason": pause.reason,
+                    "start": fmt(pause.date_start),
+                    "end": fmt(pause.date_end),
+                }
+                for pause in ticket.sla_pause_ids.sorted("date_start")
+            ]
         values.update(
             {
-                "support_tz": self._support_viewer_tz(ticket),
-                "support_pauses": ticket.sla_pause_ids.sorted("date_start"),
+                # avatars by URL (a scoped token each): computing them into the
+                # page cost more than the rest of the sidebar
+                "support_avatars": {
+                    "partner": _avatar_url(ticket.partner_id),
+                    "user": _avatar_url(ticket.user_id.partner_id),
+                },
+                "support_tz": tz,
+                "support_dates": {
+                    "response": fmt(ticket.sla_response_deadline),
+                    "resolution": fmt(ticket.sla_resolution_deadline),
+                },
+                "support_pauses": pauses,
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
                 "support_can_reopen": is_user and ticket._portal_can_reopen(),
                 "support_error": kwargs.get("support_error"),
@@ -135,15 +196,26 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         priority=100,
     )
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        # helpdesk_mgmt redirects to /my: answer 404 instead, the same for a
-        # ticket that does not exist and for one the visitor may not see.
+        # helpdesk_mgmt's page, answering 404 where it redirected to /my: the same
+        # for a ticket that does not exist and for one the visitor may not see
         try:
-            self._document_check_access(
+            ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token
             )
         except (AccessError, MissingError) as error:
             raise NotFound() from error
-        return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
+        # attachments are shown with their access token
+        for attachment in ticket_sudo.attachment_ids:
+            attachment.generate_access_token()
+        # the previous / next links read the neighbours' access tokens: one light
+        # query for both, instead of a fetch of every column of each
+        history = request.session.get("my_tickets_history", [])
+        if ticket_sudo.id in history:
+            index = history.index(ticket_sudo.id)
+            neighbours = history[max(index - 1, 0) : index + 2]
+            ticket_sudo.browse(neighbours).fetch(["access_token"])
+        values = self._ticket_get_page_view_values(ticket_sudo, access_token, **kw)
+        return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
 
     # Contracts
 
@@ -241,6 +313,82 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             False,
             **kw,
         )
+
+    # Evaluations: the quarterly SLA reports of support_sla, once discussed
+
+    @http.route(
+        ["/my/evaluations", "/my/evaluations/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_support_evaluations(self, page=1, **kw):
+        Evaluation = request.env["support.sla.evaluation"]
+        if not Evaluation.has_access("read"):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        pager = portal_pager(
+            url="/my/evaluations",
+            total=Evaluation.search_count([]),
+            page=page,
+            step=self._items_per_page,
+        )
+        evaluations = Evaluation.search(
+            [], limit=self._items_per_page, offset=pager["offset"]
+        )
+        request.session["my_support_evaluations_history"] = evaluations.ids[:100]
+        values.update(
+            {
+                # found with the user's rights; the figures read tickets: sudo
+                "evaluations": evaluations.sudo(),
+                "page_name": "support_evaluation",
+                "default_url": "/my/evaluations",
+                "pager": pager,
+            }
+        )
+        return request.render("support_portal.portal_my_support_evaluations", values)
+
+    @http.route(
+        ["/my/evaluations/<int:evaluation_id>"],
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_my_support_evaluation(
+        self, evaluation_id, access_token=None, report_type=None, download=False, **kw
+    ):
+        try:
+            evaluation_sudo = self._document_check_access(
+                "support.sla.evaluation", evaluation_id, access_token=access_token
+            )
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        if report_type in ("html", "pdf"):
+            return self._show_report(
+                model=evaluation_sudo,
+                report_type=report_type,
+                report_ref="support_sla.action_report_sla_evaluation",
+                download=download,
+            )
+        values = self._get_page_view_values(
+            evaluation_sudo,
+            access_token,
+            {
+                "page_name": "support_evaluation",
+                "support_evaluation": evaluation_sudo,
+            },
+            "my_support_evaluations_history",
+            False,
+            **kw,
+        )
+        return request.render("support_portal.portal_my_support_evaluation", values)
+
+
+def _avatar_url(partner):
+    if not partner:
+        return False
+    token = partner.sudo()._get_avatar_128_access_token()
+    return f"/web/image/res.partner/{partner.id}/avatar_128?access_token={token}"
 
 
 def _get_ticket_or_404(ticket_id):

@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import babel_locale_parse
+from odoo.tools.misc import format_date as odoo_format_date
 
 # Movements of the hour ledger shown per page of the contract's portal page
 PORTAL_LEDGER_STEP = 50
@@ -115,7 +116,16 @@ class SupportContract(models.Model):
             "availability": self._get_portal_availability(),
             "invoices": self._get_portal_invoices(),
             "usage": self._get_portal_usage(),
+            "evaluations": self._get_portal_evaluations(),
         }
+
+    def _get_portal_evaluations(self):
+        """Quarterly SLA evaluations of the contract shown to the customer: the
+        discussed ones, newest first."""
+        self.ensure_one()
+        return self.env["support.sla.evaluation"].search(
+            [("contract_id", "=", self.id), ("state", "=", "done")]
+        )
 
     def _get_portal_availability(self):
         """Availability windows in plain words: the plan's, then the add-ons'.
@@ -156,11 +166,36 @@ class SupportContract(models.Model):
         )
 
     def _get_portal_ledger(self, offset=0, limit=PORTAL_LEDGER_STEP):
-        """Movements of the hour balance, newest first."""
+        """Movements of the hour balance, newest first, ready to show: dicts with
+        ``date`` (formatted), ``name``, ``ticket``, ``hours_logged``, ``hours``,
+        ``separate``."""
         self.ensure_one()
-        return self.env["support.hour.ledger"].search(
-            [("contract_id", "=", self.id)], offset=offset, limit=limit
+        lines = self.env["support.hour.ledger"].search_fetch(
+            [("contract_id", "=", self.id)],
+            [
+                "date",
+                "name",
+                "ticket_id",
+                "hours",
+                "hours_logged",
+                "billable_separately",
+            ],
+            offset=offset,
+            limit=limit,
         )
+        # only the numbers of the tickets, not their many other columns
+        lines.ticket_id.fetch(["number"])
+        return [
+            {
+                "date": odoo_format_date(self.env, line.date),
+                "name": line.name,
+                "ticket": line.ticket_id.number or "",
+                "hours_logged": line.hours_logged,
+                "hours": line.hours,
+                "separate": line.billable_separately,
+            }
+            for line in lines
+        ]
 
     def _get_portal_usage(self, months=PORTAL_USAGE_MONTHS):
         """Hours per month over the last ``months`` months, and the balance.

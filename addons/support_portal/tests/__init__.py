@@ -5,7 +5,9 @@ from . import test_install
 from . import test_key_users
 from . import test_configurator
 from . import test_configurator_http
+from . import test_evaluation_portal
 from . import test_contract_page
 from . import test_portal_access
 from . import test_ticket_portal
 from . import test_portal_tour
+from . import test_query_count

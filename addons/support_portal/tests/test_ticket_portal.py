@@ -144,6 +144,9 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         # helpdesk_mgmt's sidebar renders again: the number and the close buttons
         self.assertIn(f'data-id="number" class="mb-0 text-break">{ticket.number}', html)
         self.assertIn('action="/ticket/close"', html)
+        # the list shows the next deadline (the resolution's) in the same format
+        html = self._list()
+        self.assertIn("10/22/2026 05:00:00 PM", html)
 
     # Confirm and reopen
 
