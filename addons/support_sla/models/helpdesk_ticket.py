@@ -46,6 +46,7 @@ SLA_WRITTEN_FIELDS = (
     "sla_next_check",
     "sla_paused",
 )
+SLA_BOOLEAN_FIELDS = ("sla_paused",)
 # Stored fields the SLA computation reads, per model (flushed before a bulk run).
 SLA_INPUT_FIELDS = [
     "company_id",
@@ -75,16 +76,21 @@ def _ts(value):
 
 def _same(new, old):
     """Whether a value to write equals the stored one (floats to the cent)."""
+    if isinstance(new, bool):
+        return new == bool(old)
     if isinstance(new, float) or isinstance(old, float):
         return round(new or 0.0, 2) == round(old or 0.0, 2)
     return new == old
 
 
 def _column_value(value):
-    """A computed value as _write_multi stores it (records -> ids)."""
+    """A computed value as _write_multi stores it (records -> ids, False -> NULL
+    except for booleans)."""
     if isinstance(value, models.BaseModel):
         return value.id or None
-    return None if value is False else value
+    if value is False:
+        return None
+    return value
 
 
 class HelpdeskTicket(models.Model):
@@ -575,9 +581,16 @@ class HelpdeskTicket(models.Model):
         changed_ids = []
         vals_list = []
         for ticket_id, values in results.items():
-            vals = {fname: _column_value(values[fname]) for fname in SLA_WRITTEN_FIELDS}
+            # only the columns that changed
             old = stored[ticket_id]
-            if any(not _same(vals[fname], old[fname]) for fname in SLA_WRITTEN_FIELDS):
+            vals = {}
+            for fname in SLA_WRITTEN_FIELDS:
+                value = values[fname]
+                if fname not in SLA_BOOLEAN_FIELDS:
+                    value = _column_value(value)
+                if not _same(value, old[fname]):
+                    vals[fname] = value
+            if vals:
                 changed_ids.append(ticket_id)
                 vals_list.append(vals)
         fields_written = [self._fields[fname] for fname in SLA_WRITTEN_FIELDS]

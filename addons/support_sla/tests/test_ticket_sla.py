@@ -283,6 +283,32 @@ class TestTicketSla(SlaTicketCommon):
         self.env.flush_all()
         self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 5, 8))
 
+    def test_bulk_recompute_writes_only_changes(self):
+        with freeze_time(ams(2026, 11, 2, 9)):
+            ticket = self._ticket()
+            self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
+            other = self._ticket()
+            self.env.flush_all()
+            # nothing changed: nothing written
+            self.assertFalse((ticket | other)._sla_recompute())
+            # High's response target becomes 4 h behind the ORM's back (as a bulk
+            # import would): Mon 09:00 + 4 h = 13:00 CET = 12:00 UTC, at risk from
+            # 75 % = 3 h -> 12:00 CET = 11:00 UTC; the Medium ticket is untouched
+            policy = ticket.sla_policy_id
+            self.env.cr.execute(
+                "UPDATE support_sla_policy SET response_value = 4 WHERE id = %s",
+                (policy.id,),
+            )
+            self.env.registry.clear_cache()
+            self.env.invalidate_all()
+            changed = (ticket | other)._sla_recompute()
+            self.assertEqual(changed, ticket)
+            self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 2, 12))
+            self.assertEqual(ticket.sla_response_risk_date, utc(2026, 11, 2, 11))
+            self.assertEqual(ticket.sla_next_check, utc(2026, 11, 2, 11))
+            self.assertEqual(ticket.sla_status, "on_track")
+            self.assertFalse(ticket.sla_paused)
+
     # -- bad configuration ------------------------------------------------------------
     def test_bad_policy_configuration_refused(self):
         Policy = self.env["support.sla.policy"]
