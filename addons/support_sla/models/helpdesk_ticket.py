@@ -14,7 +14,6 @@ from ..tools.sla_evaluator import (
     Rules,
     TicketFacts,
     evaluate,
-    overall,
 )
 from ..tools.sla_timeline import from_ts, to_ts
 
@@ -28,21 +27,9 @@ SLA_STATUS_SELECTION = [
 ]
 # Worst first: the ticket's overall status is the worst of its targets.
 SLA_STATUS_ORDER = ("breached", "at_risk", "on_track", "met")
-# Fields computed together by _compute_sla.
-SLA_COMPUTED_FIELDS = (
-    "sla_policy_id",
-    "sla_response_deadline",
-    "sla_response_risk_date",
-    "sla_response_status",
-    "sla_response_breached_date",
-    "sla_resolution_deadline",
-    "sla_resolution_risk_date",
-    "sla_resolution_status",
-    "sla_resolution_breached_date",
-    "sla_paused_hours",
-)
 SLA_TARGETS = ("response", "resolution")
-# Stored fields a bulk recomputation writes (SQL column order of _sla_facts_sql).
+# Stored fields computed together by _compute_sla, which a bulk recomputation
+# writes (SQL column order of _sla_facts_sql).
 SLA_WRITTEN_FIELDS = (
     "sla_response_deadline",
     "sla_response_risk_date",
@@ -57,6 +44,7 @@ SLA_WRITTEN_FIELDS = (
     "sla_status",
     "sla_next_deadline",
     "sla_next_check",
+    "sla_paused",
 )
 # Stored fields the SLA computation reads, per model (flushed before a bulk run).
 SLA_INPUT_FIELDS = [
@@ -223,19 +211,19 @@ class HelpdeskTicket(models.Model):
     sla_status = fields.Selection(
         selection=SLA_STATUS_SELECTION,
         string="SLA Status",
-        compute="_compute_sla_status",
+        compute="_compute_sla",
         store=True,
         help="The worst status of the ticket's targets.",
     )
     sla_next_deadline = fields.Datetime(
         string="SLA Deadline",
-        compute="_compute_sla_status",
+        compute="_compute_sla",
         store=True,
         help="Earliest deadline of a target not reached yet.",
     )
     sla_next_check = fields.Datetime(
         string="SLA Next Check",
-        compute="_compute_sla_status",
+        compute="_compute_sla",
         store=True,
         index="btree_not_null",
         help="When a status changes next by the clock alone (a target turns at "
@@ -248,9 +236,7 @@ class HelpdeskTicket(models.Model):
         string="SLA Pauses",
         copy=False,
     )
-    sla_paused = fields.Boolean(
-        string="SLA Paused", compute="_compute_sla_paused", store=True
-    )
+    sla_paused = fields.Boolean(string="SLA Paused", compute="_compute_sla", store=True)
     sla_response_breach_logged = fields.Boolean(copy=False, readonly=True)
     sla_resolution_breach_logged = fields.Boolean(copy=False, readonly=True)
     sla_breach_ids = fields.One2many(
@@ -316,35 +302,6 @@ class HelpdeskTicket(models.Model):
             if not ticket.sla_priority_overridden:
                 ticket.sla_priority_id = ticket.sla_matrix_priority_id
 
-    @api.depends("sla_pause_ids.date_end")
-    def _compute_sla_paused(self):
-        for ticket in self:
-            ticket.sla_paused = any(
-                not pause.date_end for pause in ticket.sla_pause_ids
-            )
-
-    @api.depends(
-        "sla_response_status",
-        "sla_resolution_status",
-        "sla_response_deadline",
-        "sla_resolution_deadline",
-        "sla_response_risk_date",
-        "sla_resolution_risk_date",
-    )
-    def _compute_sla_status(self):
-        for ticket in self:
-            (
-                ticket.sla_status,
-                ticket.sla_next_deadline,
-                ticket.sla_next_check,
-            ) = overall(
-                {
-                    f"sla_{target}_{suffix}": ticket[f"sla_{target}_{suffix}"]
-                    for target in SLA_TARGETS
-                    for suffix in ("deadline", "risk_date", "status")
-                }
-            )
-
     # ------------------------------------------------------------------
     # Deadlines
     # ------------------------------------------------------------------
@@ -368,7 +325,7 @@ class HelpdeskTicket(models.Model):
         results = self._sla_evaluate(self._sla_facts_orm(), fields.Datetime.now())
         for ticket in self:
             values = results[ticket.id]
-            for fname in SLA_COMPUTED_FIELDS:
+            for fname in SLA_WRITTEN_FIELDS:
                 ticket[fname] = values[fname]
 
     # -- facts and rules for tools.sla_evaluator ----------------------------------
@@ -432,7 +389,7 @@ class HelpdeskTicket(models.Model):
                        t.sla_resolution_deadline, t.sla_resolution_risk_date,
                        t.sla_resolution_status, t.sla_resolution_breached_date,
                        t.sla_policy_id, t.sla_paused_hours, t.sla_status,
-                       t.sla_next_deadline, t.sla_next_check
+                       t.sla_next_deadline, t.sla_next_check, t.sla_paused
                   FROM helpdesk_ticket t
              LEFT JOIN support_contract c ON c.id = t.support_contract_id
              LEFT JOIN support_plan p ON p.id = c.plan_id
@@ -465,7 +422,7 @@ class HelpdeskTicket(models.Model):
         facts = []
         stored = {}
         for row in rows:
-            stored[row[0]] = dict(zip(SLA_WRITTEN_FIELDS, row[15:28], strict=True))
+            stored[row[0]] = dict(zip(SLA_WRITTEN_FIELDS, row[15:29], strict=True))
             (
                 ticket_id,
                 company_id,
@@ -595,7 +552,7 @@ class HelpdeskTicket(models.Model):
         """Have the SLA fields of these tickets recomputed (at the next flush)."""
         if not self:
             return
-        for fname in SLA_COMPUTED_FIELDS:
+        for fname in SLA_WRITTEN_FIELDS:
             self.env.add_to_compute(self._fields[fname], self)
 
     def _sla_recompute(self):

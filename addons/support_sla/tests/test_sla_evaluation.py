@@ -6,6 +6,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from .common import SlaTicketCommon, ams
@@ -220,6 +221,8 @@ class TestSlaEvaluation(SlaTicketCommon):
         self.assertTrue(self.evaluation.exists())
 
     def test_portal_sees_discussed_evaluations_of_own_company(self):
+        # a key user of the contract (support_portal narrows the rule to them)
+        self.contract_light.key_user_ids = [Command.link(self.contact.id)]
         portal = new_test_user(
             self.env,
             login="sla_keyuser",

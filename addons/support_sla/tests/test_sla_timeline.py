@@ -123,6 +123,52 @@ class TestSlaTimeline(SlaCalendarCommon):
         due = self.deadline(self.cal_light, ams(2026, 10, 30, 10), "day_end_plus", 0)
         self.assertEqual(due, utc(2026, 10, 30, 16))
 
+    def test_every_kind_across_weekend_holiday_dst_and_extra_day(self):
+        """Each target kind over the DST weekend (Sat 24 - Sun 25 Oct), King's Day
+        (Mon 27 Apr, after a weekend) and the hand-added Liberation Day (Tue 5 May),
+        on 08:00-17:00 (CEST = UTC+2, CET = UTC+1)."""
+        cases = [
+            # DST weekend
+            # Fri 23 Oct 16:55 CEST + 10 min: 5 min Fri, Mon 26 Oct 08:05 CET
+            (
+                ams(2026, 10, 23, 16, 55),
+                "business_minutes",
+                10,
+                utc(2026, 10, 26, 7, 5),
+            ),
+            # Fri 23 Oct 16:00 CEST + 2 h: 1 h Fri, Mon 26 Oct 09:00 CET
+            (ams(2026, 10, 23, 16), "business_hours", 2, utc(2026, 10, 26, 8)),
+            # Fri 23 Oct 10:00 CEST + 1 day: Mon 26 Oct 10:00 CET
+            (ams(2026, 10, 23, 10), "business_days", 1, utc(2026, 10, 26, 9)),
+            # Fri 23 Oct: next working day Mon 26 Oct, ends 17:00 CET
+            (ams(2026, 10, 23, 10), "next_day_end", 0, utc(2026, 10, 26, 16)),
+            # end of Fri 23 Oct + 1 working day: Mon 26 Oct 17:00 CET
+            (ams(2026, 10, 23, 10), "day_end_plus", 1, utc(2026, 10, 26, 16)),
+            # King's Day after a weekend
+            # Fri 24 Apr 16:55 CEST + 10 min: 5 min Fri, Tue 28 Apr 08:05 CEST
+            (ams(2026, 4, 24, 16, 55), "business_minutes", 10, utc(2026, 4, 28, 6, 5)),
+            # Fri 24 Apr 10:00 + 1 day: Tue 28 Apr 10:00 CEST
+            (ams(2026, 4, 24, 10), "business_days", 1, utc(2026, 4, 28, 8)),
+            # next working day after Fri 24 Apr: Tue 28 Apr, ends 17:00 CEST
+            (ams(2026, 4, 24, 10), "next_day_end", 0, utc(2026, 4, 28, 15)),
+            # end of Fri 24 Apr + 1 working day: Tue 28 Apr 17:00 CEST
+            (ams(2026, 4, 24, 10), "day_end_plus", 1, utc(2026, 4, 28, 15)),
+            # Liberation Day (hand-added) on Tue 5 May
+            # Mon 4 May 16:55 + 10 min: Wed 6 May 08:05 CEST
+            (ams(2026, 5, 4, 16, 55), "business_minutes", 10, utc(2026, 5, 6, 6, 5)),
+            # Mon 4 May 16:00 + 2 h: 1 h Mon, Wed 6 May 09:00 CEST
+            (ams(2026, 5, 4, 16), "business_hours", 2, utc(2026, 5, 6, 7)),
+            # Mon 4 May 10:00 + 1 day: Wed 6 May 10:00 CEST
+            (ams(2026, 5, 4, 10), "business_days", 1, utc(2026, 5, 6, 8)),
+            # end of Mon 4 May + 1 working day: Wed 6 May 17:00 CEST
+            (ams(2026, 5, 4, 10), "day_end_plus", 1, utc(2026, 5, 6, 15)),
+        ]
+        for start, kind, value, expected in cases:
+            with self.subTest(start=start, kind=kind, value=value):
+                self.assertEqual(
+                    self.deadline(self.cal_light, start, kind, value), expected
+                )
+
     def test_none_is_no_deadline(self):
         self.assertIsNone(self.deadline(self.cal_light, ams(2026, 10, 30, 10), "none"))
 

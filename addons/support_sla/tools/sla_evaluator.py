@@ -177,7 +177,7 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
     :param on_error: callable (facts, exception) called when a calendar set has no
         working time
     :return: {ticket id: {field name: value}} including sla_status,
-        sla_next_deadline and sla_next_check
+        sla_next_deadline, sla_next_check and sla_paused
     """
     result = {}
     groups = defaultdict(list)
@@ -238,12 +238,14 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
                 keep_frozen(values, facts)
                 if on_error:
                     on_error(facts, error)
-    for values in result.values():
+    for facts in facts_list:
+        values = result[facts.id]
         (
             values["sla_status"],
             values["sla_next_deadline"],
             values["sla_next_check"],
         ) = overall(values)
+        values["sla_paused"] = any(end is None for _start, end in facts.pauses)
     return result
 
 
