@@ -140,6 +140,7 @@ def main(env, args):
         )
         label = f"bill {count} contracts for one month"
         cpu_started = time.process_time()
+        queries_started = env.cr.sql_log_count
         with timer(label, results):
             if profile:
                 import cProfile  # noqa: PLC0415 - development aid only
@@ -152,6 +153,7 @@ def main(env, args):
                 billings = contracts._bill_month(MONTH, batch_size=batch_size)
                 env.flush_all()
         cpu = time.process_time() - cpu_started
+        queries = env.cr.sql_log_count - queries_started
         # the machine is shared: CPU time of this process (Odoo's Python, not
         # PostgreSQL) shows the work done whatever the load
         print(f"{'  CPU time of the Odoo process (s)':<60} {cpu:10.3f}")
@@ -159,6 +161,7 @@ def main(env, args):
         assert len(billings.invoice_id) == count
         assert not contracts._bill_month(MONTH), "billed twice"
         print(f"{'  per contract (ms)':<60} {results[label] / count * 1000:10.1f}")
+        print(f"{'  SQL queries per contract':<60} {queries / count:10.1f}")
         contracts.write({"state": "ended", "date_end": "2027-01-01"})
     if counts != [250, 500, 1000]:
         return

@@ -22,6 +22,7 @@
         "security/support_sla_security.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/helpdesk_ticket_stage_data.xml",
         "views/resource_calendar_views.xml",
         "views/support_priority_views.xml",
         "views/support_priority_axis_views.xml",
@@ -35,5 +36,10 @@
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
         "views/support_sla_menus.xml",
+    ],
+    "demo": [
+        "demo/support_priority_demo.xml",
+        "demo/support_sla_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
 }

@@ -717,12 +717,30 @@ class SupportContract(models.Model):
             or self.env["product.product"]
         )
 
-    def _get_product_price(self, product, quantity=1.0, date=None):
-        """Price of ``product`` on this contract's pricelist, in its currency."""
+    def _get_product_price(self, product, quantity=1.0, date=None, cache=None):
+        """Price of ``product`` on this contract's pricelist, in its currency.
+
+        :param cache: optional dict kept by the caller for one computation over
+            many contracts (monthly billing): contracts sharing pricelist,
+            currency and company get the price computed once.
+        """
         self.ensure_one()
         if not product:
             return 0.0
         date = date or fields.Date.context_today(self)
+        if cache is not None:
+            key = (
+                "price",
+                self.pricelist_id.id,
+                self.currency_id.id,
+                self.company_id.id,
+                product.id,
+                quantity,
+                date,
+            )
+            if key not in cache:
+                cache[key] = self._get_product_price(product, quantity, date)
+            return cache[key]
         # prices and rates of the contract's company, whatever the current one
         product = product.with_company(self.company_id)
         if self.pricelist_id:
@@ -985,16 +1003,35 @@ class SupportContract(models.Model):
         separate = self._get_separately_billable_timesheets(month)
         invoice_vals = {}
         ledger_vals = []
+        # prices and bands shared by the contracts of the batch
+        cache = {}
         for contract, billing in zip(self, billings, strict=True):
             excess = -min(balances.get(contract.id, 0.0), 0.0)
             timesheets = separate.get(contract.id, self.env["account.analytic.line"])
-            lines = contract._prepare_billing_invoice_lines(month, excess, timesheets)
+            lines = contract._prepare_billing_invoice_lines(
+                month, excess, timesheets, cache=cache
+            )
             products = self.env["product.product"].browse(
                 [vals["product_id"] for vals in lines]
             )
+            same_currency = contract.currency_id == contract.company_id.currency_id
             for vals, product in zip(lines, products, strict=True):
                 # an explicit unit keeps the price from being recomputed
                 vals.setdefault("product_uom_id", product.uom_id.id)
+                if same_currency:
+                    # The amounts Odoo's tax synchronisation would write on each
+                    # line right after creating it (sign -1: a customer invoice
+                    # credits income), given up front: the synchronisation still
+                    # recomputes them and writes only the lines that differ
+                    # (price-included taxes, global rounding), and the one write
+                    # per line it saves is most of the cost of an invoice.
+                    amount = -contract.currency_id.round(
+                        vals["price_unit"]
+                        * (1 - vals.get("discount", 0.0) / 100.0)
+                        * vals["quantity"]
+                    )
+                    vals.setdefault("amount_currency", amount)
+                    vals.setdefault("balance", amount)
             billing_vals = {
                 "reserved_hours": contract.reserved_hours,
                 "excess_hours": excess,
@@ -1091,9 +1128,14 @@ class SupportContract(models.Model):
             "invoice_line_ids": [Command.create(vals) for vals in lines],
         }
 
-    def _prepare_billing_invoice_lines(self, month, excess, timesheets):
-        """Invoice lines of ``month``: plan, add-ons, reserved, excess, separate."""
+    def _prepare_billing_invoice_lines(self, month, excess, timesheets, cache=None):
+        """Invoice lines of ``month``: plan, add-ons, reserved, excess, separate.
+
+        :param cache: optional dict shared by the contracts of a billing batch
+            (see :meth:`_get_product_price`)
+        """
         self.ensure_one()
+        cache = {} if cache is None else cache
         label = format_date(self.env, month, date_format="MMMM y")
         lines = []
         plan = self.plan_id
@@ -1105,7 +1147,9 @@ class SupportContract(models.Model):
                         "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
                     ),
                     "quantity": 1.0,
-                    "price_unit": self._get_product_price(plan.product_id, date=month),
+                    "price_unit": self._get_product_price(
+                        plan.product_id, date=month, cache=cache
+                    ),
                 }
             )
         for line in self.addon_line_ids:
@@ -1117,14 +1161,19 @@ class SupportContract(models.Model):
                         "%(addon)s, %(month)s", addon=addon.name, month=label
                     ),
                     "quantity": line.quantity,
-                    "price_unit": self._get_product_price(addon.product_id, date=month),
+                    "price_unit": self._get_product_price(
+                        addon.product_id, date=month, cache=cache
+                    ),
                 }
             )
         if self.reserved_hours:
             # the scale as it is today (raises when no band holds the hours)
-            band = self.env["support.hour.band"]._get_band(
-                self.reserved_hours, self.company_id
-            )
+            band_key = ("band", self.reserved_hours, self.company_id.id)
+            if band_key not in cache:
+                cache[band_key] = self.env["support.hour.band"]._get_band(
+                    self.reserved_hours, self.company_id
+                )
+            band = cache[band_key]
             lines.append(
                 {
                     "product_id": band.product_id.id,

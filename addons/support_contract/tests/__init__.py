@@ -6,5 +6,6 @@ from . import test_catalogue
 from . import test_contract
 from . import test_ledger
 from . import test_billing
+from . import test_billing_amounts
 from . import test_sale
 from . import test_access

@@ -253,7 +253,7 @@ class SupportPortalMixin(SlaTestMixin):
                 "name": "Portal test question",
                 "sequence": 2,
                 "sla_priority_mode": "fixed",
-                "sla_fixed_priority_id": cls.p_low.id,
+                "sla_fixed_priority_ids": [Command.set(cls.p_low.ids)],
             }
         )
         cls.type_import = Type.create(

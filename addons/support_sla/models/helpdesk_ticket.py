@@ -285,7 +285,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "support_ticket_type_id.sla_priority_mode",
-        "support_ticket_type_id.sla_fixed_priority_id",
+        "support_ticket_type_id.sla_fixed_priority_ids",
         "support_contract_id.plan_id.sla_matrix_id",
         "support_contract_id.plan_id.sla_default_priority_id",
         "sla_row_value_id",
@@ -297,10 +297,11 @@ class HelpdeskTicket(models.Model):
             ticket_type = ticket.support_ticket_type_id
             plan = ticket.support_contract_id.plan_id
             priority = Priority
-            if ticket_type.sla_priority_mode == "fixed":
-                priority = ticket_type.sla_fixed_priority_id
-            elif (
-                plan.sla_matrix_id
+            if ticket_type:
+                priority = ticket_type._sla_fixed_priority(plan.sla_matrix_id)
+            if (
+                not priority
+                and plan.sla_matrix_id
                 and ticket.sla_row_value_id
                 and ticket.sla_column_value_id
             ):
@@ -559,6 +560,37 @@ class HelpdeskTicket(models.Model):
             facts, self._sla_rules(facts), timeline_for, to_ts(now), on_error
         )
 
+    def _sla_calendars(self):
+        """Calendars this ticket's clocks run on (the plan's first)."""
+        self.ensure_one()
+        contract = self.support_contract_id
+        plan = contract.plan_id
+        _rules, highest = self.env["support.plan"]._sla_cached_rules(plan.id)
+        calendars = plan.calendar_id
+        for addon in contract.addon_line_ids.addon_id:
+            rule = self.env["support.addon"]._sla_cached_rule(addon.id)
+            if rule.covers(
+                self.sla_priority_id.id, self.support_ticket_type_id.id, highest
+            ):
+                calendars |= addon.calendar_id
+        return calendars
+
+    def _sla_backdate_start(self, share):
+        """Move the clock start back so that `share` (0-1) of the response target
+        is used now (demo data: tickets at risk whatever the time of install).
+        Only for business minutes/hours targets."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            kind, value = ticket.sla_policy_id._response_target()
+            seconds = value * (60.0 if kind == "business_minutes" else 3600.0)
+            if kind not in ("business_minutes", "business_hours"):
+                continue
+            timeline = ticket._sla_calendars()._sla_timeline(
+                now - timedelta(days=60), now
+            )
+            start = timeline.retreat(to_ts(now), share * seconds)
+            ticket.sla_start_date = from_ts(start)
+
     def _sla_mark_to_recompute(self):
         """Have the SLA fields of these tickets recomputed (at the next flush)."""
         if not self:
@@ -752,15 +784,23 @@ class HelpdeskTicket(models.Model):
         )
 
     @api.model
-    def _cron_sla_check(self, batch_size=SLA_CRON_BATCH):
+    def _cron_sla_check(self, batch_size=SLA_CRON_BATCH, commit=True):
         """Refresh SLA statuses, warn before breaches, record breaches, escalate.
 
         Works in batches of `batch_size` tickets, committing after each one
         (ir.cron._commit_progress), so that 100,000 open tickets never make one
         long transaction; an interrupted run resumes where it stopped.
+
+        :param commit: False to run in the current transaction (demo data, tests)
         """
         now = fields.Datetime.now()
-        Cron = self.env["ir.cron"]
+        if commit:
+            progress = self.env["ir.cron"]._commit_progress
+        else:
+
+            def progress(processed=0, remaining=None):
+                return float("inf")
+
         due_ids = self.search(self._sla_due_domain(now), order="id").ids
         notify_domain = self._sla_notify_domain() & Domain(
             "stage_id.closed", "=", False
@@ -771,23 +811,23 @@ class HelpdeskTicket(models.Model):
             & Domain("sla_escalation_level", ">=", 2)
             & Domain("stage_id.closed", "=", False)
         )
-        Cron._commit_progress(remaining=len(due_ids))
+        progress(remaining=len(due_ids))
         for batch in split_every(batch_size, due_ids, list):
             tickets = self.browse(batch)
             tickets._sla_recompute()
             tickets.filtered_domain(notify_domain)._sla_notify(now)
-            if not Cron._commit_progress(len(batch)):
+            if not progress(len(batch)):
                 return
         # statuses changed by other events (a late reply, a reopened ticket)
         pending = self.search(notify_domain, order="id").ids
         for batch in split_every(batch_size, pending, list):
             self.browse(batch)._sla_notify(now)
-            if not Cron._commit_progress(0):
+            if not progress(0):
                 return
         escalate = self.search(escalate_domain, order="id").ids
         for batch in split_every(batch_size, escalate, list):
             self.browse(batch)._sla_escalate(now)
-            if not Cron._commit_progress(0):
+            if not progress(0):
                 return
 
     def _sla_activity(self, user, summary, note):
@@ -868,12 +908,11 @@ class HelpdeskTicket(models.Model):
 
     def _sla_escalate(self, now):
         """Ask the contract's escalation contacts, in order, each after its delay
-        since the (first) breach."""
+        since the (first) breach; a run catches up with every contact due."""
         for ticket in self:
             contacts = ticket.support_contract_id.sla_escalation_ids.sorted(
                 lambda line: (line.sequence, line.id)
             )
-            index = ticket.sla_escalation_level - 2
             breached = [
                 date
                 for date in (
@@ -882,32 +921,30 @@ class HelpdeskTicket(models.Model):
                 )
                 if date
             ]
-            if index >= len(contacts) or not breached:
-                ticket.sudo().sla_escalation_done = True
-                continue
-            contact = contacts[index]
-            if now < min(breached) + timedelta(hours=contact.delay_hours):
-                continue
-            ticket._sla_activity(
-                contact.user_id,
-                self.env._(
-                    "SLA escalation (%(role)s): %(ticket)s",
-                    role=contact.role,
-                    ticket=ticket.display_name,
-                ),
-                self.env._(
-                    "This ticket of %(customer)s missed its SLA target on %(date)s "
-                    "(UTC) and is still open.",
-                    customer=ticket.support_contract_id.partner_id.display_name,
-                    date=min(breached),
-                ),
-            )
-            ticket.sudo().write(
-                {
-                    "sla_escalation_level": ticket.sla_escalation_level + 1,
-                    "sla_escalation_done": index + 1 >= len(contacts),
-                }
-            )
+            level = ticket.sla_escalation_level
+            while breached and level - 2 < len(contacts):
+                contact = contacts[level - 2]
+                if now < min(breached) + timedelta(hours=contact.delay_hours):
+                    break
+                ticket._sla_activity(
+                    contact.user_id,
+                    self.env._(
+                        "SLA escalation (%(role)s): %(ticket)s",
+                        role=contact.role,
+                        ticket=ticket.display_name,
+                    ),
+                    self.env._(
+                        "This ticket of %(customer)s missed its SLA target on "
+                        "%(date)s (UTC) and is still open.",
+                        customer=ticket.support_contract_id.partner_id.display_name,
+                        date=min(breached),
+                    ),
+                )
+                level += 1
+            vals = {"sla_escalation_done": not breached or level - 2 >= len(contacts)}
+            if level != ticket.sla_escalation_level:
+                vals["sla_escalation_level"] = level
+            ticket.sudo().write(vals)
 
     def _sla_close_stage(self):
         self.ensure_one()

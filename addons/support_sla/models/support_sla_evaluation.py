@@ -211,47 +211,66 @@ class SupportSlaEvaluation(models.Model):
         priorities = tickets.sla_priority_id.sorted("sequence")
         return types, priorities, counts
 
-    def _get_months(self):
-        """Per month of the quarter: reserved hours and hours used (the covered
-        hours timesheets consumed from the contract's balance)."""
+    def _get_months(self, last=None, count=3):
+        """Reserved hours and hours used (the covered hours timesheets consumed
+        from the contract's balance) of `count` months ending with `last`
+        (default: the quarter's months that have begun).
+
+        :return: list of {"month": date, "reserved": float, "used": float}
+        """
         self.ensure_one()
         if not self.date_from:
             return []
+        if last is None:
+            today = fields.Date.context_today(self)
+            last = min(self.date_to, today).replace(day=1)
+            count = min(
+                3,
+                (last.year - self.date_from.year) * 12
+                + last.month
+                - self.date_from.month
+                + 1,
+            )
+        if count <= 0:
+            return []
+        first = last - relativedelta(months=count - 1)
         Ledger = self.env["support.hour.ledger"].sudo()
-        groups = dict(
-            Ledger._read_group(
+        used = {
+            (month.year, month.month): -hours
+            for month, hours in Ledger._read_group(
                 [
                     ("contract_id", "=", self.contract_id.id),
                     ("kind", "=", "consumption"),
-                    ("date", ">=", self.date_from),
-                    ("date", "<=", self.date_to),
+                    ("date", ">=", first),
+                    ("date", "<", last + relativedelta(months=1)),
                 ],
                 ["date:month"],
                 ["hours:sum"],
             )
-        )
+        }
         months = []
-        for offset in range(3):
-            start = self.date_from + relativedelta(months=offset)
-            used = 0.0
-            for month, hours in groups.items():
-                if (month.year, month.month) == (start.year, start.month):
-                    used = -hours
+        for offset in range(count):
+            start = first + relativedelta(months=offset)
             months.append(
                 {
                     "month": start,
                     "reserved": self.contract_id.reserved_hours,
-                    "used": round(used, 2),
+                    "used": round(used.get((start.year, start.month), 0.0), 2),
                 }
             )
         return months
 
     def _fair_use(self, months):
-        """above/below when every month of the quarter (three in a row) used more
-        (less) than the reservation, beyond the tolerance."""
+        """above/below when each of the three months in a row ending with the
+        quarter's last month begun used more (less) than the reservation, beyond
+        the tolerance."""
         self.ensure_one()
-        if not months or not self.contract_id.reserved_hours:
+        if not self.contract_id.reserved_hours:
             return "none"
+        if months:
+            months = self._get_months(last=months[-1]["month"], count=3)
+        if len(months) < 3:
+            return "ok"
         margin = self.fair_use_tolerance / 100.0
         if all(m["used"] > m["reserved"] * (1 + margin) for m in months):
             return "above"

@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 
 
 class SupportTicketType(models.Model):
@@ -19,16 +20,37 @@ class SupportTicketType(models.Model):
         help="Seed 003: questions and change requests always get priority D; only "
         "incidents go through the matrix.",
     )
-    sla_fixed_priority_id = fields.Many2one(
+    sla_fixed_priority_ids = fields.Many2many(
         comodel_name="support.priority",
         string="Fixed Priority",
+        help="The priority tickets of this type always get: the one of these that "
+        "belongs to the plan's matrix (so that one type can be D on seed 003 plans "
+        "and follow the matrix on plans whose matrix has no such priority).",
+    )
+    sla_fixed_priority_id = fields.Many2one(
+        comodel_name="support.priority",
+        string="Fixed Priority (single)",
+        compute="_compute_sla_fixed_priority_id",
+        inverse="_inverse_sla_fixed_priority_id",
+        help="Shortcut for a type with one fixed priority for every plan.",
     )
 
-    @api.constrains("sla_priority_mode", "sla_fixed_priority_id")
+    @api.depends("sla_fixed_priority_ids")
+    def _compute_sla_fixed_priority_id(self):
+        for ticket_type in self:
+            ticket_type.sla_fixed_priority_id = (
+                ticket_type.sla_fixed_priority_ids.sorted("sequence")[:1]
+            )
+
+    def _inverse_sla_fixed_priority_id(self):
+        for ticket_type in self:
+            ticket_type.sla_fixed_priority_ids = ticket_type.sla_fixed_priority_id
+
+    @api.constrains("sla_priority_mode", "sla_fixed_priority_ids")
     def _check_sla_fixed_priority(self):
         for ticket_type in self:
             if ticket_type.sla_priority_mode == "fixed" and not (
-                ticket_type.sla_fixed_priority_id
+                ticket_type.sla_fixed_priority_ids
             ):
                 raise ValidationError(
                     self.env._(
@@ -37,3 +59,35 @@ class SupportTicketType(models.Model):
                         type=ticket_type.name,
                     )
                 )
+
+    @api.model
+    def _sla_single_priority_vals(self, vals):
+        """Values given with the single-priority shortcut, as the many2many (so
+        that the constraint sees them at once)."""
+        if "sla_fixed_priority_id" in vals:
+            vals = dict(vals)
+            priority_id = vals.pop("sla_fixed_priority_id")
+            vals["sla_fixed_priority_ids"] = [
+                Command.set([priority_id] if priority_id else [])
+            ]
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create(
+            [self._sla_single_priority_vals(vals) for vals in vals_list]
+        )
+
+    def write(self, vals):
+        return super().write(self._sla_single_priority_vals(vals))
+
+    def _sla_fixed_priority(self, matrix):
+        """The fixed priority of this type on a plan with `matrix`, or empty (the
+        matrix then applies)."""
+        self.ensure_one()
+        if self.sla_priority_mode != "fixed":
+            return self.env["support.priority"]
+        fixed = self.sla_fixed_priority_ids.sorted("sequence")
+        if not matrix:
+            return fixed[:1]
+        return (fixed & matrix.priority_ids)[:1]

@@ -269,7 +269,7 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
             {
                 "name": "Question (test)",
                 "sla_priority_mode": "fixed",
-                "sla_fixed_priority_id": cls.p_d.id,
+                "sla_fixed_priority_ids": [Command.set(cls.p_d.ids)],
             }
         )
         # seed 000 / 001

@@ -103,6 +103,7 @@ class TestSlaEvaluation(SlaTicketCommon):
         self.assertEqual(self.t_late.sla_response_status, "breached")
         self.assertEqual(self.t_paused.sla_paused_hours, 2.0)
 
+    @freeze_time("2027-01-10 10:00:00")
     def test_figures(self):
         evaluation = self.evaluation
         self.assertEqual(evaluation.date_from, date(2026, 10, 1))
@@ -134,6 +135,7 @@ class TestSlaEvaluation(SlaTicketCommon):
         self.assertEqual(types, self.type_defect)
         self.assertEqual(priorities, self.p_high | self.p_medium)
 
+    @freeze_time("2027-01-10 10:00:00")
     def test_pdf_report_content(self):
         self.evaluation.advice = "<p>Plan a training for new key users.</p>"
         html = (
@@ -167,6 +169,15 @@ class TestSlaEvaluation(SlaTicketCommon):
         action = self.evaluation.action_print()
         self.assertEqual(action["report_name"], "support_sla.report_sla_evaluation")
 
+    @freeze_time("2026-11-10 10:00:00")
+    def test_current_quarter_counts_months_begun(self):
+        # on 10 Nov 2026 only October and November count: 2 x 10 h reserved,
+        # 14 + 12.5 h used; the fair-use window Sep-Nov has 0 h in September: ok
+        evaluation = self.evaluation
+        self.assertEqual(evaluation.reserved_hours, 20.0)
+        self.assertEqual(evaluation.used_hours, 26.5)
+        self.assertEqual(evaluation.fair_use, "ok")
+
     def test_analysis_view_figures(self):
         groups = self.env["support.sla.report"]._read_group(
             [
@@ -192,9 +203,12 @@ class TestSlaEvaluation(SlaTicketCommon):
             evaluations = Evaluation.search(
                 [("year", "=", 2026), ("quarter", "=", "4")]
             )
-        # one per active contract, the existing one kept
-        self.assertEqual(
-            evaluations.contract_id, self.contract_light | self.contract_ps
+        # one per active contract (demo contracts included), the existing one kept
+        ours = self.contract_light | self.contract_ps
+        self.assertEqual(evaluations.contract_id & ours, ours)
+        self.assertEqual(len(evaluations), len(evaluations.contract_id))
+        self.assertFalse(
+            evaluations.contract_id.filtered(lambda c: c.state != "active")
         )
         self.assertIn(self.evaluation, evaluations)
         with self.assertRefused(ValidationError, "not a year"):

@@ -46,6 +46,10 @@ class TestTicketSla(SlaTicketCommon):
         self.assertEqual(ps_ticket.sla_priority_id, self.p_d)
         ps_ticket.support_ticket_type_id = self.type_incident
         self.assertEqual(ps_ticket.sla_priority_id, self.p_a)
+        # the same fixed type on a plan whose matrix has no D: the matrix applies
+        light_ticket = self._ticket()
+        self._triage(light_ticket, system, high, self.type_question)
+        self.assertEqual(light_ticket.sla_priority_id, self.p_critical)
 
     def test_priority_and_type_changes_are_tracked(self):
         ticket = self._ticket()

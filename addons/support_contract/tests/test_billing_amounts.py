@@ -1,0 +1,114 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import date
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import SupportContractCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBillingAmounts(SupportContractCommon):
+    """The billing gives each invoice line its amounts up front (to save Odoo's
+    tax synchronisation a write per line): the invoice must be exactly the one
+    Odoo computes from the same lines, with price-included taxes, lines without
+    tax and global rounding."""
+
+    with_accounting = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.tax_calculation_rounding_method = "round_globally"
+        Tax = cls.env["account.tax"].with_company(cls.company)
+        cls.tax_included = Tax.create(
+            {
+                "name": "21% included",
+                "amount": 21.0,
+                "type_tax_use": "sale",
+                "price_include_override": "tax_included",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.tax_excluded = Tax.create(
+            {
+                "name": "15% excluded",
+                "amount": 15.0,
+                "type_tax_use": "sale",
+                "price_include_override": "tax_excluded",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.plan_light.product_id.taxes_id = cls.tax_included
+        cls.addon_extended.product_id.taxes_id = False
+        cls.addon_integration.product_id.taxes_id = cls.tax_excluded
+        cls.bands.product_id.taxes_id = cls.tax_excluded
+        partner = cls.env["res.partner"].create(
+            {"name": "Taxed Customer", "is_company": True}
+        )
+        cls.contract = cls._create_contract(partner=partner, reserved_hours=15)
+        cls.contract.addon_line_ids = [
+            Command.create({"addon_id": cls.addon_extended.id}),
+            Command.create({"addon_id": cls.addon_integration.id, "quantity": 2}),
+        ]
+        cls.contract.action_activate()
+
+    def test_amounts_as_odoo_computes_them(self):
+        invoice = self.contract._bill_month(date(2026, 3, 1)).invoice_id
+        self.assertEqual(invoice.currency_id, self.company.currency_id)
+        # Light 250.00 tax included (21%): 250 / 1.21 = 206.61 + 43.39 tax
+        # Extended 1,000.00 without tax
+        # 2 integrations x 295 = 590.00 + 15% = 88.50
+        # 15 h x 100 x 0.94 = 1,410.00 + 15% = 211.50
+        # untaxed 206.61 + 1,000 + 590 + 1,410 = 3,206.61
+        # tax 43.39 + 88.50 + 211.50 = 343.39; total 3,550.00
+        self.assertAlmostEqual(invoice.amount_untaxed, 3206.61, places=2)
+        self.assertAlmostEqual(invoice.amount_tax, 343.39, places=2)
+        self.assertAlmostEqual(invoice.amount_total, 3550.0, places=2)
+        # the same lines, created the ordinary way (no amounts given)
+        reference = (
+            self.env["account.move"]
+            .with_company(self.company)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": invoice.partner_id.id,
+                    "company_id": self.company.id,
+                    "currency_id": invoice.currency_id.id,
+                    "invoice_date": invoice.invoice_date,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "name": line.name,
+                                "quantity": line.quantity,
+                                "price_unit": line.price_unit,
+                                "discount": line.discount,
+                                "product_uom_id": line.product_uom_id.id,
+                            }
+                        )
+                        for line in invoice.invoice_line_ids
+                    ],
+                }
+            )
+        )
+
+        def amounts(move):
+            return sorted(
+                (
+                    line.display_type,
+                    line.name or "",
+                    line.tax_ids.ids,
+                    line.amount_currency,
+                    line.balance,
+                )
+                for line in move.line_ids
+            )
+
+        self.assertEqual(amounts(invoice), amounts(reference))
+        self.assertEqual(
+            (invoice.amount_untaxed, invoice.amount_tax, invoice.amount_total),
+            (reference.amount_untaxed, reference.amount_tax, reference.amount_total),
+        )
