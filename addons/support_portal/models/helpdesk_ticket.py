@@ -36,34 +36,34 @@ class HelpdeskTicket(models.Model):
         Extension point; the keys are prefixed so that they never meet
         helpdesk_mgmt's stage filters (stage ids).
         """
+        # (domains before labels: babel's extractor mistakes a tuple following a
+        # translated string for another call of _)
+        open_ = Domain("stage_id.closed", "=", False)
         return {
             "support_open": {
+                "domain": open_,
                 "label": self.env._("Open"),
-                "domain": [("stage_id.closed", "=", False)],
                 "sequence": 1,
             },
             "support_waiting_us": {
+                "domain": open_
+                & Domain("stage_id.sla_pause", "=", False)
+                & Domain("stage_id.sla_resolved", "=", False),
                 "label": self.env._("Waiting for us"),
-                "domain": [
-                    ("stage_id.closed", "=", False),
-                    ("stage_id.sla_pause", "=", False),
-                    ("stage_id.sla_resolved", "=", False),
-                ],
                 "sequence": 2,
             },
             "support_waiting_you": {
+                "domain": open_
+                & (
+                    Domain("stage_id.sla_pause", "=", "customer")
+                    | Domain("stage_id.sla_resolved", "=", True)
+                ),
                 "label": self.env._("Waiting for you"),
-                "domain": [
-                    ("stage_id.closed", "=", False),
-                    "|",
-                    ("stage_id.sla_pause", "=", "customer"),
-                    ("stage_id.sla_resolved", "=", True),
-                ],
                 "sequence": 3,
             },
             "support_breached": {
+                "domain": Domain("sla_status", "=", "breached"),
                 "label": self.env._("SLA breached"),
-                "domain": [("sla_status", "=", "breached")],
                 "sequence": 4,
             },
         }

@@ -7,6 +7,7 @@ from . import test_configurator
 from . import test_configurator_http
 from . import test_evaluation_portal
 from . import test_contract_page
+from . import test_languages
 from . import test_portal_access
 from . import test_ticket_portal
 from . import test_portal_tour

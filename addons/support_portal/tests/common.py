@@ -1,11 +1,19 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+
 from odoo.fields import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT, BaseCommon
 from odoo.addons.support_sla.tests.common import SlaTestMixin
+
+
+def html_text(html):
+    """The text of an HTML page: tags removed (inline ones split no words) and
+    spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
 
 
 class SupportPortalMixin(SlaTestMixin):

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
-from .common import SupportPortalCommon, SupportPortalMixin
+from .common import SupportPortalCommon, SupportPortalMixin, html_text
 
 
 def _ledger_history(env, contract):
@@ -89,7 +89,7 @@ class TestContractPageHttp(HttpCase, SupportPortalMixin):
         response = self.url_open(f"/my/contracts/{self.contract_a.id}")
         self.assertEqual(response.status_code, 200)
         html = response.text
-        self.assertIn("22.00 h", html)
+        self.assertIn("22.00 h", html_text(html))
         self.assertIn("Goodwill", html)
         self.assertIn("Data import", html)
         self.assertIn("billed separately", html)

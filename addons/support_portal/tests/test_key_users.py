@@ -126,3 +126,65 @@ class TestKeyUserAccess(SupportPortalCommon):
         self.assertEqual(
             self.contract_a.access_url, f"/my/contracts/{self.contract_a.id}"
         )
+
+    def test_sla_records_follow_the_tickets(self):
+        """Pauses and breaches of a ticket are read by whoever reads the ticket;
+        ledger lines and evaluations by the contract's key users only."""
+        self.ticket_a_other.stage_id = self.stage_waiting
+        self.ticket_a_followed.stage_id = self.stage_waiting
+        pauses = (self.ticket_a_other | self.ticket_a_followed).sla_pause_ids
+        self.assertEqual(len(pauses), 2)
+        breaches = self.env["support.sla.breach"].create(
+            [
+                {
+                    "ticket_id": ticket.id,
+                    "contract_id": self.contract_a.id,
+                    "target": "response",
+                    "deadline": "2026-01-05 10:00:00",
+                }
+                for ticket in (self.ticket_a_other, self.ticket_a_followed)
+            ]
+        )
+        ledger = self.env["support.hour.ledger"].create(
+            {
+                "contract_id": self.contract_a.id,
+                "date": "2026-01-01",
+                "kind": "credit",
+                "name": "Reserved hours January",
+                "hours": 15.0,
+            }
+        )
+        evaluation = self.env["support.sla.evaluation"].create(
+            {
+                "contract_id": self.contract_a.id,
+                "year": 2026,
+                "quarter": "1",
+                "state": "done",
+            }
+        )
+        for user, expected in (
+            (self.key_user_a, (pauses, breaches, ledger, evaluation)),
+            (
+                self.contact_a,
+                (
+                    self.ticket_a_followed.sla_pause_ids,
+                    breaches.filtered(lambda b: b.ticket_id == self.ticket_a_followed),
+                    ledger.browse(),
+                    evaluation.browse(),
+                ),
+            ),
+            (
+                self.portal_b,
+                (
+                    pauses.browse(),
+                    breaches.browse(),
+                    ledger.browse(),
+                    evaluation.browse(),
+                ),
+            ),
+        ):
+            for records, visible in zip(
+                (pauses, breaches, ledger, evaluation), expected, strict=True
+            ):
+                with self.subTest(user=user.login, model=records._name):
+                    self.assertEqual(self._visible(user, records), visible)

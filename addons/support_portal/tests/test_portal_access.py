@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import http
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -240,3 +241,58 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         self.assertIn("Critical issues only", html)
         self.assertIn("Anna Key", html)
         self.assertIn("Europe/Amsterdam", html)
+
+    # Invoices
+
+    def _invoice(self, partner):
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "Support hours", "quantity": 3, "price_unit": 100.0}
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        return invoice
+
+    def test_invoice_matrix(self):
+        """Odoo shows a customer's invoices to all its portal contacts; another
+        customer's invoice, by id or guessed token, answers 404 and shows nothing
+        (Odoo redirected to /my)."""
+        invoice_b = self._invoice(self.customer_b)
+        for who in ("key_user_a", "contact_a", "anonymous"):
+            self._login(who)
+            for suffix in ("", "?report_type=pdf", "?access_token=guessed"):
+                with self.subTest(who=who, suffix=suffix):
+                    response = self._get(f"/my/invoices/{invoice_b.id}{suffix}")
+                    self._assert_hidden(response, invoice_b.name, self.customer_b.name)
+        self._login("portal_b")
+        response = self._get(f"/my/invoices/{invoice_b.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(invoice_b.name, response.text)
+        token = invoice_b._portal_ensure_token()
+        self._login("anonymous")
+        response = self._get(f"/my/invoices/{invoice_b.id}?access_token={token}")
+        self.assertEqual(response.status_code, 200)
+
+    def test_contract_page_lists_its_invoices(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "support_contract_id": self.contract_a.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.hour_product.id, "product_uom_qty": 1}
+                    )
+                ],
+            }
+        )
+        invoice_a = self._invoice(self.customer_a)
+        invoice_a.invoice_line_ids.sale_line_ids = order.order_line
+        self._login("key_user_a")
+        response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertIn(invoice_a.name, response.text)

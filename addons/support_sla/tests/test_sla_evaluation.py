@@ -229,6 +229,8 @@ class TestSlaEvaluation(SlaTicketCommon):
             groups="base.group_portal",
             partner_id=self.contact.id,
         )
+        # a key user: support_portal shows evaluations to the contract's key users only
+        self.evaluation.contract_id.key_user_ids = self.contact
         other = self.env["support.sla.evaluation"].create(
             {"contract_id": self.contract_ps.id, "year": 2026, "quarter": "4"}
         )

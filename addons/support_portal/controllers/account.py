@@ -1,0 +1,31 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError
+
+from odoo.addons.account.controllers.portal import PortalAccount
+
+
+class SupportPortalAccount(PortalAccount):
+    @http.route(
+        ["/my/invoices/<int:invoice_id>"], type="http", auth="public", website=True
+    )
+    def portal_my_invoice_detail(
+        self, invoice_id, access_token=None, report_type=None, download=False, **kw
+    ):
+        # Odoo redirects to /my; like the suite's other documents, an invoice the
+        # visitor may not see (by id or by a guessed token) answers 404
+        try:
+            self._document_check_access("account.move", invoice_id, access_token)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        return super().portal_my_invoice_detail(
+            invoice_id,
+            access_token=access_token,
+            report_type=report_type,
+            download=download,
+            **kw,
+        )

@@ -1,0 +1,66 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.tests import HttpCase, tagged
+
+from .common import SupportPortalMixin, html_text
+
+
+@tagged("post_install", "-at_install")
+class TestPortalLanguages(HttpCase, SupportPortalMixin):
+    """The portal pages in Dutch and Swedish: our terms, and day names from the
+    language (the availability windows)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+        for lang in ("nl_NL", "sv_SE"):
+            cls.env["res.lang"]._activate_lang(lang)
+        cls.env["ir.module.module"]._load_module_terms(
+            ["support_portal"], ["nl_NL", "sv_SE"], overwrite=True
+        )
+
+    def _pages(self, lang):
+        self.key_user_a.lang = lang
+        self.authenticate("key_user_a", "key_user_a")
+        return {
+            "contract": html_text(
+                self.url_open(f"/my/contracts/{self.contract_a.id}").text
+            ),
+            "tickets": html_text(self.url_open("/my/tickets").text),
+            "new": html_text(self.url_open("/new/ticket").text),
+            "plans": html_text(self.url_open("/support/plans").text),
+        }
+
+    def test_dutch(self):
+        pages = self._pages("nl_NL")
+        self.assertIn("Beschikbaarheid", pages["contract"])
+        self.assertIn("Maandag t/m vrijdag: 08:00-17:00", pages["contract"])
+        self.assertIn("Urensaldo", pages["contract"])
+        self.assertIn("Wacht op u", pages["tickets"])
+        self.assertIn("Volgende deadline", pages["tickets"])
+        self.assertIn("Als u nu indient, kunt u onze reactie verwachten", pages["new"])
+        self.assertIn("1. Kies een abonnement", pages["plans"])
+        self.assertIn("Uw prijs per maand", pages["plans"])
+
+    def test_swedish(self):
+        pages = self._pages("sv_SE")
+        self.assertIn("Tillgänglighet", pages["contract"])
+        self.assertIn("Måndag till fredag: 08:00-17:00", pages["contract"])
+        self.assertIn("Timsaldo", pages["contract"])
+        self.assertIn("Väntar på dig", pages["tickets"])
+        self.assertIn("Nästa tidsgräns", pages["tickets"])
+        self.assertIn("Om du skickar nu kan du vänta dig vårt svar", pages["new"])
+        self.assertIn("1. Välj ett avtal", pages["plans"])
+
+    def test_messages_in_the_users_language(self):
+        """Errors of the configurator come in the visitor's language."""
+        self.key_user_a.lang = "nl_NL"
+        self.authenticate("key_user_a", "key_user_a")
+        result = self.make_jsonrpc_request(
+            "/support/plans/price", {"plan_id": self.plan_light.id, "hours": -2}
+        )
+        self.assertEqual(
+            result["error"], "Het aantal gereserveerde uren kan niet negatief zijn."
+        )
