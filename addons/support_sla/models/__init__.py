@@ -7,6 +7,7 @@ from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import support_sla_extra_day
+from . import support_sla_rule_cache_mixin
 from . import support_priority
 from . import support_priority_axis
 from . import support_priority_axis_value

@@ -1,11 +1,12 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class SupportPriority(models.Model):
     _name = "support.priority"
+    _inherit = ["support.sla.rule.cache.mixin"]
     _description = "Support Ticket Priority"
     _order = "sequence, id"
 
@@ -37,20 +38,3 @@ class SupportPriority(models.Model):
         "unique (code, company_id)",
         "A priority code must be unique per company.",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        # cached SLA rules hold the highest priority of each plan's matrix
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res

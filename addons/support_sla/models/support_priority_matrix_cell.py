@@ -1,11 +1,12 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class SupportPriorityMatrixCell(models.Model):
     _name = "support.priority.matrix.cell"
+    _inherit = ["support.sla.rule.cache.mixin"]
     _description = "Cell of a Priority Matrix"
     _order = "matrix_id, row_value_id, column_value_id"
 
@@ -39,20 +40,3 @@ class SupportPriorityMatrixCell(models.Model):
         "unique (matrix_id, row_value_id, column_value_id)",
         "A matrix has one priority per row and column.",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        # cached SLA rules hold the highest priority of each plan's matrix
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
