@@ -9,3 +9,4 @@ from . import test_measurement
 from . import test_portal
 from . import test_pricing
 from . import test_quote_wizard
+from . import test_i18n

@@ -8,3 +8,4 @@ from . import test_priority_matrix
 from . import test_ticket_sla
 from . import test_sla_cron
 from . import test_sla_evaluation
+from . import test_i18n

@@ -1,0 +1,57 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import tempfile
+
+import polib
+
+from odoo.tests import TransactionCase, tagged
+
+from .i18n_check import assert_translations, export_pot, po_problems, pot_problems
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(TransactionCase):
+    def test_pot_current_and_languages_complete(self):
+        """The addon's .pot is what Odoo exports today; nl and sv (and de,
+        da where present) translate every term, placeholders and markup kept."""
+        assert_translations(self, "support_contract")
+
+    def test_checks_catch_stale_and_broken_files(self):
+        """The checks really fail: a term added to the code, a term gone from it, a
+        lost placeholder, lost markup and an empty translation are all reported."""
+        module = "support_contract"
+        exported = export_pot(self.env, module)
+        pot = polib.pofile(exported)
+        with tempfile.TemporaryDirectory() as tmp:
+            stale = polib.pofile(exported)
+            stale.remove(stale[0])
+            stale.append(polib.POEntry(msgid="A term the code lost", msgstr=""))
+            stale.save(f"{tmp}/stale.pot")
+            problems = pot_problems(exported, f"{tmp}/stale.pot")
+            self.assertEqual(
+                problems,
+                [
+                    f"not in the .pot: {pot[0].msgid!r}",
+                    "no longer in the code: 'A term the code lost'",
+                ],
+            )
+            # without demo data, terms missing from the export are not reported
+            self.assertEqual(
+                pot_problems(exported, f"{tmp}/stale.pot", demo_installed=False),
+                [f"not in the .pot: {pot[0].msgid!r}"],
+            )
+            po = polib.POFile()
+            po.append(polib.POEntry(msgid="%(count)s hours", msgstr="%s uur"))
+            po.append(polib.POEntry(msgid="<b>Due</b>", msgstr="Openstaand"))
+            po.append(polib.POEntry(msgid="Open", msgstr=""))
+            po.save(f"{tmp}/nl.po")
+            small = polib.POFile()
+            for msgid in ("%(count)s hours", "<b>Due</b>", "Open", "Closed"):
+                small.append(polib.POEntry(msgid=msgid, msgstr=""))
+            small.save(f"{tmp}/small.pot")
+            problems = po_problems(f"{tmp}/small.pot", f"{tmp}/nl.po")
+        self.assertEqual(len(problems), 4, problems)
+        self.assertIn("placeholders differ in '%(count)s hours'", problems[0])
+        self.assertIn("tags differ in '<b>Due</b>'", problems[1])
+        self.assertEqual(problems[2:], ["untranslated: 'Open'", "missing: 'Closed'"])
