@@ -52,7 +52,7 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
         self.assertIn("Väntar på dig", pages["tickets"])
         self.assertIn("Nästa tidsgräns", pages["tickets"])
         self.assertIn("Om du skickar nu kan du vänta dig vårt svar", pages["new"])
-        self.assertIn("1. Välj ett avtal", pages["plans"])
+        self.assertIn("1. Välj en avtalsnivå", pages["plans"])
 
     def test_messages_in_the_users_language(self):
         """Errors of the configurator come in the visitor's language."""
