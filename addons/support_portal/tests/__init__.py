@@ -13,3 +13,4 @@ from . import test_ticket_portal
 from . import test_portal_tour
 from . import test_query_count
 from . import test_i18n
+from . import test_portal_tour_languages

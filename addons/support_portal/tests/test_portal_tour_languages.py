@@ -1,0 +1,144 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.support_contract.tests.i18n_check import (
+    english_offenders,
+    english_terms,
+)
+
+from .common import SupportPortalMixin
+
+#: The modules whose terms show on the pages of the tour: the suite's, helpdesk_mgmt's,
+#: Odoo's portal layout (web, portal) and the entries of /my (sale, account,
+#: account_payment, project, hr_timesheet).
+MODULES = [
+    "support_contract",
+    "support_sla",
+    "support_migration_quote",
+    "support_portal",
+    "helpdesk_mgmt",
+    "web",
+    "portal",
+    "sale",
+    "account",
+    "account_payment",
+    "project",
+    "hr_timesheet",
+]
+#: Texts no translator decides although a .pot lists them: names ("SLA", "Odoo",
+#: the company of the database, "YourCompany") and the user's time zone.
+ALLOWED = {"SLA", "Odoo", "YourCompany", "Europe/Amsterdam"}
+
+#: Names of the test's catalogue in Dutch and Swedish: what a provider enters.
+CATALOGUE = {
+    "type_defect": ("Portaltest: fout", "Portaltest: fel"),
+    "type_question": ("Portaltest: vraag", "Portaltest: fråga"),
+    "type_import": ("Portaltest: gegevensimport", "Portaltest: dataimport"),
+    "impact": ("Impact", "Påverkan"),
+    "urgency": ("Urgentie", "Brådska"),
+    "p_critical": ("Kritiek", "Kritisk"),
+    "p_high": ("Hoog", "Hög"),
+    "p_medium": ("Gemiddeld", "Medel"),
+    "p_low": ("Laag", "Låg"),
+    "addon_extended": ("Uitgebreide beschikbaarheid", "Utökad tillgänglighet"),
+}
+AXIS_VALUES = {
+    "impact": (
+        ("Systeembreed", "Hela systemet"),
+        ("Meerdere gebruikers", "Flera användare"),
+        ("Eén gebruiker", "En användare"),
+    ),
+    "urgency": (("Hoog", "Hög"), ("Gemiddeld", "Medel"), ("Laag", "Låg")),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
+    """A key user whose language is Dutch, then Swedish, submits a ticket in the
+    portal and reads the contract page (tours ``support_portal_dutch`` and
+    ``support_portal_swedish``, whose steps wait for the labels in that language);
+    then no page of the tour shows an English term of the modules in ``MODULES``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+        langs = ["nl_NL", "sv_SE"]
+        for lang in langs:
+            cls.env["res.lang"]._activate_lang(lang)
+        cls.env["ir.module.module"]._load_module_terms(MODULES, langs, overwrite=True)
+        for name, (dutch, swedish) in CATALOGUE.items():
+            getattr(cls, name).update_field_translations(
+                "name", {"nl_NL": dutch, "sv_SE": swedish}
+            )
+        for name, values in AXIS_VALUES.items():
+            for record, (dutch, swedish) in zip(
+                getattr(cls, name).value_ids, values, strict=True
+            ):
+                record.update_field_translations(
+                    "name", {"nl_NL": dutch, "sv_SE": swedish}
+                )
+
+    def _tour_pages(self, lang, tour, subject):
+        """Run the tour as key_user_a in this language; the pages it visited, as
+        that user sees them (``{url: html}``)."""
+        self.key_user_a.lang = lang
+        self.start_tour("/my", tour, login="key_user_a")
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", subject)])
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.support_ticket_type_id, self.type_defect)
+        self.assertEqual(ticket.sla_priority_id, self.p_high)
+        self.authenticate("key_user_a", "key_user_a")
+        urls = [
+            "/my",
+            "/my/tickets",
+            "/new/ticket",
+            f"/my/ticket/{ticket.id}",
+            "/my/contracts",
+            f"/my/contracts/{self.contract_a.id}",
+        ]
+        pages = {}
+        for url in urls:
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, url)
+            pages[url] = response.text
+        return pages
+
+    def _assert_no_english(self, pages, lang):
+        offenders = english_offenders(pages, english_terms(MODULES, lang), ALLOWED)
+        if offenders:
+            self.fail(
+                f"English on the {lang} pages:\n"
+                + "\n".join(
+                    f"{url}:\n    " + "\n    ".join(texts)
+                    for url, texts in offenders.items()
+                )
+            )
+
+    def test_dutch(self):
+        pages = self._tour_pages(
+            "nl_NL", "support_portal_dutch", "Magazijnscanners kunnen niet inloggen"
+        )
+        self._assert_no_english(pages, "nl_NL")
+
+    def test_swedish(self):
+        pages = self._tour_pages(
+            "sv_SE", "support_portal_swedish", "Lagerskannrarna kan inte logga in"
+        )
+        self._assert_no_english(pages, "sv_SE")
+
+    def test_upstream_views_translated_from_i18n_extra(self):
+        """support_portal/i18n_extra/<lang>.po translates views of helpdesk_mgmt,
+        portal and project whose own .po leave these terms untranslated."""
+        for xmlid, lang, text in (
+            ("helpdesk_mgmt.portal_ticket_new_button", "nl_NL", "Nieuw"),
+            ("helpdesk_mgmt.portal_helpdesk_ticket_page", "nl_NL", "Behandelaar"),
+            ("portal.user_dropdown", "sv_SE", "Logga ut"),
+            ("portal.my_account_link", "sv_SE", "Mitt konto"),
+            ("project.portal_my_home", "sv_SE", "Följ och kommentera uppgifter"),
+        ):
+            view = self.env.ref(xmlid).with_context(lang=lang)
+            self.assertIn(text, view.arch_db, xmlid)
