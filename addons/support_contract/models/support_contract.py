@@ -506,13 +506,22 @@ class SupportContract(models.Model):
                     )
             for addon, quantity in contract._get_next_addon_quantities().items():
                 if quantity and not addon._is_allowed_on_plan(plan):
+                    if not addon.plan_ids:
+                        raise ValidationError(
+                            self.env._(
+                                "Add-on %(addon)s needs a paid plan; contract "
+                                "%(contract)s will be on %(plan)s.",
+                                addon=addon.name,
+                                contract=contract.name,
+                                plan=plan.name,
+                            )
+                        )
                     raise ValidationError(
                         self.env._(
-                            "Add-on %(addon)s needs the plan %(plans)s; contract "
-                            "%(contract)s will be on %(plan)s.",
+                            "Add-on %(addon)s needs one of these plans: %(plans)s; "
+                            "contract %(contract)s will be on %(plan)s.",
                             addon=addon.name,
-                            plans=", ".join(addon.plan_ids.mapped("name"))
-                            or self.env._("any paid plan"),
+                            plans=", ".join(addon.plan_ids.mapped("name")),
                             contract=contract.name,
                             plan=plan.name,
                         )

@@ -74,13 +74,22 @@ class SupportContractAddon(models.Model):
                     )
                 )
             if not addon._is_allowed_on_plan(plan):
+                if not addon.plan_ids:
+                    raise ValidationError(
+                        self.env._(
+                            "Add-on %(addon)s needs a paid plan; contract "
+                            "%(contract)s is on %(plan)s.",
+                            addon=addon.name,
+                            contract=line.contract_id.name,
+                            plan=plan.name,
+                        )
+                    )
                 raise ValidationError(
                     self.env._(
-                        "Add-on %(addon)s needs the plan %(plans)s; contract "
-                        "%(contract)s is on %(plan)s.",
+                        "Add-on %(addon)s needs one of these plans: %(plans)s; "
+                        "contract %(contract)s is on %(plan)s.",
                         addon=addon.name,
-                        plans=", ".join(addon.plan_ids.mapped("name"))
-                        or self.env._("any paid plan"),
+                        plans=", ".join(addon.plan_ids.mapped("name")),
                         contract=line.contract_id.name,
                         plan=plan.name,
                     )

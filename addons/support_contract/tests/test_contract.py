@@ -47,11 +47,11 @@ class TestContract(SupportContractCommon):
             self._create_contract(reserved_hours=-2)
         with self.assertError(ValidationError, "does not allow reserved hours"):
             self._create_contract(plan=self.plan_free, reserved_hours=5)
-        with self.assertError(ValidationError, "needs the plan Medium"):
+        with self.assertError(ValidationError, "needs one of these plans: Medium"):
             self._create_contract(
                 addon_line_ids=[Command.create({"addon_id": self.addon_medium_only.id})]
             )
-        with self.assertError(ValidationError, "any paid plan"):
+        with self.assertError(ValidationError, "needs a paid plan"):
             self._create_contract(
                 plan=self.plan_free,
                 addon_line_ids=[Command.create({"addon_id": self.addon_extended.id})],

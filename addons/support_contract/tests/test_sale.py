@@ -123,7 +123,7 @@ class TestSale(SupportContractCommon):
         contract = self._create_contract()
         contract.action_activate()
         order = self._order([(self.addon_medium_only.product_id, 1)])
-        with self.assertError(ValidationError, "needs the plan Medium"):
+        with self.assertError(ValidationError, "needs one of these plans: Medium"):
             order.action_confirm()
         self.assertFalse(contract.pending_date)
         self.assertFalse(contract.pending_addon_line_ids)

@@ -11,6 +11,7 @@ class ResPartner(models.Model):
         "support.cloc.measurement", "partner_id", string="Code Measurements"
     )
     cloc_measurement_count = fields.Integer(
+        string="Code Measurement Count",
         compute="_compute_cloc_measurement_count",
         groups="support_contract.support_contract_group_user",
     )

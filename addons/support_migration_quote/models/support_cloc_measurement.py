@@ -3,7 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_datetime
+from odoo.tools import format_datetime, formatLang
 
 from ..tools import ClocInputError, ClocResult
 
@@ -140,7 +140,7 @@ class SupportClocMeasurement(models.Model):
             measurement.display_name = self.env._(
                 "%(partner)s: %(lines)s lines (%(date)s)",
                 partner=measurement.partner_id.name or "",
-                lines=f"{measurement.code_lines:,}",
+                lines=formatLang(self.env, measurement.code_lines, digits=0),
                 date=format_datetime(self.env, measurement.date, dt_format="short")
                 if measurement.date
                 else "",

@@ -4,6 +4,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class SupportContract(models.Model):
@@ -28,7 +29,9 @@ class SupportContract(models.Model):
         copy=False,
         help="The measurement cloc_lines, cloc_date and cloc_source come from.",
     )
-    cloc_measurement_count = fields.Integer(compute="_compute_cloc_measurement_count")
+    cloc_measurement_count = fields.Integer(
+        string="Code Measurement Count", compute="_compute_cloc_measurement_count"
+    )
     upgrade_interval = fields.Selection(
         [
             ("12", "One upgrade per 12 months"),
@@ -39,8 +42,8 @@ class SupportContract(models.Model):
         default="12",
         required=True,
         tracking=True,
-        help="Seeds 002 and 004 include one version upgrade in each 12-month "
-        "period; seed 001's migration SLA migrates every two years.",
+        help="How often a version upgrade is included: for example one in each "
+        "12-month period, or a migration every two years.",
     )
 
     def _compute_cloc_measurement_count(self):
@@ -136,9 +139,6 @@ class SupportContract(models.Model):
         self.ensure_one()
         contract = self
         env = self.env
-        interval = dict(
-            self._fields["upgrade_interval"]._description_selection(env)
-        ).get(contract.upgrade_interval)
         if contract.state != "active":
             return False, env._(
                 "Contract %(contract)s is not active: the upgrade is not included.",
@@ -148,20 +148,24 @@ class SupportContract(models.Model):
             return False, env._(
                 "Contract %(contract)s includes no upgrade.", contract=contract.name
             )
+        # whole sentences, not the interval's label inside one: the label is a
+        # capitalised noun phrase in some languages
+        months = contract._get_upgrade_interval_months()
         if not contract.upgrade_available:
             return False, env._(
-                "Contract %(contract)s includes %(interval)s; the last one was on "
-                "%(last)s, the next is included from %(next)s.",
+                "Contract %(contract)s includes one upgrade every %(months)s months; "
+                "the last one was on %(last)s, the next is included from %(next)s.",
                 contract=contract.name,
-                interval=interval.lower(),
-                last=contract.upgrade_last_date,
-                next=contract.upgrade_next_date,
+                months=months,
+                last=format_date(env, contract.upgrade_last_date),
+                next=format_date(env, contract.upgrade_next_date),
             )
         return True, env._(
-            "contract %(contract)s includes %(interval)s (last used: %(last)s).",
+            "contract %(contract)s includes one upgrade every %(months)s months "
+            "(last used: %(last)s).",
             contract=contract.name,
-            interval=interval.lower(),
-            last=contract.upgrade_last_date or env._("never"),
+            months=months,
+            last=format_date(env, contract.upgrade_last_date) or env._("never"),
         )
 
     def _update_cloc_from_measurements(self):

@@ -57,7 +57,7 @@ class SupportMigrationPricingRule(models.Model):
         string="Hours per Community Module",
         default=4.0,
         help="Most hours quoted to migrate one community module that has no "
-        "version for the target release (seed 001: at most four hours).",
+        "version for the target release (for example four hours).",
     )
     hourly_rate = fields.Monetary(
         help="Rate of the community module hours when the customer has no "
@@ -66,21 +66,20 @@ class SupportMigrationPricingRule(models.Model):
     upgrade_fee = fields.Monetary(
         string="One-time Upgrade Fee",
         help="Charged when an upgrade starts, for administration and test and "
-        "development instances (seed 002: 12,500 kr; seed 004: 9,900 kr).",
+        "development instances.",
     )
     upgrade_fee_covered = fields.Boolean(
         string="Entitlement Covers the Upgrade Fee",
         help="When the contract includes the upgrade, the one-time fee is covered "
-        "too. Off (seeds 002, 004): the fee is charged on top of an included "
-        "upgrade.",
+        "too. Off: the fee is charged on top of an included upgrade.",
     )
     maintenance_block_size = fields.Integer(
         string="Lines per Maintenance Block", default=100, required=True
     )
     maintenance_amount = fields.Monetary(
         string="Monthly Maintenance per Block",
-        help="Monthly maintenance and support fee per block of lines (the "
-        "Scandinavian model of seeds 002 and 004). Zero: not quoted.",
+        help="Monthly maintenance and support fee per block of lines. Zero: not "
+        "quoted.",
     )
     base_product_id = fields.Many2one(
         "product.product",

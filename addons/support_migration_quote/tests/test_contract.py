@@ -134,6 +134,9 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertEqual(wizard.hourly_rate, 100.0)
         self.assertTrue(wizard.upgrade_covered)
         self.assertIn(self.contract.name, wizard.upgrade_covered_reason)
+        self.assertIn(
+            "includes one upgrade every 12 months", wizard.upgrade_covered_reason
+        )
         self.assertEqual(wizard.covered_amount, 35800.0)
         self.assertEqual(wizard.one_time_total, 0.0)
         self.assertIn("covered", wizard.breakdown)
@@ -152,7 +155,8 @@ class TestContract(SupportMigrationQuoteCommon):
         # the next quote is charged and says when the next upgrade is included
         wizard = self._quote()
         self.assertFalse(wizard.upgrade_covered)
-        self.assertIn("2027-06-01", wizard.upgrade_covered_reason)
+        # dates in the language's format (en_US: month/day/year), not ISO
+        self.assertIn("06/01/2027", wizard.upgrade_covered_reason)
         self.assertEqual(wizard.one_time_total, 35000.0)
 
     def test_upgrade_fee_charged_on_included_upgrade(self):
@@ -169,7 +173,7 @@ class TestContract(SupportMigrationQuoteCommon):
         self._measure(self.customer, 20000)
         for vals, reason in (
             ({"upgrade_interval": "none"}, "includes no upgrade"),
-            ({"upgrade_last_date": "2026-01-01"}, "next is included from 2027-01-01"),
+            ({"upgrade_last_date": "2026-01-01"}, "next is included from 01/01/2027"),
             ({"state": "suspended"}, "is not active"),
         ):
             with self.subTest(reason=reason):

@@ -55,8 +55,9 @@ class SupportClocMeasureWizard(models.TransientModel):
     )
     archive_name = fields.Char()
     cloc_output = fields.Text(
+        string="Pasted Output",
         help="What odoo-bin cloc -d <database> (or -p <path>) printed, with or "
-        "without -v, pasted unchanged."
+        "without -v, pasted unchanged.",
     )
     code_lines = fields.Integer(string="Lines of Code")
     reason = fields.Text(

@@ -110,7 +110,9 @@ class SupportMigrationQuoteWizard(models.TransientModel):
         help="The customer's contract includes this upgrade: the migration is "
         "quoted as covered.",
     )
-    upgrade_covered_reason = fields.Char(compute="_compute_upgrade_covered")
+    upgrade_covered_reason = fields.Char(
+        string="Upgrade Entitlement", compute="_compute_upgrade_covered"
+    )
     base_amount = fields.Monetary(compute="_compute_amounts")
     code_amount = fields.Monetary(string="Custom Code", compute="_compute_amounts")
     module_amount = fields.Monetary(

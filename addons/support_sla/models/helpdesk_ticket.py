@@ -144,8 +144,8 @@ class HelpdeskTicket(models.Model):
     sla_emergency = fields.Boolean(
         string="Emergency Channel",
         tracking=True,
-        help="Reported through the emergency channel (seed 000: the emergency phone "
-        "number); some targets only apply then.",
+        help="Reported through the emergency channel (for example the emergency "
+        "phone number); some targets only apply then.",
     )
     # -- clocks -------------------------------------------------------------------
     sla_start_date = fields.Datetime(
@@ -243,8 +243,12 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
     sla_paused = fields.Boolean(string="SLA Paused", compute="_compute_sla", store=True)
-    sla_response_breach_logged = fields.Boolean(copy=False, readonly=True)
-    sla_resolution_breach_logged = fields.Boolean(copy=False, readonly=True)
+    sla_response_breach_logged = fields.Boolean(
+        string="Response Breach Logged", copy=False, readonly=True
+    )
+    sla_resolution_breach_logged = fields.Boolean(
+        string="Resolution Breach Logged", copy=False, readonly=True
+    )
     sla_breach_ids = fields.One2many(
         comodel_name="support.sla.breach",
         inverse_name="ticket_id",
@@ -258,11 +262,15 @@ class HelpdeskTicket(models.Model):
         help="0: none; 1: assignee warned (at risk); 2: team leader warned "
         "(breached); 3 and up: the contract's escalation contacts in order.",
     )
-    sla_escalation_done = fields.Boolean(copy=False, readonly=True)
+    sla_escalation_done = fields.Boolean(
+        string="Escalation Completed", copy=False, readonly=True
+    )
     sla_last_customer_message_date = fields.Datetime(
         string="Last Customer Message", readonly=True, copy=False
     )
-    sla_autoclose_warned = fields.Boolean(copy=False, readonly=True)
+    sla_autoclose_warned = fields.Boolean(
+        string="Auto-close Warning Sent", copy=False, readonly=True
+    )
 
     # ------------------------------------------------------------------
     # Triage

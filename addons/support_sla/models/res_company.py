@@ -17,7 +17,7 @@ class ResCompany(models.Model):
         string="Close Unanswered After (days)",
         default=7,
         help="A ticket waiting for the customer without any reply from them for this "
-        "many days is closed with a notice (seed 001: seven days). 0 = never.",
+        "many days is closed with a notice (for example seven days). 0 = never.",
     )
     sla_autoclose_warning_days = fields.Integer(
         string="Warn Before Closing (days)",

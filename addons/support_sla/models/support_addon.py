@@ -14,14 +14,14 @@ class SupportAddon(models.Model):
         comodel_name="support.priority",
         string="Widens Clocks Of",
         help="Priorities whose SLA clocks also run in the add-on's extra "
-        "availability (seed 000: Critical only). Empty = every priority, or only the "
-        "highest of the plan's matrix when 'Critical Issues Only' is set.",
+        "availability (for example Critical only). Empty = every priority, or only "
+        "the highest of the plan's matrix when 'Critical Issues Only' is set.",
     )
     sla_ticket_type_ids = fields.Many2many(
         comodel_name="support.ticket.type",
         string="For Ticket Types",
-        help="Ticket types the extra availability covers (seed 003 Premium: "
-        "incidents). Empty = every type.",
+        help="Ticket types the extra availability covers (for example incidents "
+        "only). Empty = every type.",
     )
 
     def write(self, vals):

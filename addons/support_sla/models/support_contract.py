@@ -20,13 +20,17 @@ class SupportContract(models.Model):
         inverse_name="contract_id",
         string="SLA Breaches",
     )
-    sla_breach_count = fields.Integer(compute="_compute_sla_breach_count")
+    sla_breach_count = fields.Integer(
+        string="SLA Breach Count", compute="_compute_sla_breach_count"
+    )
     sla_evaluation_ids = fields.One2many(
         comodel_name="support.sla.evaluation",
         inverse_name="contract_id",
         string="SLA Evaluations",
     )
-    sla_evaluation_count = fields.Integer(compute="_compute_sla_evaluation_count")
+    sla_evaluation_count = fields.Integer(
+        string="SLA Evaluation Count", compute="_compute_sla_evaluation_count"
+    )
 
     def _compute_sla_breach_count(self):
         counts = dict(

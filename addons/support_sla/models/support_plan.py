@@ -38,7 +38,8 @@ class SupportPlan(models.Model):
         string="Resolution Counted From",
         required=True,
         default="create",
-        help="Seed 001 counts resolution times from the reply to the key user.",
+        help="When resolution times start: at ticket creation, or at the first "
+        "response to the key user.",
     )
 
     @api.constrains("calendar_id", "sla_policy_ids")

@@ -20,14 +20,14 @@ class SupportPriorityMatrix(models.Model):
         string="Rows",
         required=True,
         ondelete="restrict",
-        help="First axis, e.g. Impact (seed 000) or users affected (seed 003).",
+        help="First axis, e.g. Impact or users affected.",
     )
     column_axis_id = fields.Many2one(
         comodel_name="support.priority.axis",
         string="Columns",
         required=True,
         ondelete="restrict",
-        help="Second axis, e.g. Urgency (seed 000) or process criticality (seed 003).",
+        help="Second axis, e.g. Urgency or process criticality.",
     )
     cell_ids = fields.One2many(
         comodel_name="support.priority.matrix.cell",

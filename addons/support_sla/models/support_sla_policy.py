@@ -67,8 +67,8 @@ class SupportSlaPolicy(models.Model):
     )
     emergency_only = fields.Boolean(
         string="Emergency Channel Only",
-        help="Only for tickets reported through the emergency channel (seed 000: "
-        "critical issues reported by the emergency phone number).",
+        help="Only for tickets reported through the emergency channel (for "
+        "example critical issues reported by the emergency phone number).",
     )
     response_kind = fields.Selection(
         selection=TARGET_KIND_SELECTION,

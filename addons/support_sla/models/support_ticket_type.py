@@ -17,15 +17,16 @@ class SupportTicketType(models.Model):
         string="Priority",
         required=True,
         default="matrix",
-        help="Seed 003: questions and change requests always get priority D; only "
-        "incidents go through the matrix.",
+        help="For example, questions and change requests always get priority D "
+        "and only incidents go through the matrix.",
     )
     sla_fixed_priority_ids = fields.Many2many(
         comodel_name="support.priority",
         string="Fixed Priority",
         help="The priority tickets of this type always get: the one of these that "
-        "belongs to the plan's matrix (so that one type can be D on seed 003 plans "
-        "and follow the matrix on plans whose matrix has no such priority).",
+        "belongs to the plan's matrix (so that one type can be D on plans whose "
+        "matrix has priorities A to D, and follow the matrix on plans whose matrix "
+        "has no such priority).",
     )
     sla_fixed_priority_id = fields.Many2one(
         comodel_name="support.priority",
