@@ -9,9 +9,19 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import SQL, float_compare, float_is_zero, format_date, split_every
+from odoo.tools import (
+    SQL,
+    float_compare,
+    float_is_zero,
+    format_date,
+    ormcache,
+    split_every,
+)
 
 _logger = logging.getLogger(__name__)
+
+#: Fields of a contract that decide which contract a ticket falls under.
+CONTRACT_LOOKUP_FIELDS = {"partner_id", "company_id", "state"}
 
 
 class SupportContract(models.Model):
@@ -590,7 +600,10 @@ class SupportContract(models.Model):
                 vals["name"] = self.env["ir.sequence"].with_company(
                     vals.get("company_id") or self.env.company.id
                 ).next_by_code("support.contract") or self.env._("New")
-        return super().create(vals_list)
+        contracts = super().create(vals_list)
+        if any(contract.state == "active" for contract in contracts):
+            self.env.registry.clear_cache()  # _active_contract_id
+        return contracts
 
     def write(self, vals):
         if vals.get("partner_id"):
@@ -599,7 +612,13 @@ class SupportContract(models.Model):
                 .browse(vals["partner_id"])
                 .commercial_partner_id.id
             )
+        if CONTRACT_LOOKUP_FIELDS & set(vals):
+            self.env.registry.clear_cache()  # _active_contract_id
         return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()  # _active_contract_id
+        return super().unlink()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -771,6 +790,28 @@ class SupportContract(models.Model):
         )
 
     @api.model
+    @ormcache("commercial_partner_id", "company_id")
+    def _active_contract_id(self, commercial_partner_id, company_id):
+        """Id of the active contract of a commercial entity in a company (0: none).
+
+        Cached per process: every ticket created looks its contract up, contracts
+        change seldom; creating, deleting or changing the partner, company or state
+        of a contract clears the cache (and a rolled back transaction's entries).
+        """
+        # sudo: the cache is shared by all users, it must not depend on the
+        # record rules of the one who fills it
+        contract = self.sudo().search(
+            [
+                ("partner_id", "=", commercial_partner_id),
+                ("company_id", "=", company_id),
+                ("state", "=", "active"),
+            ],
+            order="id",
+            limit=1,
+        )
+        return contract.id
+
+    @api.model
     def _get_active_contract_for_partners(self, partners, company=None):
         """Map commercial partner ids to their active contract, in one query.
 
@@ -783,6 +824,16 @@ class SupportContract(models.Model):
         commercial_ids = list(set(partners.commercial_partner_id.ids))
         if not commercial_ids:
             return {}
+        if company:
+            found = {
+                partner_id: self._active_contract_id(partner_id, company.id)
+                for partner_id in commercial_ids
+            }
+            return {
+                partner_id: self.browse(contract_id)
+                for partner_id, contract_id in found.items()
+                if contract_id
+            }
         domain = Domain("partner_id", "in", commercial_ids) & Domain(
             "state", "=", "active"
         )

@@ -108,6 +108,38 @@ class TestContract(SupportContractCommon):
         contract.write({"user_count": 10, "cloc_lines": 100})
         self.assertFalse(contract.limit_warning)
 
+    def test_ticket_contract_follows_contract_changes(self):
+        """The contract lookup is cached per process: every change that decides
+        which contract covers a customer shows on the next ticket at once."""
+        Ticket = self.env["helpdesk.ticket"]
+
+        def new_ticket(partner=None):
+            return Ticket.create(
+                {
+                    "name": "Lookup",
+                    "description": "x",
+                    "partner_id": (partner or self.contact).id,
+                    "company_id": self.company.id,
+                }
+            ).support_contract_id
+
+        self.assertFalse(new_ticket())  # caches "no contract"
+        contract = self._create_contract()
+        self.assertFalse(new_ticket())  # a draft contract covers nothing
+        contract.action_activate()
+        self.assertEqual(new_ticket(), contract)
+        contract.action_suspend()
+        self.assertFalse(new_ticket())
+        contract.action_activate()
+        self.assertEqual(new_ticket(), contract)
+        other = self.env["res.partner"].create({"name": "Other Inc."})
+        self.assertFalse(new_ticket(other))
+        contract.partner_id = other
+        self.assertEqual(new_ticket(other), contract)
+        self.assertFalse(new_ticket())
+        second = self._create_contract(state="active")
+        self.assertEqual(new_ticket(), second)
+
     def test_ticket_contract(self):
         contract = self._create_contract()
         contract.action_activate()
