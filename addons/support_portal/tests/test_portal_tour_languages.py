@@ -118,17 +118,33 @@ class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
                 )
             )
 
-    def test_dutch(self):
-        pages = self._tour_pages(
-            "nl_NL", "support_portal_dutch", "Magazijnscanners kunnen niet inloggen"
+    def _assert_received_mail(self, subject, expected_subject, expected_body):
+        """The confirmation mail of the submitted ticket is in the key user's
+        language (mail template with lang = the customer's)."""
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", subject)])
+        message = ticket.message_ids.filtered(
+            lambda message: message.message_type == "auto_comment"
         )
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.subject, expected_subject.format(number=ticket.number))
+        self.assertIn(expected_body, message.body)
+        self.assertNotIn("Hello", message.body)
+
+    def test_dutch(self):
+        subject = "Magazijnscanners kunnen niet inloggen"
+        pages = self._tour_pages("nl_NL", "support_portal_dutch", subject)
         self._assert_no_english(pages, "nl_NL")
+        self._assert_received_mail(
+            subject, f"Ticket {{number}} ontvangen: {subject}", "Beste"
+        )
 
     def test_swedish(self):
-        pages = self._tour_pages(
-            "sv_SE", "support_portal_swedish", "Lagerskannrarna kan inte logga in"
-        )
+        subject = "Lagerskannrarna kan inte logga in"
+        pages = self._tour_pages("sv_SE", "support_portal_swedish", subject)
         self._assert_no_english(pages, "sv_SE")
+        self._assert_received_mail(
+            subject, f"Ärende {{number}} mottaget: {subject}", "Hej"
+        )
 
     def test_upstream_views_translated_from_i18n_extra(self):
         """support_portal/i18n_extra/<lang>.po translates views of helpdesk_mgmt,
