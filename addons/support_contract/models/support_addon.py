@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
+from odoo.exceptions import ValidationError
 
 
 class SupportAddon(models.Model):
@@ -50,3 +51,45 @@ class SupportAddon(models.Model):
         if not plan or plan.is_free or not plan.allows_addons:
             return False
         return not self.plan_ids or plan in self.plan_ids
+
+    def _check_allowed_on_plan(self, plan, contract, pending=False):
+        """Refuse this add-on on ``contract`` with ``plan``: its plan now or, with
+        ``pending``, the plan it will have once its pending changes apply.
+
+        :raise ValidationError: when the add-on is not allowed on that plan
+        """
+        self.ensure_one()
+        if self._is_allowed_on_plan(plan):
+            return
+        values = {
+            "addon": self.name,
+            "contract": contract.name,
+            "plan": plan.name,
+            "plans": ", ".join(self.plan_ids.mapped("name")),
+        }
+        _ = self.env._
+        if not self.plan_ids and pending:
+            message = _(
+                "Add-on %(addon)s needs a paid plan; contract %(contract)s will be on "
+                "%(plan)s.",
+                **values,
+            )
+        elif not self.plan_ids:
+            message = _(
+                "Add-on %(addon)s needs a paid plan; contract %(contract)s is on "
+                "%(plan)s.",
+                **values,
+            )
+        elif pending:
+            message = _(
+                "Add-on %(addon)s needs one of these plans: %(plans)s; contract "
+                "%(contract)s will be on %(plan)s.",
+                **values,
+            )
+        else:
+            message = _(
+                "Add-on %(addon)s needs one of these plans: %(plans)s; contract "
+                "%(contract)s is on %(plan)s.",
+                **values,
+            )
+        raise ValidationError(message)

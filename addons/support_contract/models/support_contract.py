@@ -515,27 +515,8 @@ class SupportContract(models.Model):
                         )
                     )
             for addon, quantity in contract._get_next_addon_quantities().items():
-                if quantity and not addon._is_allowed_on_plan(plan):
-                    if not addon.plan_ids:
-                        raise ValidationError(
-                            self.env._(
-                                "Add-on %(addon)s needs a paid plan; contract "
-                                "%(contract)s will be on %(plan)s.",
-                                addon=addon.name,
-                                contract=contract.name,
-                                plan=plan.name,
-                            )
-                        )
-                    raise ValidationError(
-                        self.env._(
-                            "Add-on %(addon)s needs one of these plans: %(plans)s; "
-                            "contract %(contract)s will be on %(plan)s.",
-                            addon=addon.name,
-                            plans=", ".join(addon.plan_ids.mapped("name")),
-                            contract=contract.name,
-                            plan=plan.name,
-                        )
-                    )
+                if quantity:
+                    addon._check_allowed_on_plan(plan, contract, pending=True)
 
     @api.constrains("min_term_months", "user_count", "cloc_lines")
     def _check_positive(self):

@@ -73,24 +73,4 @@ class SupportContractAddon(models.Model):
                         addon=addon.name,
                     )
                 )
-            if not addon._is_allowed_on_plan(plan):
-                if not addon.plan_ids:
-                    raise ValidationError(
-                        self.env._(
-                            "Add-on %(addon)s needs a paid plan; contract "
-                            "%(contract)s is on %(plan)s.",
-                            addon=addon.name,
-                            contract=line.contract_id.name,
-                            plan=plan.name,
-                        )
-                    )
-                raise ValidationError(
-                    self.env._(
-                        "Add-on %(addon)s needs one of these plans: %(plans)s; "
-                        "contract %(contract)s is on %(plan)s.",
-                        addon=addon.name,
-                        plans=", ".join(addon.plan_ids.mapped("name")),
-                        contract=line.contract_id.name,
-                        plan=plan.name,
-                    )
-                )
+            addon._check_allowed_on_plan(plan, line.contract_id)
