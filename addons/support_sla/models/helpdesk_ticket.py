@@ -97,7 +97,11 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     # -- triage ------------------------------------------------------------------
-    priority = fields.Selection(compute="_compute_priority", store=True, readonly=False)
+    # default=None drops helpdesk_mgmt's default ("1"), which would keep a new
+    # ticket's stars from following its SLA priority
+    priority = fields.Selection(
+        compute="_compute_priority", store=True, readonly=False, default=None
+    )
     sla_matrix_id = fields.Many2one(
         related="support_contract_id.plan_id.sla_matrix_id", string="Priority Matrix"
     )

@@ -51,6 +51,24 @@ class TestTicketSla(SlaTicketCommon):
         self._triage(light_ticket, system, high, self.type_question)
         self.assertEqual(light_ticket.sla_priority_id, self.p_critical)
 
+    def test_helpdesk_priority_follows_triage_at_creation(self):
+        """The helpdesk stars come from the SLA priority from the start, not from
+        helpdesk_mgmt's default ("1"): triaged through the form or given."""
+        system, _multiple, _single = self.impact.value_ids
+        high, _medium, _low = self.urgency.value_ids
+        with freeze_time(ams(2026, 10, 22, 15)):
+            triaged = self._ticket(
+                sla_row_value_id=system.id, sla_column_value_id=high.id
+            )
+            given = self._ticket(sla_priority_id=self.p_high.id)
+            stranger = self.env["res.partner"].create({"name": "No contract"})
+            uncovered = self._ticket(partner=stranger, priority="2")
+        self.assertEqual(triaged.sla_priority_id, self.p_critical)
+        self.assertEqual(triaged.priority, "3")
+        self.assertEqual(given.priority, "2")
+        self.assertFalse(uncovered.sla_priority_id)
+        self.assertEqual(uncovered.priority, "2")  # no SLA priority: as given
+
     def test_priority_and_type_changes_are_tracked(self):
         ticket = self._ticket()
         # the creation (mail disabled in tests) discards tracking until the
