@@ -41,6 +41,25 @@ class TestSlaHolidays(SlaCalendarCommon):
         self.assertFalse(king.resource_id)
         self.assertEqual(king.calendar_id, calendar)
 
+    def test_swedish_holidays_2026_in_company_language(self):
+        """A Swedish provider: the holidays package's SE days named in Swedish."""
+        self.env["res.lang"]._activate_lang("sv_SE")
+        calendar = self._make_calendar(
+            "SE", {d: [(8, 17)] for d in range(5)}, tz="Europe/Stockholm"
+        )
+        calendar.company_id.partner_id.lang = "sv_SE"
+        calendar.sla_holiday_country_id = self.env.ref("base.se")
+        calendar._sla_generate_holidays([2026])
+        days = self._days(calendar, 2026)
+        # New Year, Epiphany, Good Friday, Easter Sunday and Monday, 1 May,
+        # Ascension, Whit Sunday, National Day, Midsummer Day, All Saints' Day,
+        # Christmas Day, Boxing Day = 13 days
+        self.assertEqual(len(days), 13)
+        self.assertEqual(days[date(2026, 6, 6)].name, "Nationaldagen")
+        self.assertEqual(days[date(2026, 6, 20)].name, "Midsommardagen")
+        # a whole local day of Stockholm: 6 Jun 00:00 CEST = 5 Jun 22:00 UTC
+        self.assertEqual(days[date(2026, 6, 6)].date_from, utc(2026, 6, 5, 22))
+
     def test_english_names_and_extra_day_every_year(self):
         # cal_light: company language en_US, Liberation Day added by hand every year.
         self.cal_light.company_id.partner_id.lang = "en_US"
