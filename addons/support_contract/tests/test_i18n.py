@@ -5,8 +5,10 @@ import tempfile
 
 import polib
 
+from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from .common import SupportContractCommon
 from .i18n_check import assert_translations, export_pot, po_problems, pot_problems
 
 
@@ -55,3 +57,33 @@ class TestTranslations(TransactionCase):
         self.assertIn("placeholders differ in '%(count)s hours'", problems[0])
         self.assertIn("tags differ in '<b>Due</b>'", problems[1])
         self.assertEqual(problems[2:], ["untranslated: 'Open'", "missing: 'Closed'"])
+
+
+@tagged("post_install", "-at_install")
+class TestBackendLanguages(SupportContractCommon):
+    """Staff working in Dutch or Swedish get the suite's errors in their language,
+    and the records of the catalogue their translated names."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for lang in ("nl_NL", "sv_SE"):
+            cls.env["res.lang"]._activate_lang(lang)
+        cls.env["ir.module.module"]._load_module_terms(
+            ["support_contract"], ["nl_NL", "sv_SE"], overwrite=True
+        )
+
+    def test_error_in_the_users_language(self):
+        contract = self._create_contract()
+        for lang, expected in (
+            ("nl_NL", "Minimale looptijd, aantal gebruikers en regels maatwerkcode"),
+            ("sv_SE", "Minsta avtalstid, antal användare och rader egen kod"),
+        ):
+            with self.assertError(ValidationError, expected):
+                contract.with_context(lang=lang).write({"user_count": -1})
+        self.assertEqual(contract.user_count, 0)
+
+    def test_ticket_types_in_the_users_language(self):
+        question = self.env.ref("support_contract.support_ticket_type_question")
+        self.assertEqual(question.with_context(lang="nl_NL").name, "Vraag")
+        self.assertEqual(question.with_context(lang="sv_SE").name, "Fråga")
