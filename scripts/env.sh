@@ -4,6 +4,13 @@
 # (and CI) finds what an earlier run prepared.
 set -euo pipefail
 
+# A bare environment (CI runs .ci/run with almost none) may lack the sbin folders, where
+# runuser (PostgreSQL runs as its own user when we are root) and friends live.
+case ":$PATH:" in
+  *:/usr/sbin:*) ;;
+  *) export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" ;;
+esac
+
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export REPO_DIR
 # Odoo 19.0 community source tree (odoo-bin, odoo/, addons/, setup.py, requirements.txt).
