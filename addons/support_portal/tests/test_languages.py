@@ -38,6 +38,9 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
         self.assertIn("Beschikbaarheid", pages["contract"])
         self.assertIn("Maandag t/m vrijdag: 08:00-17:00", pages["contract"])
         self.assertIn("Urensaldo", pages["contract"])
+        # hours with the language's decimal comma, not Python's point
+        self.assertRegex(pages["contract"], r"-?\d+,\d\d h")
+        self.assertNotRegex(pages["contract"], r"\d\.\d\d h")
         self.assertIn("Wacht op u", pages["tickets"])
         self.assertIn("Volgende deadline", pages["tickets"])
         self.assertIn("Als u nu indient, kunt u onze reactie verwachten", pages["new"])
@@ -49,6 +52,7 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
         self.assertIn("Tillgänglighet", pages["contract"])
         self.assertIn("Måndag till fredag: 08:00-17:00", pages["contract"])
         self.assertIn("Timsaldo", pages["contract"])
+        self.assertRegex(pages["contract"], r"-?\d+,\d\d h")
         self.assertIn("Väntar på dig", pages["tickets"])
         self.assertIn("Nästa tidsgräns", pages["tickets"])
         self.assertIn("Om du skickar nu kan du vänta dig vårt svar", pages["new"])
