@@ -493,3 +493,36 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
             subtype_xmlid="mail.mt_comment",
             author_id=author.id,
         )
+
+    @classmethod
+    def _staff_reply(cls, ticket):
+        """The agent answers the customer (the first response of the SLA)."""
+        ticket.message_post(
+            body="<p>Answer</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            author_id=cls.agent.partner_id.id,
+        )
+
+    @classmethod
+    def _light_q4_2026_evaluation(cls):
+        """Hours used by contract Light in Q4 2026 (14, 12.5 and 12 h against 15 h
+        reserved a month) and its evaluation of that quarter."""
+        for day, hours in (
+            ("2026-10-15", 14.0),
+            ("2026-11-15", 12.5),
+            ("2026-12-15", 12.0),
+        ):
+            cls.env["support.hour.ledger"].create(
+                {
+                    "contract_id": cls.contract_light.id,
+                    "date": day,
+                    "kind": "consumption",
+                    "name": "Support",
+                    "hours": -hours,
+                    "hours_logged": hours,
+                }
+            )
+        return cls.env["support.sla.evaluation"].create(
+            {"contract_id": cls.contract_light.id, "year": 2026, "quarter": "4"}
+        )

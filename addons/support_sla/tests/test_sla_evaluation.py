@@ -69,34 +69,7 @@ class TestSlaEvaluation(SlaTicketCommon):
                 }
             )
             cls.env.flush_all()
-        Ledger = cls.env["support.hour.ledger"]
-        for day, hours in (
-            ("2026-10-15", 14.0),
-            ("2026-11-15", 12.5),
-            ("2026-12-15", 12.0),
-        ):
-            Ledger.create(
-                {
-                    "contract_id": cls.contract_light.id,
-                    "date": day,
-                    "kind": "consumption",
-                    "name": "Support",
-                    "hours": -hours,
-                    "hours_logged": hours,
-                }
-            )
-        cls.evaluation = cls.env["support.sla.evaluation"].create(
-            {"contract_id": cls.contract_light.id, "year": 2026, "quarter": "4"}
-        )
-
-    @classmethod
-    def _staff_reply(cls, ticket):
-        ticket.message_post(
-            body="<p>Answer</p>",
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            author_id=cls.agent.partner_id.id,
-        )
+        cls.evaluation = cls._light_q4_2026_evaluation()
 
     def test_ticket_statuses_of_the_fixture(self):
         self.assertEqual(self.t_met.sla_response_status, "met")
