@@ -16,29 +16,12 @@ class SupportClocMeasureWizard(models.TransientModel):
     """Record a measurement of a customer's custom code, three ways."""
 
     _name = "support.cloc.measure.wizard"
+    _inherit = ["support.customer.contract.mixin"]
     _description = "Measure Custom Code"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        domain=[("is_company", "=", True)],
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
     contract_id = fields.Many2one(
-        "support.contract",
-        string="Contract",
-        compute="_compute_contract_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain="[('partner_id', '=', commercial_partner_id), "
-        "('company_id', '=', company_id)]",
-        help="The measurement feeds this contract's lines of custom code.",
+        help="The measurement feeds this contract's lines of custom code."
     )
-    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     source = fields.Selection(
         [
             ("archive", "Upload an archive of the custom addons"),
@@ -64,23 +47,6 @@ class SupportClocMeasureWizard(models.TransientModel):
         help="Where the figure comes from (an earlier count, the previous "
         "partner's handover, ...)."
     )
-
-    @api.depends("partner_id", "company_id")
-    def _compute_contract_id(self):
-        Measurement = self.env["support.cloc.measurement"]
-        for wizard in self:
-            if (
-                wizard.contract_id
-                and wizard.contract_id.partner_id == wizard.commercial_partner_id
-            ):
-                continue
-            wizard.contract_id = (
-                Measurement._default_contract(
-                    wizard.commercial_partner_id, wizard.company_id
-                )
-                if wizard.partner_id
-                else False
-            )
 
     @api.model
     def _get_archive_limits(self):

@@ -12,28 +12,12 @@ class SupportMigrationQuoteWizard(models.TransientModel):
     """Price a migration from a measurement and create the sale.order quotation."""
 
     _name = "support.migration.quote.wizard"
+    _inherit = ["support.customer.contract.mixin"]
     _description = "Quote a Migration"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        domain=[("is_company", "=", True)],
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
     contract_id = fields.Many2one(
-        "support.contract",
-        string="Contract",
-        compute="_compute_contract_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        domain="[('partner_id', '=', commercial_partner_id), "
-        "('company_id', '=', company_id)]",
         help="The customer's support contract: its hourly rate prices the community "
-        "modules and its included upgrade may cover the migration.",
+        "modules and its included upgrade may cover the migration."
     )
     measurement_id = fields.Many2one(
         "support.cloc.measurement",
@@ -44,7 +28,6 @@ class SupportMigrationQuoteWizard(models.TransientModel):
         domain="[('partner_id', '=', commercial_partner_id)]",
         help="The measurement the quotation is priced on (the latest by default).",
     )
-    commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     code_lines = fields.Integer(related="measurement_id.code_lines")
     pricelist_id = fields.Many2one(
         "product.pricelist",
@@ -131,23 +114,6 @@ class SupportMigrationQuoteWizard(models.TransientModel):
         string="Monthly Maintenance Fee", compute="_compute_amounts"
     )
     breakdown = fields.Html(compute="_compute_amounts", sanitize=False)
-
-    @api.depends("partner_id", "company_id")
-    def _compute_contract_id(self):
-        Measurement = self.env["support.cloc.measurement"]
-        for wizard in self:
-            if (
-                wizard.contract_id
-                and wizard.contract_id.partner_id == wizard.commercial_partner_id
-            ):
-                continue
-            wizard.contract_id = (
-                Measurement._default_contract(
-                    wizard.commercial_partner_id, wizard.company_id
-                )
-                if wizard.partner_id
-                else False
-            )
 
     @api.depends("partner_id", "contract_id")
     def _compute_measurement_id(self):
