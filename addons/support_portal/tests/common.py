@@ -39,6 +39,63 @@ class SupportPortalMixin(SlaTestMixin):
     """
 
     @classmethod
+    def _business_days_calendar(cls, hour_from, hour_to):
+        """Monday to Friday hour_from-hour_to, Europe/Amsterdam, no days off."""
+        return cls.env["resource.calendar"].create(
+            {
+                "name": f"Business days {hour_from:02d}:00-{hour_to}:00",
+                "tz": "Europe/Amsterdam",
+                "company_id": cls.company.id,
+                "attendance_ids": [
+                    Command.clear(),
+                    *(
+                        Command.create(
+                            {
+                                "name": f"Day {day}",
+                                "dayofweek": str(day),
+                                "hour_from": hour_from,
+                                "hour_to": hour_to,
+                                "day_period": "full_day",
+                            }
+                        )
+                        for day in range(5)
+                    ),
+                ],
+            }
+        )
+
+    # -- HTTP access checks (HttpCase) -----------------------------------------
+    def _login(self, who):
+        if who == "anonymous":
+            self.authenticate(None, None)
+        else:
+            self.authenticate(who, who)
+
+    def _get(self, url):
+        return self.url_open(url, allow_redirects=False)
+
+    def _assert_hidden(self, response, *secrets):
+        """403/404 and none of the record's texts in the answer."""
+        self.assertIn(response.status_code, (403, 404), response.url)
+        for secret in secrets:
+            self.assertNotIn(secret, response.text)
+
+    def _assert_page_access(self, visible, records, url, secrets):
+        """Each user of ``visible`` ({login: records shown}) opens ``url(record)``
+        for every record: the ones shown answer 200 with their name, the others
+        are hidden and leak none of ``secrets(record)``."""
+        for who, shown in visible.items():
+            self._login(who)
+            for record in records:
+                with self.subTest(who=who, record=record.display_name):
+                    response = self._get(url(record))
+                    if record in shown:
+                        self.assertEqual(response.status_code, 200)
+                        self.assertIn(record.name, response.text)
+                    else:
+                        self._assert_hidden(response, *secrets(record))
+
+    @classmethod
     def _setup_support_portal(cls):
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         env = cls.env
@@ -50,50 +107,8 @@ class SupportPortalMixin(SlaTestMixin):
         env["support.plan"].search([]).action_archive()
         env["support.addon"].search([]).action_archive()
         env["support.hour.band"].search([("company_id", "=", cls.company.id)]).unlink()
-        cls.calendar = env["resource.calendar"].create(
-            {
-                "name": "Business days 08:00-17:00",
-                "tz": "Europe/Amsterdam",
-                "company_id": cls.company.id,
-                "attendance_ids": [
-                    Command.clear(),
-                    *(
-                        Command.create(
-                            {
-                                "name": f"Day {day}",
-                                "dayofweek": str(day),
-                                "hour_from": 8,
-                                "hour_to": 17,
-                                "day_period": "full_day",
-                            }
-                        )
-                        for day in range(5)
-                    ),
-                ],
-            }
-        )
-        cls.calendar_extended = env["resource.calendar"].create(
-            {
-                "name": "Business days 07:00-23:00",
-                "tz": "Europe/Amsterdam",
-                "company_id": cls.company.id,
-                "attendance_ids": [
-                    Command.clear(),
-                    *(
-                        Command.create(
-                            {
-                                "name": f"Day {day}",
-                                "dayofweek": str(day),
-                                "hour_from": 7,
-                                "hour_to": 23,
-                                "day_period": "full_day",
-                            }
-                        )
-                        for day in range(5)
-                    ),
-                ],
-            }
-        )
+        cls.calendar = cls._business_days_calendar(8, 17)
+        cls.calendar_extended = cls._business_days_calendar(7, 23)
         Plan = env["support.plan"]
         cls.plan_basic = Plan.create(
             {

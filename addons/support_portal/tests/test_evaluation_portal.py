@@ -38,15 +38,6 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
         )
         cls.every = cls.evaluation_a | cls.evaluation_a_draft | cls.evaluation_b
 
-    def _login(self, who):
-        if who == "anonymous":
-            self.authenticate(None, None)
-        else:
-            self.authenticate(who, who)
-
-    def _get(self, url):
-        return self.url_open(url, allow_redirects=False)
-
     def test_matrix(self):
         visible = {
             "key_user_a": self.evaluation_a,
