@@ -83,8 +83,10 @@ class HelpdeskTicket(models.Model):
         "timesheet_ids.unit_amount",
     )
     def _compute_support_hours_policy(self):
-        for ticket in self:
-            spent = sum(ticket.sudo().timesheet_ids.mapped("unit_amount"))
+        # sudo: timesheets of other users count too (one sudo recordset, not one
+        # environment switch per ticket)
+        for ticket, ticket_sudo in zip(self, self.sudo(), strict=True):
+            spent = sum(ticket_sudo.timesheet_ids.mapped("unit_amount"))
             ticket.support_hours_spent = spent
             ticket.support_hours_policy = ticket._get_support_hours_policy(spent)
 
@@ -105,7 +107,13 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {"support_contract_id", "support_ticket_type_id", "partner_id"} & set(vals):
+        # company_id: the contract follows the ticket's company (computed)
+        if {
+            "support_contract_id",
+            "support_ticket_type_id",
+            "partner_id",
+            "company_id",
+        } & set(vals):
             self._sync_support_ledger()
         return result
 

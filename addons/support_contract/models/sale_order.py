@@ -119,11 +119,7 @@ class SaleOrder(models.Model):
                     "reserved_hours": reserved or 0.0,
                     "date_start": next_month,
                     "user_id": self.user_id.id or self.env.user.id,
-                    "addon_line_ids": [
-                        fields.Command.create({"addon_id": addon.id, "quantity": qty})
-                        for addon, qty in addon_quantities.items()
-                        if qty
-                    ],
+                    "addon_line_ids": Contract._addon_line_commands(addon_quantities),
                 }
             )
             contract.state = "active"

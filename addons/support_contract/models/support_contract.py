@@ -430,12 +430,12 @@ class SupportContract(models.Model):
         billings = self.env["support.contract.billing"].search(
             [("contract_id", "in", self.ids), ("invoice_id", "!=", False)]
         )
-        invoices = defaultdict(lambda: self.env["account.move"])
-        for billing in billings:
-            invoices[billing.contract_id.id] |= billing.invoice_id
+        by_contract = billings.grouped("contract_id")
+        Billing = self.env["support.contract.billing"]
         for contract in self:
-            contract.invoice_ids = invoices[contract.id]
-            contract.invoice_count = len(invoices[contract.id])
+            invoices = by_contract.get(contract, Billing).invoice_id
+            contract.invoice_ids = invoices
+            contract.invoice_count = len(invoices)
 
     @api.constrains("reserved_hours", "plan_id", "company_id")
     def _check_reserved_hours(self):
@@ -805,16 +805,11 @@ class SupportContract(models.Model):
         commercial_ids = list(set(partners.commercial_partner_id.ids))
         if not commercial_ids:
             return {}
-        if company:
-            found = {
-                partner_id: self._active_contract_id(partner_id, company.id)
-                for partner_id in commercial_ids
-            }
-            return {
-                partner_id: self.browse(contract_id)
-                for partner_id, contract_id in found.items()
-                if contract_id
-            }
+        if company and len(commercial_ids) == 1:
+            # one customer (a ticket coming in): the per-process cache, no query
+            contract_id = self._active_contract_id(commercial_ids[0], company.id)
+            return {commercial_ids[0]: self.browse(contract_id)} if contract_id else {}
+        # several customers: one query for all of them
         domain = Domain("partner_id", "in", commercial_ids) & Domain(
             "state", "=", "active"
         )
@@ -837,15 +832,15 @@ class SupportContract(models.Model):
                 )
             )
 
-    def _set_addon_quantities(self, quantities):
-        """Replace the add-on lines by ``{support.addon: quantity}``."""
-        self.ensure_one()
-        commands = [Command.clear()] + [
+    @api.model
+    def _addon_line_commands(self, quantities):
+        """Commands replacing the add-on lines by ``{support.addon: quantity}``
+        (a quantity of 0 removes the add-on)."""
+        return [Command.clear()] + [
             Command.create({"addon_id": addon.id, "quantity": qty})
             for addon, qty in quantities.items()
             if qty
         ]
-        self.addon_line_ids = commands
 
     def _get_upgrade_interval_months(self):
         """Months between two included upgrades; 0 when none is included (hook)."""
@@ -899,11 +894,7 @@ class SupportContract(models.Model):
                 vals["reserved_hours"] = reserved_hours
             quantities = {line.addon_id: line.quantity for line in self.addon_line_ids}
             quantities.update(addon_quantities)
-            vals["addon_line_ids"] = [Command.clear()] + [
-                Command.create({"addon_id": addon.id, "quantity": qty})
-                for addon, qty in quantities.items()
-                if qty
-            ]
+            vals["addon_line_ids"] = self._addon_line_commands(quantities)
             self.write(vals)
             return
         if self.state == "ended":
@@ -1150,8 +1141,8 @@ class SupportContract(models.Model):
             )
         )
         result = defaultdict(lambda: self.env["account.analytic.line"])
-        for timesheet in timesheets:
-            result[timesheet.support_contract_id.id] |= timesheet
+        for contract, lines in timesheets.grouped("support_contract_id").items():
+            result[contract.id] = lines
         return result
 
     def _prepare_billing_invoice(self, month, lines):
