@@ -25,8 +25,6 @@ SLA_STATUS_SELECTION = [
     ("breached", "Breached"),
     ("met", "Met"),
 ]
-# Worst first: the ticket's overall status is the worst of its targets.
-SLA_STATUS_ORDER = ("breached", "at_risk", "on_track", "met")
 SLA_TARGETS = ("response", "resolution")
 # Stored fields computed together by _compute_sla, which a bulk recomputation
 # writes (SQL column order of _sla_facts_sql).
@@ -335,11 +333,11 @@ class HelpdeskTicket(models.Model):
         "sla_resolved_date",
         "sla_pause_ids.date_start",
         "sla_pause_ids.date_end",
-        "sla_response_breach_logged",
-        "sla_resolution_breach_logged",
         "company_id.sla_at_risk_percent",
     )
     def _compute_sla(self):
+        # (the breach-logged flags are read, not depended on: logging a breach
+        # freezes values the recomputation just stored, it changes none of them)
         results = self._sla_evaluate(self._sla_facts_orm(), fields.Datetime.now())
         for ticket in self:
             values = results[ticket.id]
@@ -719,7 +717,7 @@ class HelpdeskTicket(models.Model):
         message_type = msg_vals.get("message_type", message.message_type)
         if message_type in ("comment", "email") and not message.subtype_id.internal:
             author = message.author_id.sudo()
-            if author and any(not user.share for user in author.user_ids):
+            if author and not author.partner_share:
                 if not self.sla_first_response_date:
                     self.sudo().sla_first_response_date = message.date
             elif message.subtype_id:

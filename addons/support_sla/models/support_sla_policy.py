@@ -191,15 +191,6 @@ class SupportSlaPolicy(models.Model):
             + bool(self.ticket_type_ids)
         )
 
-    def _matches(self, addons, ticket_type, emergency):
-        """Whether this policy applies to a ticket with these facts."""
-        self.ensure_one()
-        if self.addon_id and self.addon_id not in addons:
-            return False
-        if self.emergency_only and not emergency:
-            return False
-        return not self.ticket_type_ids or ticket_type in self.ticket_type_ids
-
     def _response_target(self):
         self.ensure_one()
         return (self.response_kind, self.response_value)

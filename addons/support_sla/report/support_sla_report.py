@@ -4,12 +4,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-STATUS = [
-    ("on_track", "On Track"),
-    ("at_risk", "At Risk"),
-    ("breached", "Breached"),
-    ("met", "Met"),
-]
+from ..models.helpdesk_ticket import SLA_STATUS_SELECTION as STATUS
 
 
 class SupportSlaReport(models.Model):
