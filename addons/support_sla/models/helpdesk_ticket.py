@@ -831,6 +831,13 @@ class HelpdeskTicket(models.Model):
             "response": self.env._("response"),
             "resolution": self.env._("resolution"),
         }
+        # breaches recorded already (by hand, or an earlier interrupted run): one
+        # per ticket and target, the database refuses a second
+        recorded = {
+            (breach.ticket_id.id, breach.target)
+            for breach in Breach.search([("ticket_id", "in", self.ids)])
+        }
+        breach_vals = []
         for ticket in self:
             leader = ticket.team_id.user_id
             vals = {}
@@ -842,7 +849,10 @@ class HelpdeskTicket(models.Model):
                 and not ticket[f"sla_{target}_breach_logged"]
             ]
             for target in breached:
-                Breach.create(
+                if (ticket.id, target) in recorded:
+                    vals[f"sla_{target}_breach_logged"] = True
+                    continue
+                breach_vals.append(
                     {
                         "ticket_id": ticket.id,
                         "contract_id": ticket.support_contract_id.id,
@@ -885,6 +895,8 @@ class HelpdeskTicket(models.Model):
                 vals["sla_escalation_level"] = 1
             if vals:
                 ticket.sudo().write(vals)
+        if breach_vals:
+            Breach.create(breach_vals)
 
     def _sla_escalate(self, now):
         """Ask the contract's escalation contacts, in order, each after its delay

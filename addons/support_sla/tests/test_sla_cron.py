@@ -124,6 +124,28 @@ class TestSlaCron(SlaTicketCommon):
             self.assertEqual(ticket.sla_response_status, "breached")
             self.assertEqual(len(ticket.sla_breach_ids), 1)
 
+    def test_breach_recorded_by_hand_before_the_check(self):
+        """A manager recorded the breach before the scheduled action: the check
+        does not try a second one (the database refuses it) and notes it."""
+        with freeze_time(ams(2026, 11, 2, 9)) as frozen:
+            ticket = self._high_ticket()
+            frozen.move_to(ams(2026, 11, 2, 17, 30))
+            ticket._sla_recompute()
+            self.assertEqual(ticket.sla_response_status, "breached")
+            by_hand = self.env["support.sla.breach"].create(
+                {
+                    "ticket_id": ticket.id,
+                    "contract_id": ticket.support_contract_id.id,
+                    "target": "response",
+                    "deadline": ticket.sla_response_deadline,
+                    "priority_id": ticket.sla_priority_id.id,
+                }
+            )
+            self._run_check()
+            self.assertEqual(ticket.sla_breach_ids, by_hand)
+            self.assertTrue(ticket.sla_response_breach_logged)
+            self.assertEqual(ticket.sla_escalation_level, 2)
+
     def test_bounded_batches_with_progress_committed(self):
         with freeze_time(ams(2026, 11, 2, 9)) as frozen:
             tickets = self.env["helpdesk.ticket"]
