@@ -58,6 +58,8 @@ class TestQuoteWizard(SupportMigrationQuoteCommon):
 
     def test_create_quotation(self):
         """One sale.order line per component, signable in the portal."""
+        # signature off by default: the quotation asks for one all the same
+        self.env["res.company"].search([]).portal_confirmation_sign = False
         wizard = self._wizard(
             community_module_count=3, community_module_names="base_rest\nqueue_job"
         )
@@ -82,7 +84,10 @@ class TestQuoteWizard(SupportMigrationQuoteCommon):
         )
         self.assertEqual(order.amount_untaxed, 36140.0)
         self.assertIn("queue_job", order.order_line[2].name)
-        self.assertTrue(order.get_portal_url())
+        self.assertEqual(
+            order.get_portal_url(),
+            f"/my/orders/{order.id}?access_token={order.access_token}",
+        )
 
     def test_quote_scandinavian_rule(self):
         """Seed 002 rule for 20,000 lines: the one-time fee and 200 x 45.00 a month."""

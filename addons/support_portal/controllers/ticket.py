@@ -65,6 +65,7 @@ class SupportTicketController(HelpdeskTicketController):
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
+        max_mb = self._support_max_attachment_mb()
         contract = self._support_get_contract()
         matrix = contract.plan_id.sla_matrix_id
         form = kw.get("support_form") or {}
@@ -83,7 +84,10 @@ class SupportTicketController(HelpdeskTicketController):
                 "support_preview": preview,
                 "support_form": form,
                 "support_error": kw.get("support_error"),
-                "support_max_attachment_mb": self._support_max_attachment_mb(),
+                "support_max_attachment_mb": max_mb,
+                # helpdesk_mgmt's form script warns above this size before the
+                # upload: the suite's limit, not Odoo's general upload limit
+                "max_upload_size": int(max_mb * 1024 * 1024),
             }
         )
         return values

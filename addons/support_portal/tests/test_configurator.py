@@ -130,6 +130,10 @@ class TestPlanConfigurator(SupportPortalCommon):
             },
         )
         self.assertEqual(partner.parent_id.name, "Prospect B.V.")
+        # the company's defaults off: the quotation asks to sign and pay all the same
+        self.company.write(
+            {"portal_confirmation_sign": False, "portal_confirmation_pay": False}
+        )
         order = self.Configurator._create_quotation(
             self.company, partner, configuration, pricelist=self.pricelist
         )

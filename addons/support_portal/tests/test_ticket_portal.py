@@ -243,6 +243,9 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
             "If you submit now, expect our response by",
         ):
             self.assertIn(text, html)
+        # the form script warns at the suite's attachment limit (10 MB), not at
+        # Odoo's general upload limit
+        self.assertIn(f'max_upload_size="{10 * 1024 * 1024}"', html)
 
     @freeze_time("2026-10-22 13:00:00")
     def test_preview(self):
