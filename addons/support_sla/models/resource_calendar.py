@@ -108,7 +108,8 @@ class ResourceCalendar(models.Model):
                 calendar._sla_generate_holidays(
                     range(fields.Date.today().year, calendar.sla_holidays_until + 1)
                 )
-        if {"attendance_ids", "tz", "two_weeks_calendar", "flexible_hours"} & set(vals):
+        # (attendance_ids: the attendances' own create/write/unlink report it)
+        if {"tz", "two_weeks_calendar", "flexible_hours"} & set(vals):
             self._sla_calendars_changed()
         return res
 

@@ -7,6 +7,7 @@ from odoo import fields, models
 class SupportPriority(models.Model):
     _name = "support.priority"
     _inherit = ["support.sla.rule.cache.mixin"]
+    _sla_rule_cache_neutral_fields = frozenset({"name", "description", "color"})
     _description = "Support Ticket Priority"
     _order = "sequence, id"
 

@@ -174,7 +174,9 @@ class SupportSlaPolicy(models.Model):
     def write(self, vals):
         plans = self.plan_id
         res = super().write(vals)
-        (plans | self.plan_id)._sla_policies_changed()
+        # a new name or note changes no target: no cache to clear, no recompute
+        if set(vals) - {"name", "note"}:
+            (plans | self.plan_id)._sla_policies_changed()
         return res
 
     def unlink(self):

@@ -14,6 +14,9 @@ class SupportSlaRuleCacheMixin(models.AbstractModel):
     _name = "support.sla.rule.cache.mixin"
     _description = "Clears the cached SLA rules on change"
 
+    #: Fields no cached rule is built from: writing only these keeps the cache.
+    _sla_rule_cache_neutral_fields = frozenset()
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
@@ -22,7 +25,8 @@ class SupportSlaRuleCacheMixin(models.AbstractModel):
 
     def write(self, vals):
         res = super().write(vals)
-        self.env.registry.clear_cache()
+        if set(vals) - self._sla_rule_cache_neutral_fields:
+            self.env.registry.clear_cache()
         return res
 
     def unlink(self):
