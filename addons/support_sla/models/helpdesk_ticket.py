@@ -900,7 +900,11 @@ class HelpdeskTicket(models.Model):
 
     def _sla_escalate(self, now):
         """Ask the contract's escalation contacts, in order, each after its delay
-        since the (first) breach; a run catches up with every contact due."""
+        since the (first) breach; a run catches up with every contact due.
+
+        Only the tickets whose escalation moved are written, in one write per
+        outcome (a ticket waiting for its next contact is left alone)."""
+        updates = defaultdict(list)
         for ticket in self:
             contacts = ticket.support_contract_id.sla_escalation_ids.sorted(
                 lambda line: (line.sequence, line.id)
@@ -933,10 +937,16 @@ class HelpdeskTicket(models.Model):
                     ),
                 )
                 level += 1
-            vals = {"sla_escalation_done": not breached or level - 2 >= len(contacts)}
-            if level != ticket.sla_escalation_level:
-                vals["sla_escalation_level"] = level
-            ticket.sudo().write(vals)
+            done = not breached or level - 2 >= len(contacts)
+            if (done, level) != (
+                ticket.sla_escalation_done,
+                ticket.sla_escalation_level,
+            ):
+                updates[done, level].append(ticket.id)
+        for (done, level), ticket_ids in updates.items():
+            self.browse(ticket_ids).sudo().write(
+                {"sla_escalation_done": done, "sla_escalation_level": level}
+            )
 
     def _sla_close_stage(self):
         self.ensure_one()
