@@ -190,25 +190,23 @@ class HelpdeskTicket(models.Model):
         contract = Contract._get_active_contract_for_partners(partner).get(
             partner.commercial_partner_id.id, Contract
         )
-        ticket = (
-            self.sudo()
-            .with_company(contract.company_id or self.env.company)
-            .new(
-                {
-                    "partner_id": partner.id,
-                    "company_id": (contract.company_id or self.env.company).id,
-                    "support_contract_id": contract.id,
-                    "support_ticket_type_id": ticket_type.id if ticket_type else False,
-                    "sla_row_value_id": row.id if row else False,
-                    "sla_column_value_id": column.id if column else False,
-                    "sla_start_date": fields.Datetime.now(),
-                }
-            )
-        )
-        # the SLA fields compute on the new record as on a saved one
+        vals = {
+            "partner_id": partner.id,
+            "company_id": (contract.company_id or self.env.company).id,
+            "support_contract_id": contract.id,
+            "support_ticket_type_id": ticket_type.id if ticket_type else False,
+            "sla_row_value_id": row.id if row else False,
+            "sla_column_value_id": column.id if column else False,
+            "sla_start_date": fields.Datetime.now(),
+        }
+        # the values the ticket would be created with (sudo: the contract's
+        # configuration is not readable by the portal user)
+        self.sudo()._support_complete_create_values([vals])
         return {
             "contract": contract,
-            "priority": ticket.sla_priority_id,
-            "response_deadline": ticket.sla_response_deadline,
-            "resolution_deadline": ticket.sla_resolution_deadline,
+            "priority": self.env["support.priority"]
+            .sudo()
+            .browse(vals["sla_priority_id"]),
+            "response_deadline": vals["sla_response_deadline"],
+            "resolution_deadline": vals["sla_resolution_deadline"],
         }

@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import support_sla_change_mixin
 from . import res_company
 from . import res_config_settings
 from . import resource_calendar
@@ -19,6 +20,8 @@ from . import support_addon
 from . import support_sla_policy
 from . import support_sla_escalation
 from . import support_contract
+from . import support_contract_addon
+from . import res_partner
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
 from . import support_sla_pause

@@ -26,8 +26,8 @@ SLA_STATUS_SELECTION = [
     ("met", "Met"),
 ]
 SLA_TARGETS = ("response", "resolution")
-# Stored fields computed together by _compute_sla, which a bulk recomputation
-# writes (SQL column order of _sla_facts_sql).
+# The SLA columns of a ticket: stored by its INSERT, then by _sla_recompute()
+# (SQL column order of _sla_facts_sql).
 SLA_WRITTEN_FIELDS = (
     "sla_response_deadline",
     "sla_response_risk_date",
@@ -45,6 +45,27 @@ SLA_WRITTEN_FIELDS = (
     "sla_paused",
 )
 SLA_BOOLEAN_FIELDS = ("sla_paused",)
+# Ticket fields whose change moves the SLA: a write() of one of them recomputes
+# the SLA columns (partner_id and company_id through the contract they select,
+# the type and matrix answers through the priority they give).
+SLA_TRIGGER_FIELDS = frozenset(
+    {
+        "partner_id",
+        "commercial_partner_id",
+        "company_id",
+        "support_contract_id",
+        "support_ticket_type_id",
+        "sla_row_value_id",
+        "sla_column_value_id",
+        "sla_priority_id",
+        "sla_emergency",
+        "sla_start_date",
+        "sla_first_response_date",
+        "sla_resolved_date",
+    }
+)
+# helpdesk_mgmt's default priority, for tickets without an SLA priority
+HELPDESK_DEFAULT_PRIORITY = "1"
 # Stored fields the SLA computation reads, per model (flushed before a bulk run).
 SLA_INPUT_FIELDS = [
     "company_id",
@@ -123,7 +144,6 @@ class HelpdeskTicket(models.Model):
         comodel_name="support.priority",
         string="Triage Priority",
         compute="_compute_sla_matrix_priority_id",
-        store=True,
         help="Priority the ticket type or the plan's matrix gives (the plan's "
         "default until the ticket is triaged).",
     )
@@ -174,65 +194,65 @@ class HelpdeskTicket(models.Model):
     sla_policy_id = fields.Many2one(
         comodel_name="support.sla.policy",
         string="SLA Policy",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
     )
     sla_response_deadline = fields.Datetime(
-        string="Response Deadline", compute="_compute_sla", store=True
+        string="Response Deadline", readonly=True, copy=False
     )
     sla_response_risk_date = fields.Datetime(
-        string="Response At Risk From", compute="_compute_sla", store=True
+        string="Response At Risk From", readonly=True, copy=False
     )
     sla_response_status = fields.Selection(
         selection=SLA_STATUS_SELECTION,
         string="Response SLA",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
     )
     sla_response_breached_date = fields.Datetime(
-        string="Response Breached On", compute="_compute_sla", store=True
+        string="Response Breached On", readonly=True, copy=False
     )
     sla_resolution_deadline = fields.Datetime(
-        string="Resolution Deadline", compute="_compute_sla", store=True
+        string="Resolution Deadline", readonly=True, copy=False
     )
     sla_resolution_risk_date = fields.Datetime(
         string="Resolution At Risk From",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
     )
     sla_resolution_status = fields.Selection(
         selection=SLA_STATUS_SELECTION,
         string="Resolution SLA",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
     )
     sla_resolution_breached_date = fields.Datetime(
-        string="Resolution Breached On", compute="_compute_sla", store=True
+        string="Resolution Breached On", readonly=True, copy=False
     )
     sla_paused_hours = fields.Float(
         string="Business Hours Paused",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
         help="Business time the clocks stood still while waiting for the customer or "
         "a third party.",
     )
     sla_status = fields.Selection(
         selection=SLA_STATUS_SELECTION,
         string="SLA Status",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
         help="The worst status of the ticket's targets.",
     )
     sla_next_deadline = fields.Datetime(
         string="SLA Deadline",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
         help="Earliest deadline of a target not reached yet.",
     )
     sla_next_check = fields.Datetime(
         string="SLA Next Check",
-        compute="_compute_sla",
-        store=True,
+        readonly=True,
+        copy=False,
         index="btree_not_null",
         help="When a status changes next by the clock alone (a target turns at "
         "risk or is breached): what the scheduled action looks for.",
@@ -244,7 +264,7 @@ class HelpdeskTicket(models.Model):
         string="SLA Pauses",
         copy=False,
     )
-    sla_paused = fields.Boolean(string="SLA Paused", compute="_compute_sla", store=True)
+    sla_paused = fields.Boolean(string="SLA Paused", readonly=True, copy=False)
     sla_response_breach_logged = fields.Boolean(
         string="Response Breach Logged", copy=False, readonly=True
     )
@@ -283,7 +303,7 @@ class HelpdeskTicket(models.Model):
             if ticket.sla_priority_id:
                 ticket.priority = ticket.sla_priority_id.helpdesk_priority
             elif not ticket.priority:
-                ticket.priority = "1"
+                ticket.priority = HELPDESK_DEFAULT_PRIORITY
 
     @api.depends(
         "support_ticket_type_id.sla_priority_mode",
@@ -294,23 +314,25 @@ class HelpdeskTicket(models.Model):
         "sla_column_value_id",
     )
     def _compute_sla_matrix_priority_id(self):
-        Priority = self.env["support.priority"]
         for ticket in self:
-            ticket_type = ticket.support_ticket_type_id
-            plan = ticket.support_contract_id.plan_id
-            priority = Priority
-            if ticket_type:
-                priority = ticket_type._sla_fixed_priority(plan.sla_matrix_id)
-            if (
-                not priority
-                and plan.sla_matrix_id
-                and ticket.sla_row_value_id
-                and ticket.sla_column_value_id
-            ):
-                priority = plan.sla_matrix_id._get_priority(
-                    ticket.sla_row_value_id, ticket.sla_column_value_id
-                )
-            ticket.sla_matrix_priority_id = priority or plan.sla_default_priority_id
+            ticket.sla_matrix_priority_id = self._sla_triage(
+                ticket.support_contract_id.plan_id,
+                ticket.support_ticket_type_id,
+                ticket.sla_row_value_id,
+                ticket.sla_column_value_id,
+            )
+
+    @api.model
+    def _sla_triage(self, plan, ticket_type, row, column):
+        """Priority a ticket of this plan and type gets from its matrix answers:
+        the type's fixed priority, else the plan's matrix cell, else the plan's
+        default."""
+        priority = self.env["support.priority"]
+        if ticket_type:
+            priority = ticket_type._sla_fixed_priority(plan.sla_matrix_id)
+        if not priority and plan.sla_matrix_id and row and column:
+            priority = plan.sla_matrix_id._get_priority(row, column)
+        return priority or plan.sla_default_priority_id
 
     @api.depends("sla_matrix_priority_id")
     def _compute_sla_priority_id(self):
@@ -321,69 +343,12 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Deadlines
     # ------------------------------------------------------------------
-    @api.depends(
-        "support_contract_id.state",
-        "support_contract_id.plan_id",
-        "support_contract_id.addon_line_ids.addon_id",
-        "sla_priority_id",
-        "support_ticket_type_id",
-        "sla_emergency",
-        "sla_start_date",
-        "sla_first_response_date",
-        "sla_resolved_date",
-        "sla_pause_ids.date_start",
-        "sla_pause_ids.date_end",
-        "company_id.sla_at_risk_percent",
-    )
-    def _compute_sla(self):
-        # (the breach-logged flags are read, not depended on: logging a breach
-        # freezes values the recomputation just stored, it changes none of them)
-        results = self._sla_evaluate(self._sla_facts_orm(), fields.Datetime.now())
-        for ticket in self:
-            values = results[ticket.id]
-            for fname in SLA_WRITTEN_FIELDS:
-                ticket[fname] = values[fname]
-
-    # -- facts and rules for tools.sla_evaluator ----------------------------------
-    def _sla_facts_orm(self):
-        """TicketFacts of these tickets read through the ORM (records being
-        computed, new records of a form)."""
-        facts = []
-        for ticket in self:
-            contract = ticket.support_contract_id
-            plan = contract.plan_id
-            old = {}
-            for target in SLA_TARGETS:
-                old[target] = tuple(
-                    ticket[f"sla_{target}_{suffix}"] for suffix in TARGET_SUFFIXES
-                )
-            facts.append(
-                TicketFacts(
-                    id=ticket.id,
-                    company_id=ticket.company_id.id,
-                    active=contract.state == "active",
-                    plan_id=plan.id,
-                    calendar_id=plan.calendar_id.id,
-                    resolution_start=plan.sla_resolution_start,
-                    priority_id=ticket.sla_priority_id.id,
-                    type_id=ticket.support_ticket_type_id.id,
-                    emergency=ticket.sla_emergency,
-                    addon_ids=tuple(sorted(contract.addon_line_ids.addon_id.ids)),
-                    start=_ts(ticket.sla_start_date),
-                    first_response=_ts(ticket.sla_first_response_date),
-                    resolved=_ts(ticket.sla_resolved_date),
-                    logged={
-                        "response": ticket.sla_response_breach_logged,
-                        "resolution": ticket.sla_resolution_breach_logged,
-                    },
-                    old=old,
-                    pauses=[
-                        (_ts(pause.date_start), _ts(pause.date_end))
-                        for pause in ticket.sla_pause_ids
-                    ],
-                )
-            )
-        return facts
+    # The SLA columns (SLA_WRITTEN_FIELDS) are not computed fields: a new ticket
+    # gets them in its INSERT (_support_complete_create_values), and
+    # _sla_recompute() stores them again, in bulk, after every change they follow
+    # (see SLA_TRIGGER_FIELDS and the hooks of contracts, add-ons, pauses, plans,
+    # policies, ticket types, calendars and company settings). As computed fields
+    # they made the ORM track 14 more dependencies on every ticket created.
 
     def _sla_facts_sql(self):
         """TicketFacts of these (stored, flushed) tickets in a few queries.
@@ -564,24 +529,32 @@ class HelpdeskTicket(models.Model):
             start = timeline.retreat(to_ts(now), share * seconds)
             ticket.sla_start_date = from_ts(start)
 
-    def _sla_mark_to_recompute(self):
-        """Have the SLA fields of these tickets recomputed (at the next flush)."""
-        if not self:
-            return
-        for fname in SLA_WRITTEN_FIELDS:
-            self.env.add_to_compute(self._fields[fname], self)
+    def _sla_pauses_changed(self):
+        """Pauses of these tickets were logged, ended, moved or deleted."""
+        if not self.env.context.get("sla_defer_recompute"):
+            self.exists()._sla_recompute()
+
+    @api.model
+    def _sla_recompute_where(self, domain):
+        """Recompute the SLA of the tickets matching `domain` (configuration hooks)."""
+        # sudo: a change of the configuration moves the SLA of every ticket it
+        # applies to, not only of those its author may read
+        tickets = self.sudo().search(domain)
+        tickets._sla_recompute()
+        return tickets
 
     def _sla_recompute(self):
         """Recompute and store the SLA fields of these tickets now, in bulk.
 
         The tickets' facts are read in a few queries, evaluated in one batch per set
-        of calendars, and written with one UPDATE per 1,000 tickets: what the ORM
-        would compute record by record, without its per-field overhead (10,000
-        tickets in well under 2 seconds).
+        of calendars, and written with one UPDATE per 1,000 tickets, only for the
+        tickets whose values changed (10,000 tickets in well under 2 seconds).
+
+        :return: the tickets whose SLA values changed
         """
         tickets = self.filtered("id")
         if not tickets:
-            return
+            return self.browse()
         # what the facts are read from must be in the database
         tickets.flush_recordset(SLA_INPUT_FIELDS)
         for model, fnames in SLA_INPUT_MODELS.items():
@@ -603,22 +576,89 @@ class HelpdeskTicket(models.Model):
             if vals:
                 changed_ids.append(ticket_id)
                 vals_list.append(vals)
-        fields_written = [self._fields[fname] for fname in SLA_WRITTEN_FIELDS]
-        for field in fields_written:
-            self.env.remove_to_compute(field, tickets)
         changed = tickets.browse(changed_ids)
         if changed:
             changed._write_multi(vals_list)
         tickets.invalidate_recordset(SLA_WRITTEN_FIELDS)
         if changed:
             changed.modified(SLA_WRITTEN_FIELDS)
-            for field in fields_written:
-                self.env.remove_to_compute(field, changed)
         return changed
 
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model
+    def _support_complete_create_values(self, vals_list):
+        """Triage and SLA of new tickets, computed in one batch and stored by the
+        INSERT (see support_contract): the priority the ticket type or the plan's
+        matrix gives (unless given), and the SLA columns as _sla_recompute() would
+        store them."""
+        vals_list = super()._support_complete_create_values(vals_list)
+        Contract = self.env["support.contract"]
+        Plan = self.env["support.plan"].sudo()
+        Type = self.env["support.ticket.type"]
+        Value = self.env["support.priority.axis.value"]
+        to_datetime = fields.Datetime.to_datetime
+        facts_list = []
+        for index, vals in enumerate(vals_list):
+            # ids from per-process caches: no query for a ticket in its own
+            # transaction
+            contract = Contract._sla_cached_contract(vals["support_contract_id"] or 0)
+            if "sla_priority_id" not in vals:
+                ticket_type = Type.browse(vals.get("support_ticket_type_id"))
+                row = Value.browse(vals.get("sla_row_value_id"))
+                column = Value.browse(vals.get("sla_column_value_id"))
+                if ticket_type or (row and column):
+                    priority_id = self._sla_triage(
+                        Plan.browse(contract.plan_id), ticket_type, row, column
+                    ).id
+                else:
+                    priority_id = contract.default_priority_id
+                vals["sla_priority_id"] = priority_id or False
+            if not vals.get("priority"):
+                vals["priority"] = (
+                    vals["sla_priority_id"]
+                    and self.env["support.priority"]._sla_cached_stars(
+                        vals["sla_priority_id"]
+                    )
+                ) or HELPDESK_DEFAULT_PRIORITY
+            facts_list.append(
+                TicketFacts(
+                    id=index,
+                    company_id=vals["company_id"],
+                    active=contract.state == "active",
+                    plan_id=contract.plan_id,
+                    calendar_id=contract.calendar_id,
+                    resolution_start=contract.resolution_start,
+                    priority_id=vals["sla_priority_id"],
+                    type_id=vals.get("support_ticket_type_id") or False,
+                    emergency=bool(vals.get("sla_emergency")),
+                    addon_ids=contract.addon_ids,
+                    start=_ts(to_datetime(vals.get("sla_start_date"))),
+                    first_response=_ts(
+                        to_datetime(vals.get("sla_first_response_date"))
+                    ),
+                    resolved=_ts(to_datetime(vals.get("sla_resolved_date"))),
+                    logged={
+                        target: bool(vals.get(f"sla_{target}_breach_logged"))
+                        for target in SLA_TARGETS
+                    },
+                    old={
+                        target: tuple(
+                            vals.get(f"sla_{target}_{suffix}", False)
+                            for suffix in TARGET_SUFFIXES
+                        )
+                        for target in SLA_TARGETS
+                    },
+                    # pauses given with the ticket recompute it once created
+                    pauses=[],
+                )
+            )
+        results = self._sla_evaluate(facts_list, fields.Datetime.now())
+        for index, vals in enumerate(vals_list):
+            vals.update(results[index])
+        return vals_list
+
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
@@ -627,13 +667,15 @@ class HelpdeskTicket(models.Model):
                 ticket.sla_priority_id != ticket.sla_matrix_priority_id
             ):
                 ticket.sla_priority_overridden = True
-        tickets._sla_sync_stage(created=True)
+        if tickets._sla_sync_stage(created=True):
+            tickets._sla_recompute()
         return tickets
 
     def write(self, vals):
         res = super().write(vals)
+        recompute = bool(SLA_TRIGGER_FIELDS & set(vals))
         if "stage_id" in vals:
-            self._sla_sync_stage(
+            recompute |= self._sla_sync_stage(
                 resumed_by=self.env.context.get("sla_resumed_by", "stage")
             )
         if "sla_priority_id" in vals and "sla_priority_overridden" not in vals:
@@ -641,6 +683,8 @@ class HelpdeskTicket(models.Model):
                 overridden = ticket.sla_priority_id != ticket.sla_matrix_priority_id
                 if ticket.sla_priority_overridden != overridden:
                     ticket.sla_priority_overridden = overridden
+        if recompute and not self.env.context.get("sla_defer_recompute"):
+            self._sla_recompute()
         return res
 
     def action_sla_reset_priority(self):
@@ -658,9 +702,15 @@ class HelpdeskTicket(models.Model):
     # Pauses, response, resolution
     # ------------------------------------------------------------------
     def _sla_sync_stage(self, resumed_by="stage", created=False):
-        """Open or close SLA pauses and note resolution after a stage change."""
+        """Open or close SLA pauses and note resolution after a stage change.
+
+        :return: whether the SLA of these tickets must be recomputed (left to the
+            caller: once for all the changes)
+        """
         now = fields.Datetime.now()
-        Pause = self.env["support.sla.pause"].sudo()
+        # the caller recomputes once, after all of these changes
+        deferred = self.with_context(sla_defer_recompute=True)
+        Pause = deferred.env["support.sla.pause"].sudo()
         open_pauses = {}
         paused = self if not created else self.browse()
         paused = paused.filtered("sla_paused")
@@ -672,13 +722,13 @@ class HelpdeskTicket(models.Model):
                 )
             }
         to_create = []
+        to_end = defaultdict(lambda: Pause)
+        to_write = defaultdict(lambda: self.browse())
         for ticket in self:
             stage = ticket.stage_id
             pause = open_pauses.get(ticket.id)
             if pause and pause.reason != stage.sla_pause:
-                pause.write(
-                    {"date_end": max(now, pause.date_start), "resumed_by": resumed_by}
-                )
+                to_end[max(now, pause.date_start)] |= pause
                 pause = None
             if stage.sla_pause and not pause:
                 to_create.append(
@@ -698,9 +748,19 @@ class HelpdeskTicket(models.Model):
             if not created and ticket.sla_autoclose_warned:
                 vals["sla_autoclose_warned"] = False
             if vals:
-                ticket.sudo().write(vals)
+                to_write[tuple(sorted(vals.items()))] |= ticket
+        for date_end, pauses in to_end.items():
+            pauses.write({"date_end": date_end, "resumed_by": resumed_by})
+        for vals, tickets in to_write.items():
+            # sudo: the SLA dates are read-only for the user changing the stage
+            tickets.with_context(sla_defer_recompute=True).sudo().write(dict(vals))
         if to_create:
             Pause.create(to_create)
+        return bool(
+            to_end
+            or to_create
+            or any(SLA_TRIGGER_FIELDS.intersection(dict(vals)) for vals in to_write)
+        )
 
     def _sla_default_resume_stage(self):
         """Open stage a customer reply moves a waiting ticket to."""

@@ -39,6 +39,14 @@ class ResCompany(models.Model):
         "stage of the ticket's team.",
     )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "sla_at_risk_percent" in vals:
+            self.env["helpdesk.ticket"]._sla_recompute_where(
+                [("company_id", "in", self.ids), ("stage_id.closed", "=", False)]
+            )
+        return res
+
     @api.constrains(
         "sla_at_risk_percent",
         "sla_autoclose_days",

@@ -165,9 +165,10 @@ class ResourceCalendar(models.Model):
     def _sla_fetch_windows(self):
         """Fetch function for a Timeline: these calendars' windows merged, grouped by
         local days of the first calendar's time zone."""
-        primary = pytz.timezone(self[:1].tz or "UTC")
+        tz_of = self._sla_cached_tz
+        primary = pytz.timezone(tz_of(self[:1].id))
         calendars = [
-            (calendar.id, pytz.timezone(calendar.tz or "UTC")) for calendar in self
+            (calendar_id, pytz.timezone(tz_of(calendar_id))) for calendar_id in self.ids
         ]
         month_windows = self._sla_month_windows
 
@@ -204,7 +205,16 @@ class ResourceCalendar(models.Model):
         """
         if not self:
             raise UserError(self.env._("No availability calendar to count SLA time."))
-        return Timeline(self._sla_fetch_windows(), self[0].tz or "UTC", start, end)
+        return Timeline(
+            self._sla_fetch_windows(), self._sla_cached_tz(self[0].id), start, end
+        )
+
+    @api.model
+    @ormcache("calendar_id")
+    def _sla_cached_tz(self, calendar_id):
+        """Time zone of a calendar, cached per process like its windows (a ticket
+        created in its own transaction would read the calendar for it)."""
+        return self.browse(calendar_id).sudo().tz or "UTC"
 
     def _sla_calendars_changed(self):
         """Working time or days off of these calendars changed: recompute the
@@ -215,24 +225,19 @@ class ResourceCalendar(models.Model):
         calendars = self.filtered("id")
         if not calendars:
             return
-        tickets = (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            .search(
-                [
-                    ("stage_id.closed", "=", False),
-                    ("support_contract_id", "!=", False),
-                    "|",
-                    ("support_contract_id.plan_id.calendar_id", "in", calendars.ids),
-                    (
-                        "support_contract_id.addon_line_ids.addon_id.calendar_id",
-                        "in",
-                        calendars.ids,
-                    ),
-                ]
-            )
+        self.env["helpdesk.ticket"]._sla_recompute_where(
+            [
+                ("stage_id.closed", "=", False),
+                ("support_contract_id", "!=", False),
+                "|",
+                ("support_contract_id.plan_id.calendar_id", "in", calendars.ids),
+                (
+                    "support_contract_id.addon_line_ids.addon_id.calendar_id",
+                    "in",
+                    calendars.ids,
+                ),
+            ]
         )
-        tickets._sla_mark_to_recompute()
 
     # ------------------------------------------------------------------
     # Public holidays

@@ -33,13 +33,12 @@ class SupportAddon(models.Model):
             "critical_only",
         } & set(vals):
             self.env.registry.clear_cache()
-            tickets = self.env["helpdesk.ticket"].search(
+            self.env["helpdesk.ticket"]._sla_recompute_where(
                 [
                     ("support_contract_id.addon_line_ids.addon_id", "in", self.ids),
                     ("stage_id.closed", "=", False),
                 ]
             )
-            tickets._sla_mark_to_recompute()
         return res
 
     @api.model

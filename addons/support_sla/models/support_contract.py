@@ -1,7 +1,23 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from typing import NamedTuple
+
+from odoo import api, fields, models
+from odoo.tools import ormcache
+
+
+class SlaContract(NamedTuple):
+    """What the SLA of a new ticket needs from its contract (ids, no records)."""
+
+    id: int
+    state: str
+    plan_id: int
+    calendar_id: int
+    resolution_start: str
+    matrix_id: int
+    default_priority_id: int
+    addon_ids: tuple
 
 
 class SupportContract(models.Model):
@@ -31,6 +47,45 @@ class SupportContract(models.Model):
     sla_evaluation_count = fields.Integer(
         string="SLA Evaluation Count", compute="_compute_sla_evaluation_count"
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"state", "plan_id"} & set(vals):
+            self.env.registry.clear_cache()  # _sla_cached_contract
+            self.env["helpdesk.ticket"]._sla_recompute_where(
+                [("support_contract_id", "in", self.ids)]
+            )
+        return res
+
+    @api.model
+    @ormcache("contract_id")
+    def _sla_cached_contract(self, contract_id):
+        """The SlaContract of a contract, cached per process: every ticket created
+        needs it, and in its own transaction reading the contract, its add-ons, plan
+        and calendar would cost four queries. Cleared when a contract's state or
+        plan, its add-ons, or the SLA settings of a plan change."""
+        if not contract_id:
+            return SlaContract(0, False, False, False, False, False, False, ())
+        # sudo: the cache is shared by all users
+        contract = self.browse(contract_id).sudo()
+        plan = contract.plan_id
+        return SlaContract(
+            id=contract.id,
+            state=contract.state,
+            plan_id=plan.id,
+            calendar_id=plan.calendar_id.id,
+            resolution_start=plan.sla_resolution_start,
+            matrix_id=plan.sla_matrix_id.id,
+            default_priority_id=plan.sla_default_priority_id.id,
+            addon_ids=tuple(sorted(contract.addon_line_ids.addon_id.ids)),
+        )
+
+    def _sla_addons_changed(self):
+        """Add-ons of these contracts changed: their calendars and targets apply."""
+        self.env.registry.clear_cache()  # _sla_cached_contract
+        self.env["helpdesk.ticket"]._sla_recompute_where(
+            [("support_contract_id", "in", self.exists().ids)]
+        )
 
     def _compute_sla_breach_count(self):
         counts = dict(

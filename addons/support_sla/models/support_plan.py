@@ -58,7 +58,12 @@ class SupportPlan(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"calendar_id", "sla_resolution_start", "sla_matrix_id"} & set(vals):
+        if {
+            "calendar_id",
+            "sla_resolution_start",
+            "sla_matrix_id",
+            "sla_default_priority_id",
+        } & set(vals):
             self._sla_policies_changed()
         return res
 
@@ -93,10 +98,9 @@ class SupportPlan(models.Model):
         self.env.registry.clear_cache()
         if not self:
             return
-        tickets = self.env["helpdesk.ticket"].search(
+        self.env["helpdesk.ticket"]._sla_recompute_where(
             [
                 ("support_contract_id.plan_id", "in", self.ids),
                 ("stage_id.closed", "=", False),
             ]
         )
-        tickets._sla_mark_to_recompute()

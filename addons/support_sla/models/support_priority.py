@@ -1,7 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import ormcache
 
 
 class SupportPriority(models.Model):
@@ -34,6 +35,13 @@ class SupportPriority(models.Model):
         help="Value of the helpdesk ticket's own priority (stars, list order) for "
         "tickets of this priority.",
     )
+
+    @api.model
+    @ormcache("priority_id")
+    def _sla_cached_stars(self, priority_id):
+        """helpdesk_priority of a priority, cached per process (the rule cache
+        mixin clears it on change)."""
+        return self.browse(priority_id).sudo().helpdesk_priority
 
     _code_company_uniq = models.Constraint(
         "unique (code, company_id)",

@@ -8,7 +8,11 @@ class SupportSlaPause(models.Model):
     """A period during which a ticket's SLA clocks stood still."""
 
     _name = "support.sla.pause"
+    _inherit = ["support.sla.change.mixin"]
     _description = "SLA Pause"
+    _sla_parent_field = "ticket_id"
+    _sla_parent_hook = "_sla_pauses_changed"
+    _sla_watched_fields = frozenset({"date_start", "date_end"})
     _order = "ticket_id, date_start, id"
 
     ticket_id = fields.Many2one(

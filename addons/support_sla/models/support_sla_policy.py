@@ -26,7 +26,12 @@ class SupportSlaPolicy(models.Model):
     """
 
     _name = "support.sla.policy"
+    _inherit = ["support.sla.change.mixin"]
     _description = "SLA Policy"
+    _sla_parent_field = "plan_id"
+    _sla_parent_hook = "_sla_policies_changed"
+    # a new name or note changes no target: no cache to clear, no recompute
+    _sla_neutral_fields = frozenset({"name", "note"})
     _order = "plan_id, priority_sequence, sequence, id"
     _check_company_auto = True
 
@@ -164,26 +169,6 @@ class SupportSlaPolicy(models.Model):
                         plan=policy.plan_id.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        policies = super().create(vals_list)
-        policies.plan_id._sla_policies_changed()
-        return policies
-
-    def write(self, vals):
-        plans = self.plan_id
-        res = super().write(vals)
-        # a new name or note changes no target: no cache to clear, no recompute
-        if set(vals) - {"name", "note"}:
-            (plans | self.plan_id)._sla_policies_changed()
-        return res
-
-    def unlink(self):
-        plans = self.plan_id
-        res = super().unlink()
-        plans._sla_policies_changed()
-        return res
 
     def _specificity(self):
         self.ensure_one()

@@ -80,7 +80,17 @@ class SupportTicketType(models.Model):
         )
 
     def write(self, vals):
-        return super().write(self._sla_single_priority_vals(vals))
+        vals = self._sla_single_priority_vals(vals)
+        res = super().write(vals)
+        if {"sla_priority_mode", "sla_fixed_priority_ids"} & set(vals):
+            # the triage priority of the open tickets of these types follows
+            self.env["helpdesk.ticket"]._sla_recompute_where(
+                [
+                    ("support_ticket_type_id", "in", self.ids),
+                    ("stage_id.closed", "=", False),
+                ]
+            )
+        return res
 
     def _sla_fixed_priority(self, matrix):
         """The fixed priority of this type on a plan with `matrix`, or empty (the
