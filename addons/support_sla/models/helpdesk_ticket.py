@@ -659,6 +659,35 @@ class HelpdeskTicket(models.Model):
             vals.update(results[index])
         return vals_list
 
+    @api.onchange(
+        "partner_id",
+        "company_id",
+        "support_contract_id",
+        "support_ticket_type_id",
+        "sla_row_value_id",
+        "sla_column_value_id",
+        "sla_priority_id",
+        "sla_emergency",
+    )
+    def _onchange_sla_preview(self):
+        """A ticket being created in the form shows the SLA it will be saved with
+        (a saved ticket's SLA is recomputed when it is saved)."""
+        now = fields.Datetime.now()
+        for ticket in self.filtered(lambda ticket: not ticket._origin):
+            vals = {
+                "partner_id": ticket.partner_id.id,
+                "company_id": ticket.company_id.id,
+                "support_contract_id": ticket.support_contract_id.id,
+                "support_ticket_type_id": ticket.support_ticket_type_id.id,
+                "sla_row_value_id": ticket.sla_row_value_id.id,
+                "sla_column_value_id": ticket.sla_column_value_id.id,
+                "sla_priority_id": ticket.sla_priority_id.id,
+                "sla_emergency": ticket.sla_emergency,
+                "sla_start_date": ticket.sla_start_date or now,
+            }
+            self._support_complete_create_values([vals])
+            ticket.update({fname: vals[fname] for fname in SLA_WRITTEN_FIELDS})
+
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)

@@ -4,7 +4,7 @@
 from freezegun import freeze_time
 
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SlaTicketCommon, ams, utc
 
@@ -183,3 +183,25 @@ class TestSlaChanges(SlaTicketCommon):
                 counts[name] = self.env.cr.sql_log_count - before
         self.assertTrue(ticket.exists())
         self.assertEqual(counts["covered"], counts["not"], counts)
+
+    def test_form_shows_the_sla_of_a_new_ticket(self):
+        system, _multiple, _single = self.impact.value_ids
+        high = self.urgency.value_ids[0]
+        with freeze_time(ams(2026, 11, 2, 9)):
+            form = Form(self.env["helpdesk.ticket"].with_user(self.agent))
+            form.name = "Server down"
+            form.description = "<p>Help</p>"
+            form.partner_id = self.contact
+            # Medium (the plan's default), 2 business days: Wed 4 Nov 09:00 CET
+            self.assertEqual(form.sla_response_deadline, utc(2026, 11, 4, 8))
+            form.support_ticket_type_id = self.type_defect
+            form.sla_row_value_id = system
+            form.sla_column_value_id = high
+            form.sla_emergency = True
+            # Critical by the emergency channel, 10 business minutes: 09:10 CET
+            self.assertEqual(form.sla_priority_id, self.p_critical)
+            self.assertEqual(form.sla_response_deadline, utc(2026, 11, 2, 8, 10))
+            self.assertEqual(form.sla_response_status, "on_track")
+            ticket = form.save()
+            self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 2, 8, 10))
+            self._assert_consistent(ticket)
