@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class SaleOrder(models.Model):
@@ -23,13 +25,52 @@ class SaleOrder(models.Model):
         "confirming the order uses it (the contract's last included upgrade).",
     )
 
-    def _action_confirm(self):
-        res = super()._action_confirm()
-        for order in self.filtered(
+    def _migration_covered_orders(self):
+        return self.filtered(
             lambda o: o.migration_upgrade_covered and o.support_contract_id
-        ):
-            # salespeople confirm orders but do not edit contracts
-            order.support_contract_id.sudo().upgrade_last_date = (
-                fields.Date.context_today(order, order.date_order)
+        )
+
+    def action_confirm(self):
+        # refused before anything is written
+        self._migration_covered_orders()._check_upgrade_still_included()
+        return super().action_confirm()
+
+    def _action_confirm(self):
+        covered = self._migration_covered_orders()
+        res = super()._action_confirm()
+        # (raises, undoing the confirmation, if the upgrade was used meanwhile)
+        for order in covered:
+            # sudo: salespeople confirm orders but do not edit contracts
+            order.support_contract_id.sudo()._use_included_upgrade(
+                order._migration_upgrade_date()
             )
         return res
+
+    def _migration_upgrade_date(self):
+        self.ensure_one()
+        return fields.Date.context_today(self, self.date_order)
+
+    def _check_upgrade_still_included(self):
+        """Refuse to confirm a migration quoted as the included upgrade once the
+        contract has used it (another covered quotation confirmed since)."""
+        used = set()
+        for order in self:
+            contract = order.support_contract_id.sudo().with_context(
+                date=order._migration_upgrade_date()
+            )
+            if contract.upgrade_available and contract.id not in used:
+                used.add(contract.id)
+                continue
+            raise UserError(
+                self.env._(
+                    "%(order)s is quoted as the upgrade included in contract "
+                    "%(contract)s, which has used it (last upgrade: %(last)s, next "
+                    "included from %(next)s). Quote the migration again: it will be "
+                    "charged.",
+                    order=order.name,
+                    contract=contract.name,
+                    last=format_date(self.env, contract.upgrade_last_date)
+                    or self.env._("in this confirmation"),
+                    next=format_date(self.env, contract.upgrade_next_date),
+                )
+            )

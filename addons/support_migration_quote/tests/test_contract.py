@@ -159,6 +159,28 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertIn("06/01/2027", wizard.upgrade_covered_reason)
         self.assertEqual(wizard.one_time_total, 35000.0)
 
+    def test_second_covered_quotation_cannot_be_confirmed(self):
+        """Two quotations prepared while the upgrade was available: the first
+        confirmed uses it, the second is refused (it would give a second free
+        upgrade within 12 months) and stays a quotation."""
+        self._measure(self.customer, 20000)
+        orders = self.env["sale.order"]
+        for _i in range(2):
+            orders |= orders.browse(self._quote().action_create_quotation()["res_id"])
+        self.assertEqual(orders.mapped("migration_upgrade_covered"), [True, True])
+        first, second = orders
+        first.action_confirm()
+        self.assertEqual(str(self.contract.upgrade_last_date), "2026-06-01")
+        with self.assertRaisesRegex(UserError, "has used it .*06/01/2027"):
+            second.action_confirm()
+        self.assertEqual(second.state, "draft")
+        # both at once: the first in the batch takes the upgrade, the batch fails
+        self.contract.upgrade_last_date = "2025-01-01"
+        third = orders.browse(self._quote().action_create_quotation()["res_id"])
+        with self.assertRaisesRegex(UserError, "has used it"):
+            (second | third).action_confirm()
+        self.assertEqual(str(self.contract.upgrade_last_date), "2025-01-01")
+
     def test_upgrade_fee_charged_on_included_upgrade(self):
         """Seed 002: the included upgrade still pays the one-time 12,500.00, and
         the monthly fee (200 x 45.00) is not an upgrade."""
