@@ -1092,35 +1092,46 @@ class HelpdeskTicket(models.Model):
     def _sla_autoclose_waiting(self, now, days, warn):
         warning = self.env.ref("support_sla.mail_template_sla_autoclose_warning")
         notice = self.env.ref("support_sla.mail_template_sla_autoclose_notice")
+        to_close = self.browse()
+        to_warn = self.browse()
         for ticket in self:
             since = ticket._sla_waiting_since()
             if now >= since + timedelta(days=days):
-                ticket._sla_close_with_notice(notice)
+                to_close |= ticket
             elif (
                 warn
                 and not ticket.sla_autoclose_warned
                 and now >= since + timedelta(days=days - warn)
             ):
-                ticket.message_post_with_source(
-                    warning,
-                    message_type="auto_comment",
-                    subtype_xmlid="mail.mt_comment",
-                )
-                ticket.sudo().sla_autoclose_warned = True
+                to_warn |= ticket
+        to_close._sla_close_with_notice(notice)
+        for ticket in to_warn:
+            ticket.message_post_with_source(
+                warning, message_type="auto_comment", subtype_xmlid="mail.mt_comment"
+            )
+        # sudo: the flag is read-only for users
+        to_warn.sudo().sla_autoclose_warned = True
 
     def _sla_autoclose_resolved(self, now, confirm):
         notice = self.env.ref("support_sla.mail_template_sla_autoclose_unconfirmed")
-        for ticket in self:
-            if now >= ticket._sla_waiting_since() + timedelta(days=confirm):
-                ticket._sla_close_with_notice(notice)
+        self.filtered(
+            lambda ticket: now >= ticket._sla_waiting_since() + timedelta(days=confirm)
+        )._sla_close_with_notice(notice)
 
     def _sla_close_with_notice(self, template):
-        self.ensure_one()
-        stage = self._sla_close_stage()
-        if not stage:
-            _logger.warning("Ticket %s: no closed stage to auto-close it", self.id)
-            return
-        self.sudo().write({"stage_id": stage.id})
-        self.message_post_with_source(
-            template, message_type="auto_comment", subtype_xmlid="mail.mt_comment"
-        )
+        """Move these tickets to their closed stage (one write per stage) and post
+        the notice on each."""
+        closed = self.browse()
+        for stage, tickets in self.grouped(lambda t: t._sla_close_stage()).items():
+            if not stage:
+                _logger.warning(
+                    "Tickets %s: no closed stage to auto-close them", tickets.ids
+                )
+                continue
+            # sudo: the scheduled action's user may not edit every ticket
+            tickets.sudo().write({"stage_id": stage.id})
+            closed |= tickets
+        for ticket in closed:
+            ticket.message_post_with_source(
+                template, message_type="auto_comment", subtype_xmlid="mail.mt_comment"
+            )
