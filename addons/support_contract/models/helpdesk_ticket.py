@@ -152,7 +152,9 @@ class HelpdeskTicket(models.Model):
                 commercial = partner.commercial_partner_id
                 vals["support_contract_id"] = (
                     commercial
-                    and Contract._active_contract_id(commercial.id, vals["company_id"])
+                    and Contract._active_contract_id(
+                        commercial.id, vals.get("company_id")
+                    )
                 ) or False
             if "timesheet_ids" not in vals and not (
                 {"support_hours_spent", "support_hours_policy"} & set(vals)

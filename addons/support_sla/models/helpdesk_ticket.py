@@ -470,7 +470,7 @@ class HelpdeskTicket(models.Model):
             company.id: (company.sla_at_risk_percent or 75.0) / 100.0
             for company in self.env["res.company"]
             .sudo()
-            .browse(list({f.company_id for f in facts}))
+            .browse(list({f.company_id for f in facts if f.company_id}))
         }
         return Rules(policies=policies, addons=addons, highest=highest, share=share)
 
@@ -625,7 +625,7 @@ class HelpdeskTicket(models.Model):
             facts_list.append(
                 TicketFacts(
                     id=index,
-                    company_id=vals["company_id"],
+                    company_id=vals.get("company_id"),
                     active=contract.state == "active",
                     plan_id=contract.plan_id,
                     calendar_id=contract.calendar_id,
