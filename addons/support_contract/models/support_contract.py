@@ -304,17 +304,16 @@ class SupportContract(models.Model):
     @api.depends("reserved_hours", "company_id")
     def _compute_hour_band_id(self):
         Band = self.env["support.hour.band"]
+        bands = {}  # one search per company and number of hours, not per contract
         for contract in self:
             band = Band.browse()
             if contract.reserved_hours > 0:
-                band = Band.search(
-                    [
-                        ("company_id", "=", contract.company_id.id),
-                        ("hours_from", "<", contract.reserved_hours),
-                        ("hours_to", ">=", contract.reserved_hours),
-                    ],
-                    limit=1,
-                )
+                key = (contract.company_id, contract.reserved_hours)
+                if key not in bands:
+                    bands[key] = Band._find_band(
+                        contract.reserved_hours, contract.company_id
+                    )
+                band = bands[key]
             contract.hour_band_id = band
             contract.reserved_discount = band.discount
 

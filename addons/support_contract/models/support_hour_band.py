@@ -151,6 +151,20 @@ class SupportHourBand(models.Model):
             previous = band
 
     @api.model
+    def _find_band(self, hours, company):
+        """The band of ``company`` holding ``hours`` (``hours_from < hours <=
+        hours_to``), or an empty recordset."""
+        hours = float_round(hours, precision_digits=2)
+        return self.search(
+            [
+                ("company_id", "=", company.id),
+                ("hours_from", "<", hours),
+                ("hours_to", ">=", hours),
+            ],
+            limit=1,
+        )
+
+    @api.model
     def _get_band(self, hours, company=None):
         """The band holding ``hours`` (``hours_from < hours <= hours_to``).
 
@@ -163,15 +177,7 @@ class SupportHourBand(models.Model):
             )
         if float_is_zero(hours, precision_digits=2):
             return self.browse()
-        hours = float_round(hours, precision_digits=2)
-        band = self.search(
-            [
-                ("company_id", "=", company.id),
-                ("hours_from", "<", hours),
-                ("hours_to", ">=", hours),
-            ],
-            limit=1,
-        )
+        band = self._find_band(hours, company)
         if not band:
             raise ValidationError(
                 self.env._(
