@@ -45,24 +45,28 @@ SLA_WRITTEN_FIELDS = (
     "sla_paused",
 )
 SLA_BOOLEAN_FIELDS = ("sla_paused",)
+# Ticket fields staff set in the form of a new ticket: its SLA preview follows them.
+SLA_FORM_INPUTS = (
+    "partner_id",
+    "company_id",
+    "support_contract_id",
+    "support_ticket_type_id",
+    "sla_row_value_id",
+    "sla_column_value_id",
+    "sla_priority_id",
+    "sla_emergency",
+)
 # Ticket fields whose change moves the SLA: a write() of one of them recomputes
 # the SLA columns (partner_id and company_id through the contract they select,
 # the type and matrix answers through the priority they give).
 SLA_TRIGGER_FIELDS = frozenset(
-    {
-        "partner_id",
+    SLA_FORM_INPUTS
+    + (
         "commercial_partner_id",
-        "company_id",
-        "support_contract_id",
-        "support_ticket_type_id",
-        "sla_row_value_id",
-        "sla_column_value_id",
-        "sla_priority_id",
-        "sla_emergency",
         "sla_start_date",
         "sla_first_response_date",
         "sla_resolved_date",
-    }
+    )
 )
 # helpdesk_mgmt's default priority, for tickets without an SLA priority
 HELPDESK_DEFAULT_PRIORITY = "1"
@@ -659,16 +663,7 @@ class HelpdeskTicket(models.Model):
             vals.update(results[index])
         return vals_list
 
-    @api.onchange(
-        "partner_id",
-        "company_id",
-        "support_contract_id",
-        "support_ticket_type_id",
-        "sla_row_value_id",
-        "sla_column_value_id",
-        "sla_priority_id",
-        "sla_emergency",
-    )
+    @api.onchange(*SLA_FORM_INPUTS)
     def _onchange_sla_preview(self):
         """A ticket being created in the form shows the SLA it will be saved with
         (a saved ticket's SLA is recomputed when it is saved)."""
