@@ -686,11 +686,12 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
-        for ticket, vals in zip(tickets, vals_list, strict=True):
-            if vals.get("sla_priority_id") and (
-                ticket.sla_priority_id != ticket.sla_matrix_priority_id
-            ):
-                ticket.sla_priority_overridden = True
+        given = self.browse(
+            ticket.id
+            for ticket, vals in zip(tickets, vals_list, strict=True)
+            if vals.get("sla_priority_id")
+        )
+        given._sla_sync_overridden()
         if tickets._sla_sync_stage(created=True):
             tickets._sla_recompute()
         return tickets
@@ -703,13 +704,21 @@ class HelpdeskTicket(models.Model):
                 resumed_by=self.env.context.get("sla_resumed_by", "stage")
             )
         if "sla_priority_id" in vals and "sla_priority_overridden" not in vals:
-            for ticket in self:
-                overridden = ticket.sla_priority_id != ticket.sla_matrix_priority_id
-                if ticket.sla_priority_overridden != overridden:
-                    ticket.sla_priority_overridden = overridden
+            self._sla_sync_overridden()
         if recompute and not self.env.context.get("sla_defer_recompute"):
             self._sla_recompute()
         return res
+
+    def _sla_sync_overridden(self):
+        """Mark as overridden the tickets whose priority is not their triage's
+        (and unmark the others): one write per outcome."""
+        differs = self.filtered(
+            lambda ticket: ticket.sla_priority_id != ticket.sla_matrix_priority_id
+        )
+        for tickets, overridden in ((differs, True), (self - differs, False)):
+            tickets.filtered(
+                lambda ticket, value=overridden: ticket.sla_priority_overridden != value
+            ).sla_priority_overridden = overridden
 
     def action_sla_reset_priority(self):
         """Give the ticket back the priority of its triage (type or matrix)."""

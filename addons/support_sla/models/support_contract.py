@@ -15,7 +15,6 @@ class SlaContract(NamedTuple):
     plan_id: int
     calendar_id: int
     resolution_start: str
-    matrix_id: int
     default_priority_id: int
     addon_ids: tuple
 
@@ -65,7 +64,7 @@ class SupportContract(models.Model):
         and calendar would cost four queries. Cleared when a contract's state or
         plan, its add-ons, or the SLA settings of a plan change."""
         if not contract_id:
-            return SlaContract(0, False, False, False, False, False, False, ())
+            return SlaContract(0, False, False, False, False, False, ())
         # sudo: the cache is shared by all users
         contract = self.browse(contract_id).sudo()
         plan = contract.plan_id
@@ -75,7 +74,6 @@ class SupportContract(models.Model):
             plan_id=plan.id,
             calendar_id=plan.calendar_id.id,
             resolution_start=plan.sla_resolution_start,
-            matrix_id=plan.sla_matrix_id.id,
             default_priority_id=plan.sla_default_priority_id.id,
             addon_ids=tuple(sorted(contract.addon_line_ids.addon_id.ids)),
         )
