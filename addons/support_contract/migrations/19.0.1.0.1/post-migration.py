@@ -7,9 +7,7 @@ each description still as shipped (its English text unchanged), translations
 included; the update loads the translations of the new texts right after.
 """
 
-from psycopg2.extras import Json
-
-from odoo.tools import SQL
+from odoo.addons.support_contract.tools.migration import rewrite_shipped_texts
 
 DESCRIPTIONS = {
     "support_ticket_type_question": (
@@ -48,19 +46,6 @@ DESCRIPTIONS = {
 
 
 def migrate(cr, version):
-    for name, (old, new) in DESCRIPTIONS.items():
-        cr.execute(
-            SQL(
-                """
-                UPDATE support_ticket_type t
-                   SET description = %s
-                  FROM ir_model_data d
-                 WHERE d.module = 'support_contract' AND d.name = %s
-                   AND d.model = 'support.ticket.type' AND d.res_id = t.id
-                   AND t.description->>'en_US' = %s
-                """,
-                Json({"en_US": new}),
-                name,
-                old,
-            )
-        )
+    rewrite_shipped_texts(
+        cr, "support_contract", "support.ticket.type", "description", DESCRIPTIONS
+    )

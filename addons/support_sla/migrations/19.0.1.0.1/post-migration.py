@@ -7,9 +7,7 @@ each matrix still named as shipped (its English name unchanged), translations
 included; the update loads the translations of the new names right after.
 """
 
-from psycopg2.extras import Json
-
-from odoo.tools import SQL
+from odoo.addons.support_contract.tools.migration import rewrite_shipped_texts
 
 NAMES = {
     "support_priority_matrix_000_demo": (
@@ -24,19 +22,4 @@ NAMES = {
 
 
 def migrate(cr, version):
-    for name, (old, new) in NAMES.items():
-        cr.execute(
-            SQL(
-                """
-                UPDATE support_priority_matrix m
-                   SET name = %s
-                  FROM ir_model_data d
-                 WHERE d.module = 'support_sla' AND d.name = %s
-                   AND d.model = 'support.priority.matrix' AND d.res_id = m.id
-                   AND m.name->>'en_US' = %s
-                """,
-                Json({"en_US": new}),
-                name,
-                old,
-            )
-        )
+    rewrite_shipped_texts(cr, "support_sla", "support.priority.matrix", "name", NAMES)
