@@ -249,3 +249,20 @@ def english_offenders(pages, terms, allowed=()):
                 for text in sorted(found)
             ]
     return offenders
+
+
+def activate_languages(env, modules, langs=("nl_NL", "sv_SE")):
+    """Activate ``langs`` and load the terms of ``modules`` in them (overwriting
+    what a previous test loaded)."""
+    for lang in langs:
+        env["res.lang"]._activate_lang(lang)
+    env["ir.module.module"]._load_module_terms(
+        list(modules), list(langs), overwrite=True
+    )
+
+
+def translate_names(records_and_names):
+    """Give records their Dutch and Swedish names: pairs of (record, (Dutch name,
+    Swedish name))."""
+    for record, (dutch, swedish) in records_and_names:
+        record.update_field_translations("name", {"nl_NL": dutch, "sv_SE": swedish})

@@ -9,7 +9,13 @@ from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common import SupportContractCommon
-from .i18n_check import assert_translations, export_pot, po_problems, pot_problems
+from .i18n_check import (
+    activate_languages,
+    assert_translations,
+    export_pot,
+    po_problems,
+    pot_problems,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -67,11 +73,7 @@ class TestBackendLanguages(SupportContractCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for lang in ("nl_NL", "sv_SE"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["support_contract"], ["nl_NL", "sv_SE"], overwrite=True
-        )
+        activate_languages(cls.env, ["support_contract"])
 
     def test_error_in_the_users_language(self):
         contract = self._create_contract()

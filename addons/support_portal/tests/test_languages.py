@@ -3,6 +3,8 @@
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.support_contract.tests.i18n_check import activate_languages
+
 from .common import SupportPortalMixin, html_text
 
 
@@ -15,11 +17,7 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        for lang in ("nl_NL", "sv_SE"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["support_portal"], ["nl_NL", "sv_SE"], overwrite=True
-        )
+        activate_languages(cls.env, ["support_portal"])
 
     def _pages(self, lang):
         self.key_user_a.lang = lang

@@ -4,8 +4,10 @@
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.support_contract.tests.i18n_check import (
+    activate_languages,
     english_offenders,
     english_terms,
+    translate_names,
 )
 
 from .common import SupportPortalMixin
@@ -65,21 +67,12 @@ class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        langs = ["nl_NL", "sv_SE"]
-        for lang in langs:
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(MODULES, langs, overwrite=True)
-        for name, (dutch, swedish) in CATALOGUE.items():
-            getattr(cls, name).update_field_translations(
-                "name", {"nl_NL": dutch, "sv_SE": swedish}
-            )
+        activate_languages(cls.env, MODULES)
+        translate_names(
+            (getattr(cls, name), names) for name, names in CATALOGUE.items()
+        )
         for name, values in AXIS_VALUES.items():
-            for record, (dutch, swedish) in zip(
-                getattr(cls, name).value_ids, values, strict=True
-            ):
-                record.update_field_translations(
-                    "name", {"nl_NL": dutch, "sv_SE": swedish}
-                )
+            translate_names(zip(getattr(cls, name).value_ids, values, strict=True))
 
     def _tour_pages(self, lang, tour, subject):
         """Run the tour as key_user_a in this language; the pages it visited, as
@@ -130,20 +123,28 @@ class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
         self.assertIn(expected_body, message.body)
         self.assertNotIn("Hello", message.body)
 
+    def _check_language(self, lang, tour, subject, mail_subject, greeting):
+        """The tour in this language, its pages without English, the mail in it."""
+        pages = self._tour_pages(lang, tour, subject)
+        self._assert_no_english(pages, lang)
+        self._assert_received_mail(subject, mail_subject + subject, greeting)
+
     def test_dutch(self):
-        subject = "Magazijnscanners kunnen niet inloggen"
-        pages = self._tour_pages("nl_NL", "support_portal_dutch", subject)
-        self._assert_no_english(pages, "nl_NL")
-        self._assert_received_mail(
-            subject, f"Ticket {{number}} ontvangen: {subject}", "Beste"
+        self._check_language(
+            "nl_NL",
+            "support_portal_dutch",
+            "Magazijnscanners kunnen niet inloggen",
+            "Ticket {number} ontvangen: ",
+            "Beste",
         )
 
     def test_swedish(self):
-        subject = "Lagerskannrarna kan inte logga in"
-        pages = self._tour_pages("sv_SE", "support_portal_swedish", subject)
-        self._assert_no_english(pages, "sv_SE")
-        self._assert_received_mail(
-            subject, f"Ärende {{number}} mottaget: {subject}", "Hej"
+        self._check_language(
+            "sv_SE",
+            "support_portal_swedish",
+            "Lagerskannrarna kan inte logga in",
+            "Ärende {number} mottaget: ",
+            "Hej",
         )
 
     def test_upstream_views_translated_from_i18n_extra(self):

@@ -6,9 +6,11 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 
 from odoo.addons.support_contract.tests.i18n_check import (
+    activate_languages,
     english_offenders,
     english_terms,
     text_nodes,
+    translate_names,
 )
 
 from .common import SlaTicketCommon, ams
@@ -41,14 +43,10 @@ class TestSlaReportLanguages(SlaTicketCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        langs = ["nl_NL", "sv_SE"]
-        for lang in langs:
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(MODULES, langs, overwrite=True)
-        for name, (dutch, swedish) in PRIORITIES.items():
-            getattr(cls, name).update_field_translations(
-                "name", {"nl_NL": dutch, "sv_SE": swedish}
-            )
+        activate_languages(cls.env, MODULES)
+        translate_names(
+            (getattr(cls, name), names) for name, names in PRIORITIES.items()
+        )
         cls.contract_light.reserved_hours = 10.0
         _system, multiple, _single = cls.impact.value_ids
         high = cls.urgency.value_ids[0]
