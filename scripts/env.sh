@@ -17,7 +17,18 @@ export REPO_DIR
 export ODOO_SRC=${ODOO_SRC:-/opt/odoo-19.0}
 # Where the virtualenv, the PostgreSQL cluster, the filestore and logs live.
 export SUPPORT_HOME=${SUPPORT_HOME:-$HOME/.support-suite}
-export VENV=${VENV:-$SUPPORT_HOME/venv}
+# What the virtualenv is built from: Odoo's requirements, ours, the constraints and the Odoo
+# tree. The default virtualenv is named after it, so checkouts (or branches) with other
+# requirements each keep their own and switching between them rebuilds nothing.
+req_stamp() {
+  { cat "$ODOO_SRC/requirements.txt" "$REPO_DIR/requirements.txt" "$REPO_DIR/requirements-dev.txt" \
+    "$REPO_DIR/scripts/constraints.txt" 2>/dev/null; echo "$ODOO_SRC"; } | sha256sum | cut -c1-16
+}
+if [ -z "${VENV:-}" ] || [ -n "${SUPPORT_VENV_AUTO:-}" ]; then
+  export SUPPORT_VENV_AUTO=1
+  VENV=$SUPPORT_HOME/venv-$(req_stamp)
+fi
+export VENV
 # PostgreSQL refuses to run as root: as root the cluster belongs to the postgres OS user and
 # lives in its home; otherwise it belongs to the caller and lives in SUPPORT_HOME.
 if [ "$(id -u)" = 0 ]; then
