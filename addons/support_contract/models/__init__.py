@@ -7,6 +7,9 @@ from . import support_addon
 from . import support_hour_band
 from . import support_ticket_type
 from . import support_contract
+from . import support_contract_hours
+from . import support_contract_invoicing
+from . import support_contract_lifecycle
 from . import support_contract_addon
 from . import support_contract_billing
 from . import support_hour_ledger
