@@ -51,7 +51,9 @@ class TestAgreementRecords(SupportContractCommon):
                 {"sla_void": True, "sla_void_date": "2026-03-01", "sla_void_note": " "}
             )
         self.assertFalse(self.contract.sla_void)
-        self.contract.with_user(self.manager).write(
+        self.contract.with_user(self.manager).with_context(
+            tracking_disable=False, mail_notrack=False
+        ).write(
             {
                 "sla_void": True,
                 "sla_void_date": "2026-03-01",
@@ -59,6 +61,8 @@ class TestAgreementRecords(SupportContractCommon):
             }
         )
         # tracked in the chatter: who made the SLA void, and from when
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         tracked = self.contract.message_ids.tracking_value_ids.mapped("field_id.name")
         self.assertIn("sla_void", tracked)
         self.assertIn("sla_void_date", tracked)
