@@ -3,6 +3,7 @@
 """Invoices, extended: the support contract an invoice bills, and a link to it."""
 
 from odoo import fields, models
+from odoo.tools import format_date
 
 
 class AccountMove(models.Model):
@@ -16,6 +17,18 @@ class AccountMove(models.Model):
         index="btree_not_null",
         help="Contract whose monthly billing created this invoice.",
     )
+    support_period_start = fields.Date(
+        string="Billed From",
+        copy=False,
+        readonly=True,
+        help="First day of the contract period this monthly invoice bills.",
+    )
+    support_period_end = fields.Date(
+        string="Billed Until",
+        copy=False,
+        readonly=True,
+        help="Last day (included) of the contract period this monthly invoice bills.",
+    )
 
     def action_view_support_contract(self):
         self.ensure_one()
@@ -25,3 +38,15 @@ class AccountMove(models.Model):
             "res_id": self.support_contract_id.id,
             "view_mode": "form",
         }
+
+    def _get_support_period_label(self):
+        """The contract period a monthly invoice bills, as the customer reads it
+        ("1 Mar 2026 - 31 Mar 2026"); empty for other invoices."""
+        self.ensure_one()
+        if not self.support_period_start:
+            return ""
+        return self.env._(
+            "%(start)s - %(end)s",
+            start=format_date(self.env, self.support_period_start),
+            end=format_date(self.env, self.support_period_end),
+        )
