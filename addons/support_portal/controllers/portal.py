@@ -151,7 +151,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_error": kwargs.get("support_error"),
                 # the closing buttons ask first (see /ticket/close)
                 "support_close_stage": closing
-                and closing.filtered(lambda s: str(s.id) == kwargs.get("support_close")),
+                and closing.filtered(
+                    lambda s: str(s.id) == kwargs.get("support_close")
+                ),
             }
         )
         return values

@@ -89,14 +89,15 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         self.assertGreater(len(rows), 1)
         for row in rows:
             cells = row.xpath("./td")
-            self.assertEqual(
-                len(cells), len(headings), cells[1].text_content().strip()
-            )
+            self.assertEqual(len(cells), len(headings), cells[1].text_content().strip())
         breached = page.xpath(
             f"//table/tbody/tr[td[2]//text()='{self.ticket_a_breached.number}']"
         )[0]
         self.assertEqual(breached.xpath("./td")[8].text_content().strip(), "")
-        self.assertIn("o_support_sla_breached", lxml.html.tostring(breached.xpath("./td")[7]).decode())
+        self.assertIn(
+            "o_support_sla_breached",
+            lxml.html.tostring(breached.xpath("./td")[7]).decode(),
+        )
 
     def test_list_filters(self):
         self.authenticate("key_user_a", "key_user_a")
@@ -209,7 +210,7 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
 
     def test_close_asks_first(self):
         """Done (or Cancelled) in the sidebar asks before it closes: the first post
-        shows the question and closes nothing; the answer (the stage's button) closes."""
+        shows the question and closes nothing; the answer (the stage button) closes."""
         ticket = self.ticket_a_key
         stage_before = ticket.stage_id
         self.authenticate("key_user_a", "key_user_a")
