@@ -22,19 +22,26 @@ class SaleOrder(models.Model):
         help="Contract this order created or amended.",
     )
 
-    @api.depends("company_id", "order_line.product_id")
+    @api.depends("company_id")
     def _compute_require_signature(self):
-        super()._compute_require_signature()
+        res = super()._compute_require_signature()
         for order in self._get_support_plan_orders():
             order.require_signature = True
+        return res
 
-    @api.depends("company_id", "order_line.product_id")
+    @api.depends("company_id")
     def _compute_require_payment(self):
-        """A quotation selling a support plan is signed in the portal, and paid as
-        well when the company asks for it and a payment provider is active."""
-        super()._compute_require_payment()
+        """A quotation created with a support plan is signed in the portal, and paid
+        as well when the company asks for it and a payment provider is active.
+
+        Computed when the order is created (lines given with it, as the plan
+        configurator does) or its company changes, like Odoo's own defaults; the
+        salesperson may change both options afterwards.
+        """
+        res = super()._compute_require_payment()
         for order in self._get_support_plan_orders():
             order.require_payment = order.company_id._support_requires_online_payment()
+        return res
 
     def action_confirm(self):
         result = super().action_confirm()

@@ -16,9 +16,10 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     def _support_contract_update(self):
-        super()._support_contract_update()
+        res = super()._support_contract_update()
         if self.support_contract_id and self.signature:
             self._support_welcome_signer()
+        return res
 
     def _support_welcome_signer(self):
         """Make the signer (the order's contact) a key user of the contract, give
