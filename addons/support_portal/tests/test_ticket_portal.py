@@ -313,7 +313,9 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         foreign_category = self.env["helpdesk.ticket.category"].create(
             {"name": "Foreign category", "company_id": other_company.id}
         )
-        users_one = self.users.value_ids[:1]  # seed 003's axis, not on plan Light
+        users_one = self.users.value_ids[
+            :1
+        ]  # the users x process axis, not on plan Light
         self.env["ir.config_parameter"].sudo().set_param(
             "support_portal.ticket_attachment_max_mb", "0.001"
         )
