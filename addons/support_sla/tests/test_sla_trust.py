@@ -210,7 +210,9 @@ class TestSlaTrust(SlaTicketCommon, HttpCase):
         self.assertRpcRefused(
             answer, "odoo.exceptions.AccessError", "corrected by a support manager"
         )
-        answer = self._as_agent("support.sla.evaluation", "action_done", [evaluation.ids])
+        answer = self._as_agent(
+            "support.sla.evaluation", "action_done", [evaluation.ids]
+        )
         self.assertIs(answer.get("result"), True, answer)
         evaluation.invalidate_recordset()
         self.assertEqual(evaluation.state, "done")
