@@ -133,26 +133,7 @@ def _bill_and_post(contracts, batch_size):
 
 def _plain_invoices(env, invoices):
     """Create and post the same invoices one by one with plain account.move."""
-    vals_list = [
-        {
-            "move_type": "out_invoice",
-            "partner_id": invoice.partner_id.id,
-            "invoice_date": invoice.invoice_date,
-            "invoice_line_ids": [
-                Command.create(
-                    {
-                        "product_id": line.product_id.id,
-                        "name": line.name,
-                        "quantity": line.quantity,
-                        "price_unit": line.price_unit,
-                        "discount": line.discount,
-                    }
-                )
-                for line in invoice.invoice_line_ids
-            ],
-        }
-        for invoice in invoices
-    ]
+    vals_list = [invoice._get_plain_copy_vals() for invoice in invoices]
     Move = env["account.move"]
     for vals in vals_list:
         Move.create(vals).action_post()

@@ -3,6 +3,7 @@
 """Invoices, extended: the support contract an invoice bills, and a link to it."""
 
 from odoo import fields, models
+from odoo.fields import Command
 from odoo.tools import format_date
 
 
@@ -50,3 +51,29 @@ class AccountMove(models.Model):
             start=format_date(self.env, self.support_period_start),
             end=format_date(self.env, self.support_period_end),
         )
+
+    def _get_plain_copy_vals(self):
+        """Values that create the same customer invoice the ordinary way (no
+        amounts given): what the monthly billing's invoices are checked and
+        benchmarked against."""
+        self.ensure_one()
+        return {
+            "move_type": self.move_type,
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "invoice_date": self.invoice_date,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "name": line.name,
+                        "quantity": line.quantity,
+                        "price_unit": line.price_unit,
+                        "discount": line.discount,
+                        "product_uom_id": line.product_uom_id.id,
+                    }
+                )
+                for line in self.invoice_line_ids
+            ],
+        }

@@ -157,53 +157,63 @@ class SupportPlan(models.Model):
                 )
 
     @api.constrains(
-        "fee_mode", "cloc_block_size", "cloc_block_price", "cloc_min_fee", "is_free"
+        "fee_mode",
+        "cloc_block_size",
+        "cloc_block_price",
+        "cloc_min_fee",
+        "member_rate_mode",
+        "member_discount",
+        "member_pricelist_id",
     )
-    def _check_cloc_fee(self):
+    def _check_pricing(self):
+        """Prices per block of custom code and member rates that make sense."""
         for plan in self:
-            if plan.cloc_block_size < 0 or plan.cloc_block_price < 0:
-                raise ValidationError(
+            name = plan.display_name
+            refusals = [
+                (
+                    plan.cloc_block_size < 0 or plan.cloc_block_price < 0,
                     self.env._(
                         "Plan %(plan)s: the lines per block and the price per block "
                         "cannot be negative.",
-                        plan=plan.display_name,
-                    )
-                )
-            if plan.cloc_min_fee < 0:
-                raise ValidationError(
+                        plan=name,
+                    ),
+                ),
+                (
+                    plan.cloc_min_fee < 0,
                     self.env._(
                         "Plan %(plan)s: the minimum monthly fee cannot be negative.",
-                        plan=plan.display_name,
-                    )
-                )
-            if plan.fee_mode == "cloc" and not plan.cloc_block_size:
-                raise ValidationError(
+                        plan=name,
+                    ),
+                ),
+                (
+                    plan.fee_mode == "cloc" and not plan.cloc_block_size,
                     self.env._(
-                        "Plan %(plan)s is priced per block of custom code: enter "
-                        "the number of lines per block (for example 100).",
-                        plan=plan.display_name,
-                    )
-                )
-
-    @api.constrains("member_rate_mode", "member_discount", "member_pricelist_id")
-    def _check_member_rate(self):
-        for plan in self:
-            if not 0.0 <= plan.member_discount <= 100.0:
-                raise ValidationError(
+                        "Plan %(plan)s is priced per block of custom code: enter the "
+                        "number of lines per block (for example 100).",
+                        plan=name,
+                    ),
+                ),
+                (
+                    not 0.0 <= plan.member_discount <= 100.0,
                     self.env._(
-                        "Plan %(plan)s: the member discount must lie between 0 and "
-                        "100 %%.",
-                        plan=plan.display_name,
-                    )
-                )
-            if plan.member_rate_mode == "pricelist" and not plan.member_pricelist_id:
-                raise ValidationError(
+                        "Plan %(plan)s: the member discount must lie between 0 "
+                        "and 100 %%.",
+                        plan=name,
+                    ),
+                ),
+                (
+                    plan.member_rate_mode == "pricelist"
+                    and not plan.member_pricelist_id,
                     self.env._(
                         "Plan %(plan)s gives its members the prices of a pricelist: "
                         "choose the pricelist.",
-                        plan=plan.display_name,
-                    )
-                )
+                        plan=name,
+                    ),
+                ),
+            ]
+            for refused, message in refusals:
+                if refused:
+                    raise ValidationError(message)
 
     @api.constrains("is_free", "allows_reserved_hours", "allows_addons")
     def _check_free_plan(self):
