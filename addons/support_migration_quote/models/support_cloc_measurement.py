@@ -224,7 +224,9 @@ class SupportClocMeasurement(models.Model):
         for vals in vals_list:
             contract = Contract.browse(vals.get("contract_id") or [])
             current = contract.sudo().cloc_measurement_id
-            date = fields.Datetime.to_datetime(vals.get("date")) or fields.Datetime.now()
+            date = (
+                fields.Datetime.to_datetime(vals.get("date")) or fields.Datetime.now()
+            )
             if current and date < current.date:
                 raise UserError(
                     self.env._(
