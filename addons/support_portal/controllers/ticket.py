@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``SupportTicketController``."""
 
 import os
 
@@ -36,15 +37,22 @@ class SupportTicketController(HelpdeskTicketController):
     @http.route(
         "/ticket/close", type="http", auth="user", methods=["POST"], website=True
     )
-    def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
+    def support_ticket_close(self, ticket_id=None, stage_id=None, ask=None, **kw):
         """Close a ticket from the portal: only a ticket the user may read (else
         404), only by POST with a CSRF token (helpdesk_mgmt's GET route closed any
         ticket by id), and only into a stage of its team that allows it: another
-        stage changes nothing. Answers as helpdesk_mgmt does: 302 to the ticket."""
+        stage changes nothing. Answers as helpdesk_mgmt does: 302 to the ticket.
+        The page's Done/Cancelled buttons post ``ask=1``: that post only shows the
+        question "Close this ticket?" on the ticket page; the answer closes it (as
+        any post without ``ask``, helpdesk_mgmt's own)."""
         ticket = _get_ticket_or_404(ticket_id)
         stage = ticket._get_portal_close_stages().filtered(
             lambda s: str(s.id) == str(stage_id)
         )
+        if stage and ask == "1":
+            return request.redirect(
+                f"{ticket.access_url}?support_close={stage.id}", code=302
+            )
         if stage:
             # the portal user may not write tickets: the stage is checked above
             ticket.sudo().stage_id = stage

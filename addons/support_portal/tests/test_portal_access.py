@@ -137,7 +137,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             response.headers["Location"].endswith(f"/my/ticket/{self.ticket_a_key.id}")
         )
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
-        # the right way closes it
+        # the right way (the answer to "Close this ticket?") closes it
         response = self.url_open(
             "/ticket/close",
             data={

@@ -1051,7 +1051,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_sla_autoclose(self, batch_size=SLA_CRON_BATCH):
         """Close tickets left waiting for the customer, after a warning, and resolved
-        tickets the customer did not confirm (seed 001)."""
+        tickets the customer did not confirm (the SLA terms close them after 7 days)."""
         now = fields.Datetime.now()
         Cron = self.env["ir.cron"]
         for company in self.env["res.company"].search([]):

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.evaluation`` (Quarterly SLA Evaluation): quarterly SLA evaluation of a
+contract (quarterly reporting and review meeting).
+"""
 
 from collections import Counter
 from datetime import date
@@ -14,8 +17,8 @@ QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 
 
 class SupportSlaEvaluation(models.Model):
-    """Quarterly SLA evaluation of a contract (seed 001 "Rapportage & Overleg",
-    seed 003 "Evaluatie"): the figures of the quarter, printed as a PDF, with room
+    """Quarterly SLA evaluation of a contract (quarterly reporting and
+    review meeting): the figures of the quarter, printed as a PDF, with room
     for the provider's advice."""
 
     _name = "support.sla.evaluation"
