@@ -30,6 +30,7 @@
         "views/support_addon_views.xml",
         "views/support_hour_band_views.xml",
         "views/support_ticket_type_views.xml",
+        "views/support_contract_statement_views.xml",
         "views/support_contract_views.xml",
         "views/support_contract_agreement_views.xml",
         "views/support_hour_ledger_views.xml",
@@ -37,6 +38,7 @@
         "views/account_move_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
         "views/support_contract_menus.xml",
     ],
     "demo": [

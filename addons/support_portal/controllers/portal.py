@@ -114,6 +114,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         is_user = not request.env.user._is_public()
+        closing = values.get("closed_stages")
         tz = self._support_viewer_tz(ticket)
         env = request.env
 
@@ -148,6 +149,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
                 "support_can_reopen": is_user and ticket._portal_can_reopen(),
                 "support_error": kwargs.get("support_error"),
+                # the closing buttons ask first (see /ticket/close)
+                "support_close_stage": closing
+                and closing.filtered(
+                    lambda s: str(s.id) == kwargs.get("support_close")
+                ),
             }
         )
         return values
@@ -197,14 +203,14 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         priority=100,
     )
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        # helpdesk_mgmt's page, answering 404 where it redirected to /my: the same
-        # for a ticket that does not exist and for one the visitor may not see
+        # helpdesk_mgmt's page: a ticket that does not exist and one the visitor may
+        # not see both send back to /my, as helpdesk_mgmt and Odoo's portal do
         try:
             ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token
             )
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        except (AccessError, MissingError):
+            return request.redirect("/my")
         # attachments are shown with their access token
         for attachment in ticket_sudo.attachment_ids:
             attachment.generate_access_token()
