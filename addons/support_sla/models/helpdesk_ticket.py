@@ -741,6 +741,9 @@ class HelpdeskTicket(models.Model):
             caller: once for all the changes)
         """
         now = fields.Datetime.now()
+        # a customer's mail resumes the clock when it was sent (Date header, when
+        # plausible: see support_portal), never later than now
+        resume_date = min(self.env.context.get("sla_resume_date") or now, now)
         # the caller recomputes once, after all of these changes
         deferred = self.with_context(sla_defer_recompute=True)
         Pause = deferred.env["support.sla.pause"].sudo()
@@ -761,7 +764,7 @@ class HelpdeskTicket(models.Model):
             stage = ticket.stage_id
             pause = open_pauses.get(ticket.id)
             if pause and pause.reason != stage.sla_pause:
-                to_end[max(now, pause.date_start)] |= pause
+                to_end[max(resume_date, pause.date_start)] |= pause
                 pause = None
             if stage.sla_pause and not pause:
                 to_create.append(
