@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import email_split, html2plaintext
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.attachment_policy import (
@@ -25,6 +26,10 @@ _logger = logging.getLogger(__name__)
 MAX_FETCH_DELAY = timedelta(minutes=15)
 # Words of a subject that may be a ticket number ("HT00042", "T-2026-17")
 NUMBER_TOKEN = re.compile(r"[A-Za-z0-9/_-]*\d[A-Za-z0-9/_-]*")
+# "From:" line of a forwarded message, as mail clients write it (en, nl, sv, de, da)
+FORWARDED_FROM = re.compile(
+    r"^[>\s*]*(?:From|Van|Från|Von|Fra)\s*:\s*\**\s*(.+@.+)$", re.M | re.I
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -141,6 +146,13 @@ class HelpdeskTicket(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         msg["attachments"] = self._support_allowed_attachments(msg)
+        customer = self._support_forwarded_customer(msg)
+        if customer:
+            # an agent forwarded the customer's mail: the ticket, its contract and
+            # its first message are the customer's (the forward answers nothing)
+            msg["author_id"] = customer.id
+            msg["email_from"] = customer.email_formatted
+            msg["from"] = customer.email_formatted
         ticket = super(
             HelpdeskTicket, self.with_context(support_mail_intake=True)
         ).message_new(msg, custom_values=custom_values)
@@ -149,6 +161,26 @@ class HelpdeskTicket(models.Model):
         if key_users:
             ticket.message_subscribe(key_users.ids)
         return ticket
+
+    @api.model
+    def _support_forwarded_customer(self, msg):
+        """The customer whose mail an internal user forwarded (the first "From:"
+        line of the forwarded text naming a known customer contact), if any."""
+        author = self.env["res.partner"].sudo().browse(msg.get("author_id"))
+        if not author or author.partner_share:
+            return self.env["res.partner"]
+        text = html2plaintext(msg.get("body") or "")
+        for line in FORWARDED_FROM.findall(text):
+            emails = email_split(line)
+            if not emails:
+                continue
+            partner = self.env["mail.thread"]._mail_find_partner_from_emails(
+                emails[:1], force_create=False
+            )[0]
+            if partner and partner.partner_share:
+                return partner
+            break
+        return self.env["res.partner"]
 
     def message_update(self, msg, update_vals=None):
         msg["attachments"] = self._support_allowed_attachments(msg)

@@ -5,6 +5,7 @@ import itertools
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime as rfc_date
+from html import escape
 
 import pytz
 from freezegun import freeze_time
@@ -44,7 +45,8 @@ def rfc822(
     for key, value in (headers or {}).items():
         msg[key] = value
     msg.set_content(body)
-    msg.add_alternative(f"<p>{body}</p>", subtype="html")
+    html = escape(body).replace("\n", "<br/>")
+    msg.add_alternative(f"<p>{html}</p>", subtype="html")
     for name, data, mimetype in attachments:
         maintype, subtype = mimetype.split("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
@@ -75,7 +77,10 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         cls.company.alias_domain_id = cls.alias_domain
         cls.company.email = "help@support.test"
         cls.agent = new_test_user(
-            env, login="intake_agent", groups="helpdesk_mgmt.group_helpdesk_user"
+            env,
+            login="intake_agent",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+            email="intake.agent@support.test",
         )
         cls.agent_on_duty = new_test_user(
             env,
@@ -92,9 +97,7 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             }
         )
         # the support address: the first line's alias
-        cls.team_default = Team.create(
-            {"name": "First line", "alias_name": "support"}
-        )
+        cls.team_default = Team.create({"name": "First line", "alias_name": "support"})
         cls.team_triage = Team.create({"name": "Triage"})
         cls.company.write(
             {
@@ -143,9 +146,7 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         # never the sender's portal user, nor the system user
         self.assertFalse(ticket.user_id)
         self.assertIn(self.key_user_a.partner_id, ticket.message_partner_ids)
-        self.assertEqual(
-            ticket.message_ids.attachment_ids.mapped("name"), ["log.txt"]
-        )
+        self.assertEqual(ticket.message_ids.attachment_ids.mapped("name"), ["log.txt"])
         # Medium (plan default): 2 business days -> Wed 4 Nov 09:00 CET (08:00 UTC)
         self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 4, 8))
         ack = self._ack(ticket)
@@ -191,6 +192,24 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(ticket.team_id, self.team_triage)
         self.assertFalse(ticket.sla_response_deadline)
         self.assertFalse(ticket.user_id)
+
+    def test_agent_forwarding_a_customer_mail(self):
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    f"Intake Agent <{self.agent.email}>",
+                    "Fwd: Factuur leeg",
+                    "Zie hieronder.\n\n---------- Forwarded message ---------\n"
+                    "From: Bart Contact <contact_a@example.com>\n"
+                    "Subject: Factuur leeg\n\nDe factuur is leeg.",
+                )
+            )
+        ticket = self._tickets("Fwd: Factuur leeg")
+        self.assertEqual(ticket.partner_id, self.contact_a.partner_id)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self.assertFalse(ticket.sla_first_response_date)
+        self.assertEqual(ticket.sla_response_status, "on_track")
 
     def test_auto_reply_bounce_and_bulk_create_nothing(self):
         count = self.env["helpdesk.ticket"].search_count([])
@@ -251,9 +270,7 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         ticket = self._tickets("Big export")
         names = ticket.message_ids.attachment_ids.mapped("name")
         self.assertEqual(names, ["export.csv"])
-        self.assertEqual(
-            ticket.message_ids.attachment_ids.file_size, 10 * 1024 * 1024
-        )
+        self.assertEqual(ticket.message_ids.attachment_ids.file_size, 10 * 1024 * 1024)
 
     # -- replies --------------------------------------------------------------------
     def _mail_ticket(self, subject="Rapport leeg"):
@@ -285,7 +302,9 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             )
         self.assertFalse(ticket.sla_paused)
         self.assertEqual(ticket.sla_pause_ids.date_end, utc(2026, 11, 2, 10, 57))
-        self.assertEqual(ticket.sla_last_customer_message_date, utc(2026, 11, 2, 10, 57))
+        self.assertEqual(
+            ticket.sla_last_customer_message_date, utc(2026, 11, 2, 10, 57)
+        )
 
     def test_reply_from_the_future_counts_at_receipt(self):
         ticket = self._mail_ticket()
@@ -300,7 +319,9 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
                     date=ams(2030, 1, 1, 12),
                 )
             )
-        self.assertEqual(len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2)
+        self.assertEqual(
+            len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2
+        )
         self.assertEqual(ticket.sla_pause_ids.date_end, utc(2026, 11, 2, 11))
         self.assertEqual(ticket.sla_last_customer_message_date, utc(2026, 11, 2, 11))
 

@@ -22,11 +22,14 @@ def migrate(cr, version):
     )
     if not template:
         return
-    body = env.execute_query(
-        SQL(
-            "SELECT body_html->>'en_US' FROM mail_template WHERE id = %s",
-            template.id,
-        )
-    )[0][0] or ""
+    body = (
+        env.execute_query(
+            SQL(
+                "SELECT body_html->>'en_US' FROM mail_template WHERE id = %s",
+                template.id,
+            )
+        )[0][0]
+        or ""
+    )
     if OLD_MARK in body and OLD_ZONE in body:
         template.reset_template()
