@@ -28,6 +28,7 @@
         "views/helpdesk_ticket_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
+        "views/helpdesk_ticket_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -50,6 +50,12 @@ class HelpdeskTicket(models.Model):
         "else the contract's calendar zone, else the company's.",
     )
 
+    support_no_contract_label = fields.Char(
+        string="No Contract",
+        compute="_compute_support_no_contract_label",
+        help='"No contract" on tickets no running contract covers.',
+    )
+
     @api.depends("partner_id.tz", "support_contract_id")
     def _compute_support_reader_tz(self):
         for ticket in self:
@@ -59,6 +65,14 @@ class HelpdeskTicket(models.Model):
                 or ticket.company_id.partner_id.tz
                 or ticket.company_id.resource_calendar_id.tz
                 or "Europe/Amsterdam"
+            )
+
+    @api.depends("support_contract_id")
+    def _compute_support_no_contract_label(self):
+        label = self.env._("No contract")
+        for ticket in self:
+            ticket.support_no_contract_label = (
+                not ticket.support_contract_id and label or False
             )
 
     @api.model

@@ -190,6 +190,7 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertFalse(ticket.support_contract_id)
         self.assertFalse(ticket.support_covered)
         self.assertEqual(ticket.team_id, self.team_triage)
+        self.assertEqual(ticket.support_no_contract_label, "No contract")
         self.assertFalse(ticket.sla_response_deadline)
         self.assertFalse(ticket.user_id)
 
