@@ -42,5 +42,6 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/support_contract_demo.xml",
+        "demo/helpdesk_ticket_team_demo.xml",
     ],
 }
