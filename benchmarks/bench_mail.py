@@ -17,16 +17,21 @@ are counted on the cursor. Target: at most 1.15x.
 
 import argparse
 import statistics
-import subprocess
 import time
+
+from bench_sla import (
+    MUTE,
+    build_databases,
+    drop_database,
+    log,
+    make_catalogue,
+    make_contracts,
+)
 
 import odoo
 import odoo.modules.registry
-import odoo.service.db
 from odoo import api
 from odoo.fields import Command
-
-from bench_sla import MUTE, REPO, drop_database, log, make_catalogue, make_contracts
 
 CUSTOMERS = 50
 
@@ -107,9 +112,7 @@ def run(registry, senders, count, first):
                     )
                 Thread.message_process(False, raw)
                 env.flush_all()
-            result.append(
-                (time.perf_counter() - started, cr.sql_log_count - queries)
-            )
+            result.append((time.perf_counter() - started, cr.sql_log_count - queries))
         tickets = env["helpdesk.ticket"].search([("name", "=like", "Bench %")])
         assert len(tickets) == count, (len(tickets), count)
         cr.rollback()
@@ -121,22 +124,9 @@ def main(env, args):
     parser.add_argument("--mails", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args(args)
-    template = subprocess.run(
-        ["bash", str(REPO / "scripts/dbtemplate")],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
     ours_db = f"{env.cr.dbname}_mail"
     plain_db = f"{env.cr.dbname}_mailplain"
-    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-    subprocess.run(
-        ["bash", str(REPO / "scripts/newdb"), ours_db],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    drop_database(plain_db)
-    odoo.service.db.exp_duplicate_database(template, plain_db)
+    build_databases(ours_db, plain_db)
     try:
         registry = odoo.modules.registry.Registry(ours_db)
         registry_plain = odoo.modules.registry.Registry(plain_db)

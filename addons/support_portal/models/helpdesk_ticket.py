@@ -165,7 +165,11 @@ class HelpdeskTicket(models.Model):
         # the reporter is the current user when writing from the portal or by mail
         # (the gateway runs as the sender's user): Odoo skips the current user
         # among the recipients unless told that a direct recipient is meant
-        tickets = self.sudo().with_context(mail_notify_author_mention=True)
+        # queued, not sent within the request or the mail fetch that created the
+        # ticket (the mail queue's cron sends it)
+        tickets = self.sudo().with_context(
+            mail_notify_author_mention=True, mail_notify_force_send=False
+        )
         for ticket in tickets:
             if not ticket.partner_id:
                 continue

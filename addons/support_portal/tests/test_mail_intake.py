@@ -286,21 +286,32 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             )
         return self._tickets(subject)
 
-    def test_reply_date_header_resumes_at_the_customers_moment(self):
+    def _reply_while_waiting(self, subject, body, **kwargs):
+        """A mail ticket (Mon 2 Nov 09:00) waits for the customer from 10:00; the
+        customer's mail ``subject`` (``{number}`` = the ticket number) is received
+        at 12:00."""
         ticket = self._mail_ticket()
         with freeze_time(ams(2026, 11, 2, 10)):
             ticket.stage_id = self.stage_waiting
-        # sent 11:57, received 12:00: the clock runs again from 11:57
         with freeze_time(ams(2026, 11, 2, 12)):
             self._process(
                 rfc822(
                     "Bart Contact <contact_a@example.com>",
-                    f"Re: [{ticket.number}] Rapport leeg",
-                    "Hier is de schermafdruk.",
-                    date=ams(2026, 11, 2, 11, 57),
-                    headers={"In-Reply-To": "<Rapport leeg@mail>"},
+                    subject.format(number=ticket.number),
+                    body,
+                    **kwargs,
                 )
             )
+        return ticket
+
+    def test_reply_date_header_resumes_at_the_customers_moment(self):
+        # sent 11:57, received 12:00: the clock runs again from 11:57
+        ticket = self._reply_while_waiting(
+            "Re: [{number}] Rapport leeg",
+            "Hier is de schermafdruk.",
+            date=ams(2026, 11, 2, 11, 57),
+            headers={"In-Reply-To": "<Rapport leeg@mail>"},
+        )
         self.assertFalse(ticket.sla_paused)
         self.assertEqual(ticket.sla_pause_ids.date_end, utc(2026, 11, 2, 10, 57))
         self.assertEqual(
@@ -308,18 +319,10 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         )
 
     def test_reply_from_the_future_counts_at_receipt(self):
-        ticket = self._mail_ticket()
-        with freeze_time(ams(2026, 11, 2, 10)):
-            ticket.stage_id = self.stage_waiting
-        with freeze_time(ams(2026, 11, 2, 12)):
-            self._process(
-                rfc822(
-                    "Bart Contact <contact_a@example.com>",
-                    f"Re: {ticket.number}",
-                    "Antwoord.",
-                    date=ams(2030, 1, 1, 12),
-                )
-            )
+        # no In-Reply-To: the ticket number in the subject files it
+        ticket = self._reply_while_waiting(
+            "Re: {number}", "Antwoord.", date=ams(2030, 1, 1, 12)
+        )
         self.assertEqual(
             len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2
         )
@@ -327,21 +330,14 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(ticket.sla_last_customer_message_date, utc(2026, 11, 2, 11))
 
     def test_auto_reply_does_not_resume(self):
-        ticket = self._mail_ticket()
-        with freeze_time(ams(2026, 11, 2, 10)):
-            ticket.stage_id = self.stage_waiting
-        with freeze_time(ams(2026, 11, 2, 12)):
-            self._process(
-                rfc822(
-                    "Bart Contact <contact_a@example.com>",
-                    f"Automatisch antwoord: {ticket.number}",
-                    "Ik ben afwezig.",
-                    headers={
-                        "Auto-Submitted": "auto-replied",
-                        "In-Reply-To": "<Rapport leeg@mail>",
-                    },
-                )
-            )
+        ticket = self._reply_while_waiting(
+            "Automatisch antwoord: {number}",
+            "Ik ben afwezig.",
+            headers={
+                "Auto-Submitted": "auto-replied",
+                "In-Reply-To": "<Rapport leeg@mail>",
+            },
+        )
         self.assertTrue(ticket.sla_paused)
         self.assertEqual(ticket.stage_id, self.stage_waiting)
 
