@@ -41,7 +41,7 @@
     "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_users_demo.xml",
-        "demo/support_contract_demo.xml",
         "demo/helpdesk_ticket_team_demo.xml",
+        "demo/support_contract_demo.xml",
     ],
 }

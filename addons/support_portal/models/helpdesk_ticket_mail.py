@@ -34,8 +34,8 @@ FORWARDED_FROM = re.compile(
 
 # A file of its own: the intake is apart from the portal's ticket pages, and the
 # ticket's SLA file is being reshaped by others
-class HelpdeskTicket(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "helpdesk.ticket"
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     support_previous_ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
