@@ -14,3 +14,4 @@ from . import res_config_settings
 from . import helpdesk_ticket_team
 from . import mail_thread
 from . import helpdesk_ticket_mail
+from . import sale_order
