@@ -441,16 +441,29 @@ class HelpdeskTicket(models.Model):
                 pauses[pause.ticket_id.id].append(
                     (_ts(pause.date_start), _ts(pause.date_end))
                 )
+        # the stored SLA values, just fetched, read from the ORM's cache: these
+        # fields are being computed (no recomputation to trigger), and reading
+        # 14 fields of 10,000 tickets through the records costs about 0.5 s more
+        # (benchmark: recompute of 10,000 tickets)
+        caches = [self._fields[fname]._get_cache(self.env) for fname in SLA_FIELDS]
+        contracts = {}
         facts = []
         stored = []
         for index, ticket in enumerate(self):
-            # ids from a per-process cache: no query for a ticket created in its
-            # own transaction
-            contract = Contract._sla_cached_contract(ticket.support_contract_id.id)
-            origin = ticket._origin
-            if origin.id:
-                old = {fname: origin[fname] for fname in SLA_FIELDS}
-                old["sla_policy_id"] = old["sla_policy_id"].id
+            contract_id = ticket.support_contract_id.id
+            contract = contracts.get(contract_id)
+            if contract is None:
+                # ids from a per-process cache: no query for a ticket created in
+                # its own transaction
+                contract = contracts[contract_id] = Contract._sla_cached_contract(
+                    contract_id
+                )
+            origin_id = ticket._origin.id
+            if origin_id:
+                old = {
+                    fname: cache.get(origin_id) or False
+                    for fname, cache in zip(SLA_FIELDS, caches, strict=True)
+                }
             else:
                 old = None
             stored.append(old)
@@ -480,7 +493,7 @@ class HelpdeskTicket(models.Model):
                         )
                         for target in SLA_TARGETS
                     },
-                    pauses=pauses.get(origin.id, []),
+                    pauses=pauses.get(origin_id, []),
                 )
             )
         return facts, stored
