@@ -14,7 +14,6 @@
     "application": False,
     "installable": True,
     "depends": [
-        "base_automation",
         "support_contract",
     ],
     "external_dependencies": {"python": ["holidays"]},
