@@ -1,6 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``SupportCustomerPortal``."""
+"""The customer portal's support pages: the home counters, the ticket list and ticket
+page with their SLA, confirming and reopening a resolution, the contract pages
+(terms, hours, ledger, invoices) and the quarterly evaluations.
+"""
 
 from collections import OrderedDict
 
