@@ -11,6 +11,9 @@ from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
 
+# support.contract is split by concern, one file each (contract, hours, invoicing,
+# lifecycle, agreement), so that a reader finds a rule by its subject
+# pylint: disable=consider-merging-classes-inherited
 class SupportContractHours(models.Model):
     _inherit = "support.contract"
 

@@ -13,6 +13,9 @@ from odoo.fields import Command
 from odoo.tools import float_compare, format_date
 
 
+# support.contract is split by concern, one file each (contract, hours, invoicing,
+# lifecycle, agreement), so that a reader finds a rule by its subject
+# pylint: disable=consider-merging-classes-inherited
 class SupportContractLifecycle(models.Model):
     _inherit = "support.contract"
 
