@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Invoices, extended: the support contract an invoice bills, and a link to it."""
 
 from odoo import fields, models
 

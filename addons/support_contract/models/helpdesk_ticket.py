@@ -1,5 +1,10 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Helpdesk tickets, extended with the contract side: the contract that covers a ticket
+(from the customer), its ticket type, whether the contract covers it, the hours
+logged on it and how they count (reserved hours, overage, billed separately), and
+the sync of those hours into the contract's hour ledger.
+"""
 
 from odoo import api, fields, models
 from odoo.fields import Domain

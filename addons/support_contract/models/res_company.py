@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Companies, extended: the project that holds the timesheets logged on support
+tickets.
+"""
 
 from odoo import fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Sale orders, extended: confirming an order with a support plan creates or updates the
+customer's support contract (plan, add-ons, reserved hours).
+"""
 
 from dateutil.relativedelta import relativedelta
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.cloc.measurement`` (Custom Code Measurement): one measurement of a
+customer's custom code, kept as measured.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError

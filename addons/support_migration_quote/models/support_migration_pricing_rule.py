@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.migration.pricing.rule`` (Migration Pricing Rule): how a migration (and the
+maintenance priced by code size) is quoted.
+"""
 
 import math
 
@@ -14,11 +17,11 @@ class SupportMigrationPricingRule(models.Model):
     Components, each sold through its own product:
     - base: a fixed amount;
     - code: an amount per block of lines (1,000 by default), per started block or
-      pro rata (seed 000: 5,000.00 + 1,500.00 per 1,000 lines);
+      pro rata (e.g. 5,000.00 + 1,500.00 per 1,000 lines);
     - modules: hours per community module without a version for the target release,
-      capped (4 h by default, seed 001), at the hourly rate;
-    - upgrade fee: a one-time fee charged when an upgrade starts (seeds 002, 004);
-    - maintenance: a monthly fee per block of lines (100 by default, seeds 002, 004).
+      capped (4 h by default), at the hourly rate;
+    - upgrade fee: a one-time fee charged when an upgrade starts;
+    - maintenance: a monthly fee per block of lines (100 by default).
     """
 
     _name = "support.migration.pricing.rule"

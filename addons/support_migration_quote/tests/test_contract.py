@@ -182,7 +182,7 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertEqual(str(self.contract.upgrade_last_date), "2025-01-01")
 
     def test_upgrade_fee_charged_on_included_upgrade(self):
-        """Seed 002: the included upgrade still pays the one-time 12,500.00, and
+        """Maintenance: the included upgrade still pays the one-time 12,500.00, and
         the monthly fee (200 x 45.00) is not an upgrade."""
         self._measure(self.customer, 20000)
         wizard = self._quote(rule_id=self.rule_nordic.id)

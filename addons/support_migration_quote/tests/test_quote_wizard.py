@@ -90,7 +90,7 @@ class TestQuoteWizard(SupportMigrationQuoteCommon):
         )
 
     def test_quote_scandinavian_rule(self):
-        """Seed 002 rule for 20,000 lines: the one-time fee and 200 x 45.00 a month."""
+        """Maintenance for 20,000 lines: the one-time fee and 200 x 45.00 a month."""
         wizard = self._wizard(rule_id=self.rule_nordic.id)
         self.assertTrue(wizard.include_upgrade_fee)
         self.assertTrue(wizard.include_maintenance)

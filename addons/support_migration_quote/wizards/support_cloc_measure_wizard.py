@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.cloc.measure.wizard`` (Measure Custom Code): record a measurement of a
+customer's custom code, three ways.
+"""
 
 import base64
 import binascii

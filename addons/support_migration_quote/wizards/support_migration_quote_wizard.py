@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.migration.quote.wizard`` (Quote a Migration): price a migration from a
+measurement and create the sale.order quotation.
+"""
 
 from markupsafe import Markup, escape
 

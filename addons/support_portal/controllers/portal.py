@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``SupportCustomerPortal``."""
 
 from collections import OrderedDict
 
@@ -113,6 +114,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         is_user = not request.env.user._is_public()
+        closing = values.get("closed_stages")
         tz = self._support_viewer_tz(ticket)
         env = request.env
 
@@ -147,6 +149,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
                 "support_can_reopen": is_user and ticket._portal_can_reopen(),
                 "support_error": kwargs.get("support_error"),
+                # the closing buttons ask first (see /ticket/close)
+                "support_close_stage": closing
+                and closing.filtered(
+                    lambda s: str(s.id) == kwargs.get("support_close")
+                ),
             }
         )
         return values

@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``SupportTicketController``."""
 
 import os
 
@@ -38,16 +39,20 @@ class SupportTicketController(HelpdeskTicketController):
     @http.route(
         "/ticket/close", type="http", auth="user", methods=["POST"], website=True
     )
-    def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
+    def support_ticket_close(self, ticket_id=None, stage_id=None, confirmed=None, **kw):
         """Close a ticket from the portal: only a ticket the user may read, only into
         a stage of its team that allows it, and only by POST with a CSRF token
-        (helpdesk_mgmt's GET route closed any ticket by id)."""
+        (helpdesk_mgmt's GET route closed any ticket by id). Closing is asked
+        twice: the first post shows the ticket page with the question "Mark this
+        ticket as Done?", only the answer (confirmed=1) closes it."""
         ticket = _get_ticket_or_404(ticket_id)
         stage = ticket._get_portal_close_stages().filtered(
             lambda s: str(s.id) == str(stage_id)
         )
         if not stage:
             raise NotFound()
+        if confirmed != "1":
+            return request.redirect(f"{ticket.access_url}?support_close={stage.id}")
         ticket.sudo().stage_id = stage
         return request.redirect(ticket.access_url)
 

@@ -1,5 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Helpdesk tickets, extended for the portal: what a customer's contact may see and do
+on a ticket (filters, confirm a resolution, reopen), the received mail, and the SLA
+preview of the new-ticket form.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError

@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.contract``."""
 
 from babel.dates import format_date
 from dateutil.relativedelta import relativedelta

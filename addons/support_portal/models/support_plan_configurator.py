@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.plan.configurator`` (Support Plan Configurator): price and quotation of a
+support plan chosen by a prospect.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError

@@ -26,7 +26,7 @@ class SupportPortalMixin(SlaTestMixin):
     Tickets of A: one per contact of the matrix, one of a third contact nobody
     follows and one of that contact followed by ``contact_a``. One ticket of B.
 
-    SLA (support_sla): plan Light uses seed 000's impact x urgency matrix on the
+    SLA (support_sla): plan Light uses the impact x urgency matrix on the
     calendar Monday to Friday 08:00-17:00 Europe/Amsterdam (no holidays); response
     targets Low 3 business days, Medium 2 business days, High and Critical 8
     business hours; resolution Low and Medium end of the next working day, High and

@@ -132,12 +132,13 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
-        # the right way closes it
+        # the right way (answered "yes") closes it
         response = self.url_open(
             "/ticket/close",
             data={
                 "ticket_id": self.ticket_a_key.id,
                 "stage_id": done.id,
+                "confirmed": "1",
                 "csrf_token": http.Request.csrf_token(self),
             },
             allow_redirects=False,

@@ -9,7 +9,7 @@ in a row, "when is this target due" in O(log n) per ticket: the windows are fetc
 (one ``resource.calendar._work_intervals_batch`` call per calendar and time range) and
 then walked with prefix sums and binary search.
 
-How targets count (SPEC.md section 3; all in the calendar's time zone, holidays out):
+How targets count (all in the calendar's time zone, holidays out):
 
 ``business_minutes`` / ``business_hours``
     N of working time from the clock start; a start outside working time counts from
