@@ -257,6 +257,98 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         response = self._get(f"/my/invoices/{invoice_b.id}?access_token={token}")
         self.assertEqual(response.status_code, 200)
 
+    def _contract_invoices(self):
+        """Invoices of customer A: of the contract's billing, of a sale order of the
+        contract, without contract, and a contract invoice addressed to the non-key
+        contact itself."""
+        billed = self._invoice(self.customer_a)
+        billed.sudo().support_contract_id = self.contract_a  # what billing writes
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "support_contract_id": self.contract_a.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.hour_product.id, "product_uom_qty": 1}
+                    )
+                ],
+            }
+        )
+        sold = self._invoice(self.customer_a)
+        sold.invoice_line_ids.sale_line_ids = order.order_line
+        plain = self._invoice(self.customer_a)
+        addressed = self._invoice(self.contact_a.partner_id)
+        addressed.sudo().support_contract_id = self.contract_a
+        return billed, sold, plain, addressed
+
+    def test_contract_invoices_are_key_users_business(self):
+        """A contact who is not a key user does not open the contract's invoices,
+        their PDF, nor read their lines over RPC (it opened all three); the
+        customer's other invoices and one addressed to the contact stay visible."""
+        billed, sold, plain, addressed = self._contract_invoices()
+        visible = {
+            "key_user_a": billed | sold | plain | addressed,
+            "contact_a": plain | addressed,
+            "portal_b": self.env["account.move"],
+        }
+        for who, shown in visible.items():
+            self._login(who)
+            for invoice in billed | sold | plain | addressed:
+                for suffix in ("", "?report_type=pdf"):
+                    with self.subTest(who=who, invoice=invoice.name, suffix=suffix):
+                        response = self._get(f"/my/invoices/{invoice.id}{suffix}")
+                        if invoice in shown:
+                            self.assertEqual(response.status_code, 200)
+                        else:
+                            self._assert_hidden(response, invoice.name)
+            user = self.env["res.users"].search([("login", "=", who)])
+            with self.subTest(who=who, list="/my/invoices"):
+                self.assertEqual(
+                    self.env["account.move"]
+                    .with_user(user)
+                    .search([("partner_id", "child_of", self.customer_a.ids)]),
+                    shown,
+                )
+        # the lines over JSON-RPC, as the contact
+        lines = (billed | sold).invoice_line_ids
+        answer = self._call_kw(
+            "contact_a", "account.move.line", "read", [lines.ids, ["name"]]
+        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        answer = self._call_kw(
+            "contact_a",
+            "account.move.line",
+            "search_read",
+            [[("move_id", "in", (billed | sold | plain).ids)], ["name", "move_id"]],
+        )
+        self.assertEqual(
+            {line["move_id"][0] for line in answer["result"]}, set(plain.ids)
+        )
+        answer = self._call_kw(
+            "key_user_a", "account.move.line", "read", [lines.ids, ["name"]]
+        )
+        self.assertEqual(len(answer["result"]), len(lines))
+
+    def _call_kw(self, login, model, method, args):
+        """``model.method(*args)`` as ``login`` over the web client's JSON-RPC."""
+        self.authenticate(login, login)
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": {},
+                },
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
     def test_contract_page_lists_its_invoices(self):
         order = self.env["sale.order"].create(
             {
