@@ -1,12 +1,14 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from odoo import http
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import SupportPortalMixin
+from .common import SupportPortalMixin, html_text
 
 
 @tagged("post_install", "-at_install")
@@ -369,4 +371,31 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         invoice_a.invoice_line_ids.sale_line_ids = order.order_line
         self._login("key_user_a")
         response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertIn(invoice_a.name, response.text)
+
+    def test_contract_page_lists_posted_monthly_invoices_only_its_own(self):
+        """The key user's contract page lists the posted monthly invoice with its
+        period, amount and payment state, linked to Odoo's own invoice page; a
+        draft one and another customer's monthly invoice are not listed."""
+        month = date(2026, 3, 1)
+        billing_a = self.contract_a._bill_month(month)
+        billing_b = self.contract_b._bill_month(month)
+        invoice_a, invoice_b = billing_a.invoice_id, billing_b.invoice_id
+        self.assertTrue(invoice_a and invoice_b)
+        (invoice_a | invoice_b).action_post()
+        draft_a = self.contract_a._bill_month(date(2026, 4, 1)).invoice_id
+        self.assertEqual(draft_a.state, "draft")
+        self.assertEqual(self.contract_a.sudo()._get_portal_invoices(), invoice_a)
+        self._login("key_user_a")
+        response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertEqual(response.status_code, 200)
+        section = html_text(response.text.split('id="support_contract_invoices"')[1])
+        self.assertIn(invoice_a.name, section)
+        self.assertIn(f'href="/my/invoices/{invoice_a.id}', response.text)
+        self.assertIn("Not Paid", section)
+        self.assertNotIn(invoice_b.name, response.text)
+        self.assertNotIn(f"/my/invoices/{draft_a.id}", response.text)
+        # the link opens Odoo's own invoice page for the key user
+        response = self._get(f"/my/invoices/{invoice_a.id}")
+        self.assertEqual(response.status_code, 200)
         self.assertIn(invoice_a.name, response.text)
