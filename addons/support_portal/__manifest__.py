@@ -25,6 +25,7 @@
         "data/mail_template_data.xml",
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",
+        "views/support_contract_agreement_templates.xml",
         "views/support_sla_evaluation_templates.xml",
         "views/helpdesk_ticket_templates.xml",
         "views/support_plan_configurator_templates.xml",
