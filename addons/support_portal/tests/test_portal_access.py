@@ -263,12 +263,8 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         response = self._get(f"/my/invoices/{invoice_b.id}?access_token={token}")
         self.assertEqual(response.status_code, 200)
 
-    def _contract_invoices(self):
-        """Invoices of customer A: of the contract's billing, of a sale order of the
-        contract, without contract, and a contract invoice addressed to the non-key
-        contact itself."""
-        billed = self._invoice(self.customer_a)
-        billed.sudo().support_contract_id = self.contract_a  # what billing writes
+    def _contract_order_invoice(self):
+        """An invoice of customer A for a sale order of contract A (one hour)."""
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
@@ -280,8 +276,17 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
                 ],
             }
         )
-        sold = self._invoice(self.customer_a)
-        sold.invoice_line_ids.sale_line_ids = order.order_line
+        invoice = self._invoice(self.customer_a)
+        invoice.invoice_line_ids.sale_line_ids = order.order_line
+        return invoice
+
+    def _contract_invoices(self):
+        """Invoices of customer A: of the contract's billing, of a sale order of the
+        contract, without contract, and a contract invoice addressed to the non-key
+        contact itself."""
+        billed = self._invoice(self.customer_a)
+        billed.sudo().support_contract_id = self.contract_a  # what billing writes
+        sold = self._contract_order_invoice()
         plain = self._invoice(self.customer_a)
         addressed = self._invoice(self.contact_a.partner_id)
         addressed.sudo().support_contract_id = self.contract_a
@@ -318,10 +323,11 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         # the lines over JSON-RPC, as the contact
         lines = (billed | sold).invoice_line_ids
         answer = self._call_kw(
-            "contact_a", "account.move.line", "read", [lines.ids, ["name"]]
+            "contact_a", "contact_a", "account.move.line", "read", [lines.ids, ["name"]]
         )
         self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
         answer = self._call_kw(
+            "contact_a",
             "contact_a",
             "account.move.line",
             "search_read",
@@ -331,44 +337,16 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             {line["move_id"][0] for line in answer["result"]}, set(plain.ids)
         )
         answer = self._call_kw(
-            "key_user_a", "account.move.line", "read", [lines.ids, ["name"]]
+            "key_user_a",
+            "key_user_a",
+            "account.move.line",
+            "read",
+            [lines.ids, ["name"]],
         )
         self.assertEqual(len(answer["result"]), len(lines))
 
-    def _call_kw(self, login, model, method, args):
-        """``model.method(*args)`` as ``login`` over the web client's JSON-RPC."""
-        self.authenticate(login, login)
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "id": 1,
-                "params": {
-                    "model": model,
-                    "method": method,
-                    "args": args,
-                    "kwargs": {},
-                },
-            },
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def test_contract_page_lists_its_invoices(self):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer_a.id,
-                "support_contract_id": self.contract_a.id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": self.hour_product.id, "product_uom_qty": 1}
-                    )
-                ],
-            }
-        )
-        invoice_a = self._invoice(self.customer_a)
-        invoice_a.invoice_line_ids.sale_line_ids = order.order_line
+        invoice_a = self._contract_order_invoice()
         self._login("key_user_a")
         response = self._get(f"/my/contracts/{self.contract_a.id}")
         self.assertIn(invoice_a.name, response.text)
