@@ -81,7 +81,6 @@ class SupportContract(models.Model):
         inverse_name="contract_id",
         string="Add-ons",
         copy=True,
-        domain=[("pending", "=", False)],
     )
     addon_ids = fields.Many2many(
         comodel_name="support.addon",

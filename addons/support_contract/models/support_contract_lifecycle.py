@@ -2,15 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Life of a support contract: activation, suspension and end after the
 minimum term; the included version upgrade (one per 12 months); and changes sold
-for a running contract (plan, add-ons, reserved hours), which wait until the first
-day of the month they take effect on, where the monthly billing applies them."""
+for a running contract (plan, add-ons, reserved hours), kept as amendments
+(``support.contract.amendment``) that wait until the first day of the month they take
+effect on, where the monthly billing applies them."""
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
-from odoo.tools import float_compare, format_date
+from odoo.tools import format_date
 
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
@@ -43,30 +43,18 @@ class SupportContractLifecycle(models.Model):
     upgrade_next_date = fields.Date(
         string="Next Included Upgrade", compute="_compute_upgrade_available"
     )
-    # Amendments sold on a quotation take effect on the first of the next month.
-    pending_date = fields.Date(
-        string="Changes Take Effect On",
-        copy=False,
-        readonly=True,
-        help="First day of the month from which the pending changes apply.",
-    )
-    pending_plan_id = fields.Many2one(
-        comodel_name="support.plan",
-        string="Next Plan",
-        copy=False,
-        readonly=True,
-        check_company=True,
-    )
-    pending_reserved_hours = fields.Float(
-        string="Next Reserved Hours", copy=False, readonly=True, digits=(16, 2)
-    )
-    has_pending_reserved_hours = fields.Boolean(copy=False, readonly=True)
-    pending_addon_line_ids = fields.One2many(
-        comodel_name="support.contract.addon",
+    # Changes sold for a running contract wait in an amendment until their month.
+    amendment_ids = fields.One2many(
+        comodel_name="support.contract.amendment",
         inverse_name="contract_id",
-        string="Next Add-ons",
+        string="Amendments",
         readonly=True,
-        domain=[("pending", "=", True)],
+    )
+    pending_amendment_id = fields.Many2one(
+        comodel_name="support.contract.amendment",
+        string="Waiting Amendment",
+        compute="_compute_pending_amendment_id",
+        help="The changes that apply from the first day of a coming month.",
     )
 
     @api.depends("date_start", "min_term_months")
@@ -75,6 +63,13 @@ class SupportContractLifecycle(models.Model):
             contract.min_term_end = contract.date_start and (
                 contract.date_start + relativedelta(months=contract.min_term_months)
             )
+
+    @api.depends("amendment_ids.state")
+    def _compute_pending_amendment_id(self):
+        for contract in self:
+            contract.pending_amendment_id = contract.amendment_ids.filtered(
+                lambda a: a.state == "pending"
+            )[:1]
 
     @api.depends("upgrade_last_date")
     @api.depends_context("date")
@@ -91,52 +86,6 @@ class SupportContractLifecycle(models.Model):
             last = contract.upgrade_last_date
             contract.upgrade_next_date = last and last + relativedelta(months=months)
             contract.upgrade_available = not last or contract.upgrade_next_date <= today
-
-    @api.constrains(
-        "pending_plan_id",
-        "pending_reserved_hours",
-        "has_pending_reserved_hours",
-        "pending_addon_line_ids",
-    )
-    def _check_pending(self):
-        """The contract as it will be next month must be valid too."""
-        for contract in self.filtered("pending_date"):
-            plan = contract.pending_plan_id or contract.plan_id
-            hours = (
-                contract.pending_reserved_hours
-                if contract.has_pending_reserved_hours
-                else contract.reserved_hours
-            )
-            if float_compare(hours, 0.0, precision_digits=2) < 0:
-                raise ValidationError(
-                    self.env._("Reserved hours cannot be negative (%(h)s h).", h=hours)
-                )
-            if hours and not plan.allows_reserved_hours:
-                raise ValidationError(
-                    self.env._(
-                        "Plan %(plan)s does not allow reserved hours: choose a paid "
-                        "plan or set the reserved hours to 0.",
-                        plan=plan.name,
-                    )
-                )
-            if hours:
-                self.env["support.hour.band"]._get_band(hours, contract.company_id)
-            for line in contract.pending_addon_line_ids:
-                if line.quantity < 0 or (
-                    not line.addon_id.per_unit and line.quantity > 1
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "Add-on %(addon)s: %(qty)s is not a valid quantity "
-                            "(0 removes it; only add-ons sold per unit take more "
-                            "than 1).",
-                            addon=line.addon_id.name,
-                            qty=line.quantity,
-                        )
-                    )
-            for addon, quantity in contract._get_next_addon_quantities().items():
-                if quantity:
-                    addon._check_allowed_on_plan(plan, contract, pending=True)
 
     @api.constrains("date_start", "date_end", "min_term_months", "state")
     def _check_dates(self):
@@ -242,14 +191,20 @@ class SupportContractLifecycle(models.Model):
         self.upgrade_last_date = date
 
     def _get_next_addon_quantities(self):
-        """{support.addon: quantity} as it will be once pending changes apply."""
+        """{support.addon: quantity} once the waiting amendment applies."""
         self.ensure_one()
-        quantities = {line.addon_id: line.quantity for line in self.addon_line_ids}
-        for line in self.pending_addon_line_ids:
-            quantities[line.addon_id] = line.quantity
-        return quantities
+        if self.pending_amendment_id:
+            return self.pending_amendment_id._get_next_addon_quantities()
+        return {line.addon_id: line.quantity for line in self.addon_line_ids}
 
-    def _amend(self, plan=None, reserved_hours=None, addon_quantities=None, date=None):
+    def _amend(
+        self,
+        plan=None,
+        reserved_hours=None,
+        addon_quantities=None,
+        date=None,
+        reason=None,
+    ):
         """Record changes sold for this contract.
 
         A draft contract changes at once; a running one from ``date`` (the first
@@ -257,6 +212,8 @@ class SupportContractLifecycle(models.Model):
 
         :param addon_quantities: {support.addon: quantity}; 0 removes the add-on,
             add-ons not named are kept.
+        :param reason: why, e.g. the order that sold the change
+        :return: the waiting ``support.contract.amendment`` (none for a draft)
         """
         self.ensure_one()
         addon_quantities = addon_quantities or {}
@@ -270,7 +227,7 @@ class SupportContractLifecycle(models.Model):
             quantities.update(addon_quantities)
             vals["addon_line_ids"] = self._addon_line_commands(quantities)
             self.write(vals)
-            return
+            return self.env["support.contract.amendment"]
         if self.state == "ended":
             raise UserError(
                 self.env._("Contract %s has ended: it cannot be amended.", self.name)
@@ -278,58 +235,26 @@ class SupportContractLifecycle(models.Model):
         date = date or (
             fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
         )
-        vals = {"pending_date": date}
-        if plan and plan != self.plan_id:
-            vals["pending_plan_id"] = plan.id
-        if reserved_hours is not None:
-            vals["pending_reserved_hours"] = reserved_hours
-            vals["has_pending_reserved_hours"] = True
-        pending = {line.addon_id: line for line in self.pending_addon_line_ids}
-        commands = []
-        for addon, qty in addon_quantities.items():
-            if addon in pending:
-                commands.append(Command.update(pending[addon].id, {"quantity": qty}))
-            else:
-                commands.append(
-                    Command.create(
-                        {"addon_id": addon.id, "quantity": qty, "pending": True}
-                    )
-                )
-        if commands:
-            vals["pending_addon_line_ids"] = commands
-        self.write(vals)
+        amendment = self.pending_amendment_id
+        if amendment:
+            amendment.date = date
+        else:
+            amendment = self.env["support.contract.amendment"].create(
+                {"contract_id": self.id, "date": date, "reason": reason}
+            )
+        amendment._add_changes(plan, reserved_hours, addon_quantities)
+        if reason and amendment.reason != reason:
+            amendment.reason = "\n".join(filter(None, [amendment.reason, reason]))
         self.message_post(
             body=self.env._(
                 "Changes recorded; they take effect on %(date)s.",
                 date=format_date(self.env, date),
             )
         )
+        return amendment
 
     def _apply_pending_changes(self, month):
-        """Apply the changes due on or before ``month`` (first day of a month)."""
-        for contract in self.filtered(
-            lambda c: c.pending_date and c.pending_date <= month
-        ):
-            vals = {
-                "pending_date": False,
-                "pending_plan_id": False,
-                "pending_reserved_hours": 0.0,
-                "has_pending_reserved_hours": False,
-            }
-            if contract.pending_plan_id:
-                vals["plan_id"] = contract.pending_plan_id.id
-            if contract.has_pending_reserved_hours:
-                vals["reserved_hours"] = contract.pending_reserved_hours
-            current = {line.addon_id: line for line in contract.addon_line_ids}
-            commands = []
-            for line in contract.pending_addon_line_ids:
-                old = current.get(line.addon_id)
-                if old:
-                    commands.append(Command.delete(old.id))
-                if line.quantity:
-                    commands.append(Command.update(line.id, {"pending": False}))
-                else:
-                    commands.append(Command.delete(line.id))
-            if commands:
-                vals["addon_line_ids"] = commands
-            contract.write(vals)
+        """Apply the amendments due on or before ``month`` (first day of a month)."""
+        self.amendment_ids.filtered(
+            lambda a: a.state == "pending" and a.date <= month
+        )._apply(month)
