@@ -239,6 +239,9 @@ class SupportContractLifecycle(models.Model):
         if amendment:
             amendment.date = date
         else:
+            # the database allows one waiting amendment per contract: write the
+            # state of those applied or cancelled in this transaction first
+            self.amendment_ids.flush_recordset(["state"])
             amendment = self.env["support.contract.amendment"].create(
                 {"contract_id": self.id, "date": date, "reason": reason}
             )
