@@ -460,16 +460,15 @@ class HelpdeskTicket(models.Model):
         contracts = {}
         facts = []
         stored = []
-        for index, ticket in enumerate(self):
-            contract_id = ticket.support_contract_id.id
+        for index, (origin_id, inputs) in enumerate(self._sla_inputs()):
+            contract_id = inputs["support_contract_id"]
             contract = contracts.get(contract_id)
             if contract is None:
                 # ids from a per-process cache: no query for a ticket created in
                 # its own transaction
                 contract = contracts[contract_id] = Contract._sla_cached_contract(
-                    contract_id
+                    contract_id or 0
                 )
-            origin_id = ticket._origin.id
             if origin_id:
                 old = {
                     fname: cache.get(origin_id) or False
@@ -481,20 +480,20 @@ class HelpdeskTicket(models.Model):
             facts.append(
                 TicketFacts(
                     id=index,
-                    company_id=ticket.company_id.id,
+                    company_id=inputs["company_id"],
                     active=contract.state == "active",
                     plan_id=contract.plan_id,
                     calendar_id=contract.calendar_id,
                     resolution_start=contract.resolution_start,
-                    priority_id=ticket.sla_priority_id.id,
-                    type_id=ticket.support_ticket_type_id.id,
-                    emergency=ticket.sla_emergency,
+                    priority_id=inputs["sla_priority_id"],
+                    type_id=inputs["support_ticket_type_id"],
+                    emergency=bool(inputs["sla_emergency"]),
                     addon_ids=contract.addon_ids,
-                    start=_ts(ticket.sla_start_date),
-                    first_response=_ts(ticket.sla_first_response_date),
-                    resolved=_ts(ticket.sla_resolved_date),
+                    start=_ts(inputs["sla_start_date"]),
+                    first_response=_ts(inputs["sla_first_response_date"]),
+                    resolved=_ts(inputs["sla_resolved_date"]),
                     logged={
-                        target: ticket[f"sla_{target}_breach_logged"]
+                        target: bool(inputs[f"sla_{target}_breach_logged"])
                         for target in SLA_TARGETS
                     },
                     old={
@@ -508,6 +507,43 @@ class HelpdeskTicket(models.Model):
                 )
             )
         return facts, stored
+
+    def _sla_inputs(self):
+        """(origin id, {input: value}) of these tickets, SLA_TICKET_INPUTS as the
+        evaluator reads them (ids, datetimes, booleans; False/None when empty).
+
+        Saved tickets (a recomputation) read the ORM's cache once their computed
+        inputs are up to date and the columns fetched (_sla_facts): reading ten
+        fields of 10,000 tickets through the records took 1.1 s of a recompute of
+        1.6 s for the facts (benchmark: recompute of 10,000 tickets). New tickets
+        (creation, a form) read through the records.
+        """
+        # Field._get_cache is private ORM API (as for the stored values above)
+        if all(self._ids):
+            # pending computations of the computed inputs (the priority follows
+            # the type, the contract the partner): the cache must hold their values
+            self._recompute_recordset(
+                [fname for fname in SLA_TICKET_INPUTS if self._fields[fname].compute]
+            )
+            caches = [
+                (fname, self._fields[fname]._get_cache(self.env))
+                for fname in SLA_TICKET_INPUTS
+            ]
+            for ticket_id in self._ids:
+                yield (
+                    ticket_id,
+                    {fname: cache[ticket_id] or False for fname, cache in caches},
+                )
+            return
+        for ticket in self:
+            yield (
+                ticket._origin.id,
+                {
+                    fname: value.id if isinstance(value, models.BaseModel) else value
+                    for fname in SLA_TICKET_INPUTS
+                    for value in (ticket[fname],)
+                },
+            )
 
     @api.model
     def _sla_rules(self, facts):
