@@ -511,3 +511,20 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         ticket = self._tickets("Zonder contact")
         self.assertEqual(ticket.partner_id, self.customer_a)
         self.assertEqual(ticket.support_contract_id, self.contract_a)
+
+    def test_demo_tickets_have_teams_and_the_demo_an_alias_domain(self):
+        """The demo works by mail: an alias domain, and every demo ticket of the
+        suite has its team (tests run on a database with the demo data)."""
+        demo = self.env["ir.model.data"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("module", "in", ["support_contract", "support_sla", "support_portal"]),
+            ]
+        )
+        tickets = self.env["helpdesk.ticket"].browse(demo.mapped("res_id")).exists()
+        if not tickets:
+            self.fail("no demo ticket: the suite's demo data is missing")
+        self.assertFalse(tickets.filtered(lambda t: not t.team_id).mapped("name"))
+        self.assertTrue(
+            self.env.ref("support_portal.mail_alias_domain_support_demo").name
+        )
