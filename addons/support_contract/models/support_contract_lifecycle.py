@@ -1,7 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Life of a support contract: activation, suspension and end after the
-minimum term; the included version upgrade (one per 12 months); and changes sold
+minimum term; and changes sold
 for a running contract (plan, add-ons, reserved hours), kept as amendments
 (``support.contract.amendment``) that wait until the first day of the month they take
 effect on, where the monthly billing applies them."""
@@ -27,21 +27,6 @@ class SupportContractLifecycle(models.Model):
         compute="_compute_min_term_end",
         store=True,
         help="First day the contract may end on.",
-    )
-    # One version upgrade per 12 months is included.
-    upgrade_last_date = fields.Date(
-        string="Last Included Upgrade",
-        tracking=True,
-        copy=False,
-        help="When the included upgrade was last used.",
-    )
-    upgrade_available = fields.Boolean(
-        string="Included Upgrade Available",
-        compute="_compute_upgrade_available",
-        help="No included upgrade was used in the last 12 months.",
-    )
-    upgrade_next_date = fields.Date(
-        string="Next Included Upgrade", compute="_compute_upgrade_available"
     )
     # Changes sold for a running contract wait in an amendment until their month.
     amendment_ids = fields.One2many(
@@ -70,22 +55,6 @@ class SupportContractLifecycle(models.Model):
             contract.pending_amendment_id = contract.amendment_ids.filtered(
                 lambda a: a.state == "pending"
             )[:1]
-
-    @api.depends("upgrade_last_date")
-    @api.depends_context("date")
-    def _compute_upgrade_available(self):
-        today = fields.Date.to_date(self.env.context.get("date")) or (
-            fields.Date.context_today(self)
-        )
-        for contract in self:
-            months = contract._get_upgrade_interval_months()
-            if not months:
-                contract.upgrade_next_date = False
-                contract.upgrade_available = False
-                continue
-            last = contract.upgrade_last_date
-            contract.upgrade_next_date = last and last + relativedelta(months=months)
-            contract.upgrade_available = not last or contract.upgrade_next_date <= today
 
     @api.constrains("date_start", "date_end", "min_term_months", "state")
     def _check_dates(self):
@@ -164,31 +133,6 @@ class SupportContractLifecycle(models.Model):
             )
         self.write({"state": "ended", "date_end": date_end})
         return True
-
-    def _get_upgrade_interval_months(self):
-        """Months between two included upgrades; 0 when none is included (hook)."""
-        self.ensure_one()
-        return 12
-
-    def _use_included_upgrade(self, date=None):
-        """Record that the included upgrade (one per 12 months) is used.
-
-        :raise UserError: when it was used less than 12 months ago
-        """
-        self.ensure_one()
-        date = date or fields.Date.context_today(self)
-        contract = self.with_context(date=date)
-        if not contract.upgrade_available:
-            raise UserError(
-                self.env._(
-                    "Contract %(contract)s used its included upgrade on %(last)s; "
-                    "the next one is included from %(next)s.",
-                    contract=self.name,
-                    last=format_date(self.env, self.upgrade_last_date),
-                    next=format_date(self.env, contract.upgrade_next_date),
-                )
-            )
-        self.upgrade_last_date = date
 
     def _get_next_addon_quantities(self):
         """{support.addon: quantity} once the waiting amendment applies."""

@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
@@ -87,18 +86,6 @@ class TestContract(SupportContractCommon):
         self.assertEqual(contract.state, "ended")
         with self.assertError(UserError, "has ended already"):
             contract.action_end()
-
-    def test_included_upgrade(self):
-        """One upgrade per 12 months is included."""
-        contract = self._create_contract()
-        self.assertTrue(contract.upgrade_available)
-        contract._use_included_upgrade(date(2026, 3, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
-        with self.assertError(UserError, "next one is included from"):
-            contract._use_included_upgrade(date(2027, 2, 28))
-        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
-        contract._use_included_upgrade(date(2027, 3, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2027, 3, 1))
 
     def test_limit_warnings(self):
         contract = self._create_contract(user_count=60, cloc_lines=4000)

@@ -4,6 +4,8 @@
 included upgrade.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
@@ -14,9 +16,10 @@ class SupportContract(models.Model):
 
     support_contract owns ``cloc_lines``, ``cloc_date`` and ``cloc_source`` (and the
     warning over the plan's ``cloc_max``): this addon feeds them from the latest
-    measurement and adds the warning under the plan's ``cloc_min``. It makes the
-    included upgrade's interval configurable (12 months, two years or none) and
-    records its use when a covered migration quotation is confirmed.
+    measurement and adds the warning under the plan's ``cloc_min``. It owns the
+    included upgrade, which is sold here: its interval (12 months, two years or
+    none), when it was last used and when the next is included; its use is recorded
+    when a covered migration quotation is confirmed.
     """
 
     _inherit = "support.contract"
@@ -47,6 +50,20 @@ class SupportContract(models.Model):
         help="How often a version upgrade is included: for example one in each "
         "12-month period, or a migration every two years.",
     )
+    upgrade_last_date = fields.Date(
+        string="Last Included Upgrade",
+        tracking=True,
+        copy=False,
+        help="When the included upgrade was last used.",
+    )
+    upgrade_available = fields.Boolean(
+        string="Included Upgrade Available",
+        compute="_compute_upgrade_available",
+        help="No included upgrade was used in the last 12 months.",
+    )
+    upgrade_next_date = fields.Date(
+        string="Next Included Upgrade", compute="_compute_upgrade_available"
+    )
 
     def _compute_cloc_measurement_count(self):
         counts = dict(
@@ -76,15 +93,48 @@ class SupportContract(models.Model):
                 )
         return res
 
-    @api.depends("upgrade_interval")
+    @api.depends("upgrade_last_date", "upgrade_interval")
+    @api.depends_context("date")
     def _compute_upgrade_available(self):
-        return super()._compute_upgrade_available()
+        today = fields.Date.to_date(self.env.context.get("date")) or (
+            fields.Date.context_today(self)
+        )
+        for contract in self:
+            months = contract._get_upgrade_interval_months()
+            if not months:
+                contract.upgrade_next_date = False
+                contract.upgrade_available = False
+                continue
+            last = contract.upgrade_last_date
+            contract.upgrade_next_date = last and last + relativedelta(months=months)
+            contract.upgrade_available = not last or contract.upgrade_next_date <= today
 
     def _get_upgrade_interval_months(self):
+        """Months between two included upgrades; 0 when none is included."""
         self.ensure_one()
         if self.upgrade_interval == "none":
             return 0
         return int(self.upgrade_interval or 12)
+
+    def _use_included_upgrade(self, date=None):
+        """Record that the included upgrade (one per interval) is used on ``date``.
+
+        :raise UserError: when the last one is less than an interval ago
+        """
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        contract = self.with_context(date=date)
+        if not contract.upgrade_available:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s used its included upgrade on %(last)s; "
+                    "the next one is included from %(next)s.",
+                    contract=self.name,
+                    last=format_date(self.env, self.upgrade_last_date),
+                    next=format_date(self.env, contract.upgrade_next_date),
+                )
+            )
+        self.upgrade_last_date = date
 
     def action_view_cloc_measurements(self):
         self.ensure_one()

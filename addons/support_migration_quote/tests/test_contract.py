@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
@@ -100,6 +102,19 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertFalse(measurement.contract_id)
 
     # entitlement ----------------------------------------------------------------------
+
+    def test_included_upgrade(self):
+        """One upgrade per 12 months is included (moved from support_contract with
+        the included upgrade)."""
+        contract = self._create_contract()
+        self.assertTrue(contract.upgrade_available)
+        contract._use_included_upgrade(date(2026, 3, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
+        with self.assertError(UserError, "next one is included from"):
+            contract._use_included_upgrade(date(2027, 2, 28))
+        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
+        contract._use_included_upgrade(date(2027, 3, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2027, 3, 1))
 
     def test_upgrade_interval(self):
         contract = self.contract
