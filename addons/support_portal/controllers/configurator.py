@@ -9,6 +9,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools.misc import formatLang
 
+from .portal import _pick_by_id
+
 # quotations one browser session may request per hour (the route is public)
 QUOTES_PER_HOUR = 5
 
@@ -36,7 +38,7 @@ class SupportPlanConfiguratorController(http.Controller):
         plans = Configurator._get_plans(company)
         addons = Configurator._get_addons(company)
         form = form or {}
-        selected_plan = plans.filtered(lambda p: str(p.id) == str(form.get("plan_id")))
+        selected_plan = _pick_by_id(plans, form.get("plan_id"))
         currency = pricelist.currency_id or company.currency_id
         quote = None
         try:
