@@ -34,6 +34,18 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
             data["csrf_token"] = http.Request.csrf_token(self)
         return self.url_open("/support/plans/quote", data=data, allow_redirects=False)
 
+    def _assert_posts_refused(self, cases):
+        """Each post of ``cases`` ([(extra form values, message)]) answers 400 with
+        the message and the form as typed; nothing is written."""
+        before = self._counts()
+        for extra, message in cases:
+            with self.subTest(extra=extra):
+                response = self._post_quote(self._light_15_extended(**extra))
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(message, response.text)
+                self.assertIn("Pia Prospect", response.text)
+        self.assertEqual(self._counts(), before)
+
     def _light_15_extended(self, **extra):
         data = {
             "plan_id": self.plan_light.id,
@@ -129,15 +141,7 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
             ({"addon_ids": ["999999999"]}, "among those offered"),
             ({"email": "nobody"}, "valid e-mail"),
         ]
-        before = self._counts()
-        for extra, message in cases:
-            with self.subTest(extra=extra):
-                response = self._post_quote(self._light_15_extended(**extra))
-                self.assertEqual(response.status_code, 400)
-                self.assertIn(message, response.text)
-                # the form keeps what the visitor typed
-                self.assertIn("Pia Prospect", response.text)
-        self.assertEqual(self._counts(), before)
+        self._assert_posts_refused(cases)
 
     def test_missing_csrf_writes_nothing(self):
         before = self._counts()
@@ -207,13 +211,7 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
             ),
             ({"plan_id": "9" * 400}, "Choose one of the plans"),
         ]
-        before = self._counts()
-        for extra, message in cases:
-            with self.subTest(extra=extra):
-                response = self._post_quote(self._light_15_extended(**extra))
-                self.assertEqual(response.status_code, 400)
-                self.assertIn(message, response.text)
-        self.assertEqual(self._counts(), before)
+        self._assert_posts_refused(cases)
         # the live price answers the reason too (a list of add-ons raised an
         # AttributeError: "Odoo Server Error")
         for params, message in (
