@@ -32,45 +32,48 @@ def _expect(**overrides):
     return {**ALL_OK, **overrides}
 
 
+# a list of the visitor's own records; a page of customer A's record kept from
+# the other customer and the contact who is not a key user; an action on a ticket
+# that is not resolved (refused to those who may read it)
+OWN_LIST = _expect(anonymous="login")
+KEY_USERS_PAGE = _expect(anonymous="hidden", contact_a="hidden", portal_b="hidden")
+TICKET_PAGE = _expect(anonymous="home", contact_a="home", portal_b="home")
+TICKET_ACTION = _expect(
+    anonymous="login",
+    key_user_a="refused",
+    contact_a="hidden",
+    portal_b="hidden",
+    agent="refused",
+)
+
+
 # {route rule: (method, path of the record(s) of customer A, expected per role)}
 ACCESS_MATRIX = {
-    "/my/tickets": ("GET", "/my/tickets", _expect(anonymous="login")),
+    "/my/tickets": ("GET", "/my/tickets", OWN_LIST),
     "/my/tickets/page/<int:page>": (
         "GET",
         "/my/tickets/page/1",
-        _expect(anonymous="login"),
+        OWN_LIST,
     ),
     "/my/ticket/<int:ticket_id>": (
         "GET",
         "/my/ticket/{ticket}",
-        _expect(anonymous="home", contact_a="home", portal_b="home"),
+        TICKET_PAGE,
     ),
     "/my/ticket/<int:ticket_id>/<access_token>": (
         "GET",
         "/my/ticket/{ticket}/guessed",
-        _expect(anonymous="home", contact_a="home", portal_b="home"),
+        TICKET_PAGE,
     ),
     "/my/tickets/<int:ticket_id>/confirm": (
         "POST",
         "/my/tickets/{ticket}/confirm",
-        _expect(
-            anonymous="login",
-            key_user_a="refused",
-            contact_a="hidden",
-            portal_b="hidden",
-            agent="refused",
-        ),
+        TICKET_ACTION,
     ),
     "/my/tickets/<int:ticket_id>/reopen": (
         "POST",
         "/my/tickets/{ticket}/reopen",
-        _expect(
-            anonymous="login",
-            key_user_a="refused",
-            contact_a="hidden",
-            portal_b="hidden",
-            agent="refused",
-        ),
+        TICKET_ACTION,
     ),
     "/ticket/close": (
         "POST",
@@ -88,37 +91,37 @@ ACCESS_MATRIX = {
         "/my/tickets/preview",
         _expect(anonymous="denied"),
     ),
-    "/my/contracts": ("GET", "/my/contracts", _expect(anonymous="login")),
+    "/my/contracts": ("GET", "/my/contracts", OWN_LIST),
     "/my/contracts/page/<int:page>": (
         "GET",
         "/my/contracts/page/1",
-        _expect(anonymous="login"),
+        OWN_LIST,
     ),
     "/my/contracts/<int:contract_id>": (
         "GET",
         "/my/contracts/{contract}",
-        _expect(anonymous="hidden", contact_a="hidden", portal_b="hidden"),
+        KEY_USERS_PAGE,
     ),
     "/my/contracts/<int:contract_id>/ledger": (
         "GET",
         "/my/contracts/{contract}/ledger",
-        _expect(anonymous="hidden", contact_a="hidden", portal_b="hidden"),
+        KEY_USERS_PAGE,
     ),
     "/my/contracts/<int:contract_id>/ledger/page/<int:ledger_page>": (
         "GET",
         "/my/contracts/{contract}/ledger/page/1",
-        _expect(anonymous="hidden", contact_a="hidden", portal_b="hidden"),
+        KEY_USERS_PAGE,
     ),
-    "/my/evaluations": ("GET", "/my/evaluations", _expect(anonymous="login")),
+    "/my/evaluations": ("GET", "/my/evaluations", OWN_LIST),
     "/my/evaluations/page/<int:page>": (
         "GET",
         "/my/evaluations/page/1",
-        _expect(anonymous="login"),
+        OWN_LIST,
     ),
     "/my/evaluations/<int:evaluation_id>": (
         "GET",
         "/my/evaluations/{evaluation}",
-        _expect(anonymous="hidden", contact_a="hidden", portal_b="hidden"),
+        KEY_USERS_PAGE,
     ),
     # a contract invoice: its key users' (agents do not read invoices)
     "/my/invoices/<int:invoice_id>": (
