@@ -195,7 +195,7 @@ class SupportContractCommon(BaseCommon):
         and is rolled back at the end."""
         with closing(db_connect(self.env.cr.dbname).cursor()) as cr:
             # for this transaction only: the connection goes back to the pool
-            cr.execute(f"SET LOCAL lock_timeout = '{lock_timeout}'")
+            cr.execute("SELECT set_config('lock_timeout', %s, true)", [lock_timeout])
             try:
                 yield api.Environment(cr, SUPERUSER_ID, {})
             finally:
