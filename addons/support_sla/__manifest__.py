@@ -14,6 +14,7 @@
     "application": False,
     "installable": True,
     "depends": [
+        "base_automation",
         "support_contract",
     ],
     "external_dependencies": {"python": ["holidays"]},

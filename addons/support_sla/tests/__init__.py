@@ -10,3 +10,4 @@ from . import test_sla_cron
 from . import test_sla_evaluation
 from . import test_sla_report_languages
 from . import test_sla_trust
+from . import test_sla_automation
