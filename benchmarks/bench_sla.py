@@ -16,8 +16,8 @@
    ``resource.calendar.plan_hours`` call per ticket (what OCA helpdesk_mgmt_sla does
    for each ticket SLA), in the same run; the response deadlines must be identical.
    Before each timed run every policy's response target changes by one business
-   hour, so that every ticket is recomputed and rewritten. Targets: under 2 s and
-   at least 10x faster.
+   hour, so that every ticket is recomputed and rewritten. Targets: at most 1.5 s
+   (issue 13: the SLA through the ORM keeps today's speed) and at least 10x faster.
 
 The harness' database only names the run: the benchmark builds its own two
 databases and drops them at the end: ``<db>_sla``, a fresh suite database
@@ -267,8 +267,8 @@ def _bench_recompute(env, tickets, priorities, rng):
             f"{row['sla_response_deadline']}, plan_hours "
             f"{baseline[row['id']].replace(microsecond=0)}"
         )
-    ok = ours < 2.0 and base / ours >= 10 and not mismatches
-    log(f"   targets (< 2 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
+    ok = ours <= 1.5 and base / ours >= 10 and not mismatches
+    log(f"   targets (<= 1.5 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
     return ok
 
 
