@@ -272,6 +272,13 @@ def setup_suite(registry, count, months):
 
 
 def new_session(registry, db):
+    client = Client(odoo.http.root)
+    client.set_cookie("localhost", "session_id", new_session_id(registry, db))
+    return client
+
+
+def new_session_id(registry, db):
+    """The id of a new session of the key user, saved in the session store."""
     session = odoo.http.root.session_store.new()
     session.update(odoo.http.get_default_session(), db=db, _trace_disable=True)
     with registry.cursor() as cr:
@@ -284,9 +291,7 @@ def new_session(registry, db):
         session.session_token = security.compute_session_token(session, user_env)
         session.context = dict(user_env["res.users"].context_get())
     odoo.http.root.session_store.save(session)
-    client = Client(odoo.http.root)
-    client.set_cookie("localhost", "session_id", session.sid)
-    return client
+    return session.sid
 
 
 def request(client, url):

@@ -821,6 +821,19 @@ class SupportContract(models.Model):
             result.setdefault(contract.partner_id.id, contract)
         return result
 
+    def _lock_free_rows(self):
+        """Lock the rows of these contracts that no other transaction holds; return
+        those contracts (a contract another worker is billing is left to it)."""
+        if not self.ids:
+            return self
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id FROM support_contract WHERE id IN %s FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+            )
+        )
+        return self.browse(sorted(row[0] for row in rows))
+
     def _lock_rows(self):
         """Lock the contracts' rows (billing, amendments) until the transaction ends."""
         if self.ids:
@@ -976,8 +989,10 @@ class SupportContract(models.Model):
     def _cron_bill_month(self, month=None, batch_size=50):
         """Scheduled action: bill every active contract for the current month.
 
-        Commits after each batch, so that a crash loses at most one batch, which
-        the next run bills again (the months already billed are skipped).
+        Commits after each batch through the cron progress API, so that a crash
+        loses at most one batch, which the next run bills again (the months
+        already billed are skipped); two runs at once share the contracts (see
+        ``_bill_month``).
         """
         month = (month or fields.Date.context_today(self)).replace(day=1)
         contracts = self.search(self._get_billable_domain(month))
@@ -999,8 +1014,23 @@ class SupportContract(models.Model):
         ).contract_id
         todo = self - billed
         created = Billing
+        Cron = self.env["ir.cron"]
+        if commit:
+            Cron._commit_progress(remaining=len(todo))
         for batch_ids in split_every(batch_size, todo.ids):
-            batch = self.browse(batch_ids)
+            # Another worker billing the same month (a second run, a manual one)
+            # holds the rows of its batch: skip them rather than wait and then
+            # collide with its billings. The lock comes first in the transaction
+            # (after the previous batch's commit), so the billings that worker
+            # committed before are seen here and not billed twice.
+            batch = self.browse(batch_ids)._lock_free_rows()
+            batch -= Billing.search(
+                [("contract_id", "in", batch.ids), ("month", "=", month)]
+            ).contract_id
+            if not batch:
+                if commit and not Cron._commit_progress(len(batch_ids)):
+                    break  # out of time: the scheduler runs the action again
+                continue
             try:
                 with self.env.cr.savepoint():
                     created |= batch._bill_month_batch(month)
@@ -1016,8 +1046,8 @@ class SupportContract(models.Model):
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
                             )
-            if commit:
-                self.env["ir.cron"]._commit_progress(len(batch))
+            if commit and not Cron._commit_progress(len(batch_ids)):
+                break
         return created
 
     def _bill_month_batch(self, month):

@@ -22,6 +22,20 @@ class TestCatalogue(SupportContractCommon):
         self.plan_light.monthly_price = 275.0
         self.assertEqual(product.list_price, 275.0)
 
+    def test_product_cannot_be_removed(self):
+        """A plan or add-on without its product is refused with the reason (it
+        raised "Expected singleton" from the price computation)."""
+        addon = self.env["support.addon"].create(
+            {"name": "Extra", "monthly_price": 10.0, "company_id": self.company.id}
+        )
+        for entry in (self.plan_light, addon):
+            with (
+                self.subTest(entry=entry.name),
+                self.assertRaisesRegex(ValidationError, "is sold through its product"),
+            ):
+                entry.product_id = False
+            self.assertTrue(entry.product_id)
+
     def test_band_boundaries(self):
         """Each bound belongs to the band below it: 10 h is 0-10 (4 %)."""
         Band = self.env["support.hour.band"].with_company(self.company)

@@ -96,6 +96,55 @@ class TestPlanConfigurator(SupportPortalCommon):
                 with self.assertRaisesRegex(UserError, "Choose one of the plans"):
                     self.Configurator._parse_configuration(self.company, plan_id)
 
+    def test_hostile_input_refused_with_a_message(self):
+        """Values a hand-made request can send: a UserError with a message each (a
+        huge number of hours overflowed the rounding, a list of add-ons or a
+        400-digit quantity raised a TypeError or OverflowError: a 500)."""
+        integration = self.addon_integration.id
+        cases = [
+            ({"hours": 1e308}, "At most 100 hours"),
+            ({"hours": "1e308"}, "At most 100 hours"),
+            ({"hours": "-1e308"}, "cannot be negative"),
+            ({"hours": "inf"}, "At most 100 hours"),
+            ({"hours": "-inf"}, "cannot be negative"),
+            ({"hours": [1]}, "must be a number"),
+            ({"hours": {"a": 1}}, "must be a number"),
+            ({"hours": "9" * 400}, "At most 100 hours"),
+            ({"addons": [integration]}, "among those offered"),
+            ({"addons": "x"}, "among those offered"),
+            ({"addons": {integration: "9" * 400}}, "At most 100 of Integration"),
+            ({"addons": {integration: "9" * 5000}}, "at least 1"),
+            ({"addons": {integration: 10**15}}, "At most 100 of Integration"),
+            ({"addons": {integration: 2.5}}, "at least 1"),
+            ({"addons": {integration: True}}, "at least 1"),
+            ({"addons": {integration: [1]}}, "at least 1"),
+        ]
+        for kwargs, message in cases:
+            with (
+                self.subTest(kwargs=kwargs),
+                self.assertRaisesRegex(UserError, message),
+            ):
+                self._quote(self.plan_light, **kwargs)
+
+    def test_per_unit_quantity_bounded_and_exact(self):
+        """A per-unit add-on is sold up to 100 units here (a system parameter);
+        amounts are summed in decimal and rounded as the currency rounds: 100 x
+        0.35 + 33.33 is 68.33 exactly, not 68.33000000000001 (10^15 units were
+        accepted and their total drifted)."""
+        self.addon_integration.monthly_price = 0.35
+        self.plan_light.monthly_price = 33.33
+        quote = self._quote(self.plan_light, addons={self.addon_integration.id: 100})
+        self.assertEqual(quote["lines"][1]["subtotal"], 35.0)
+        self.assertEqual(quote["total"], 68.33)
+        self.assertEqual(repr(quote["total"]), "68.33")
+        with self.assertRaisesRegex(UserError, "At most 100 of Integration"):
+            self._quote(self.plan_light, addons={self.addon_integration.id: 101})
+        self.env["ir.config_parameter"].set_param(
+            "support_portal.configurator_max_addon_quantity", "500"
+        )
+        quote = self._quote(self.plan_light, addons={self.addon_integration.id: 101})
+        self.assertEqual(quote["lines"][1]["subtotal"], 35.35)
+
     def test_unpublished_and_foreign_catalogue(self):
         self.plan_medium.portal_published = False
         with self.assertRaisesRegex(UserError, "Choose one of the plans"):

@@ -328,6 +328,49 @@ class TestTicketSla(SlaTicketCommon):
             self.assertFalse(ticket.sla_paused)
 
     # -- bad configuration ------------------------------------------------------------
+    def test_targets_over_a_year_refused(self):
+        """A target of more than a year (in its unit) is a typing error and is
+        refused with the limit (1e5 to 1e9 hours were accepted, and the plan's
+        tickets then got no deadline at all); the limit is a system parameter."""
+        Policy = self.env["support.sla.policy"]
+        before = Policy.search_count([])
+        for kind, value, limit in (
+            ("business_hours", 1e5, "8784"),
+            ("business_hours", 1e9, "8784"),
+            ("business_minutes", 600000, "527040"),
+            ("business_days", 400, "366"),
+            ("day_end_plus", 400, "366"),
+        ):
+            with (
+                self.subTest(kind=kind, value=value),
+                self.assertRefused(ValidationError, f"more than {limit}: at most 366"),
+            ):
+                Policy.create(
+                    {
+                        "plan_id": self.plan_light.id,
+                        "priority_id": self.p_low.id,
+                        "response_kind": "business_hours",
+                        "response_value": 4,
+                        "resolution_kind": kind,
+                        "resolution_value": value,
+                    }
+                )
+        self.assertEqual(Policy.search_count([]), before)
+        # a year exactly is accepted, and a longer limit configured
+        policy = Policy.create(
+            {
+                "plan_id": self.plan_light.id,
+                "priority_id": self.p_low.id,
+                "response_kind": "business_hours",
+                "response_value": 8784,
+            }
+        )
+        with self.assertRefused(ValidationError, "more than 8784"):
+            policy.response_value = 8785
+        self.env["ir.config_parameter"].set_param("support_sla.target_max_days", "400")
+        policy.response_value = 9600
+        self.assertEqual(policy.response_value, 9600)
+
     def test_bad_policy_configuration_refused(self):
         Policy = self.env["support.sla.policy"]
         before = Policy.search_count([])
