@@ -65,11 +65,24 @@ class PolicyRule(NamedTuple):
 
 
 class AddonRule(NamedTuple):
+    """An add-on's coverage; ``window`` is how its calendar widens the plan's:
+    ``every_day`` (its calendar as it is), ``working_days`` (more hours on the days
+    the plan's calendar works) or ``days_off`` (the days the plan's calendar is
+    off: weekends and its holidays)."""
+
     id: int
     calendar_id: int
     priority_ids: frozenset
     type_ids: frozenset
     critical_only: bool
+    window: str = "every_day"
+
+    def timeline_entry(self):
+        """How the add-on's calendar enters a timeline's calendar set: its id, or
+        (its id, window) when it depends on the plan's calendar."""
+        if self.window == "every_day":
+            return self.calendar_id
+        return (self.calendar_id, self.window)
 
     def covers(self, priority_id, type_id, highest_priority_id):
         if not self.calendar_id:
@@ -171,8 +184,9 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
 
     :param facts_list: iterable of TicketFacts
     :param rules: Rules
-    :param timeline_for: callable (calendar ids tuple, first start ts, last start
-        ts) -> Timeline
+    :param timeline_for: callable (calendar entries tuple, first start ts, last
+        start ts) -> Timeline; the first entry is the plan's calendar id, the others
+        add-on calendars (see AddonRule.timeline_entry)
     :param now_ts: the current time, epoch seconds
     :param on_error: callable (facts, exception) called when a calendar set has no
         working time
@@ -218,12 +232,10 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
             highest = rules.highest.get(facts.plan_id)
             for addon_id in facts.addon_ids:
                 addon = rules.addons.get(addon_id)
-                if (
-                    addon
-                    and addon.calendar_id not in calendars
-                    and addon.covers(facts.priority_id, facts.type_id, highest)
-                ):
-                    calendars.append(addon.calendar_id)
+                if addon and addon.covers(facts.priority_id, facts.type_id, highest):
+                    entry = addon.timeline_entry()
+                    if entry not in calendars:
+                        calendars.append(entry)
             calendar_memo[key] = tuple(calendars)
         groups[calendar_memo[key]].append((facts, policy))
     for calendar_ids, items in groups.items():
