@@ -149,7 +149,13 @@ class ResourceCalendar(models.Model):
     )
     def _check_sla_holiday_categories(self):
         fields_by_category = self._sla_holiday_category_fields()
+        countries = holidays.list_supported_countries()
         for calendar in self.filtered("sla_holiday_country_id"):
+            if calendar.sla_holiday_country_id.code not in countries or (
+                calendar.sla_holiday_subdivision
+                not in [None, False, *countries[calendar.sla_holiday_country_id.code]]
+            ):
+                continue  # refused by _check_sla_holiday_country / _subdivision
             supported = holidays.country_holidays(
                 calendar.sla_holiday_country_id.code
             ).supported_categories
@@ -168,9 +174,8 @@ class ResourceCalendar(models.Model):
                             known=", ".join(sorted(supported)),
                         )
                     )
-            unknown = calendar._sla_skipped_names() - (
-                calendar._sla_package_holiday_names()
-            )
+            skipped = calendar._sla_skipped_names()
+            unknown = skipped and skipped - calendar._sla_package_holiday_names()
             if unknown:
                 raise ValidationError(
                     self.env._(

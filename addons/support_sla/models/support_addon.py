@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import ormcache
 
 from ..tools.sla_evaluator import AddonRule
@@ -41,6 +42,29 @@ class SupportAddon(models.Model):
         help="Ticket types the extra availability covers (for example incidents "
         "only). Empty = every type.",
     )
+
+    @api.constrains("critical_only", "sla_priority_ids")
+    def _check_sla_critical_only(self):
+        """'Critical Issues Only' means what it says: a list of priorities beside
+        it may only name the highest priority of a priority matrix."""
+        highest = {
+            matrix.priority_ids.sorted("sequence")[:1].id
+            for matrix in self.env["support.priority.matrix"].sudo().search([])
+        }
+        for addon in self.filtered("critical_only"):
+            others = addon.sla_priority_ids.filtered(lambda p: p.id not in highest)
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "Add-on %(addon)s covers critical issues only, yet its "
+                        "extra availability would widen the clocks of "
+                        "%(priorities)s, which are not the highest priority of a "
+                        "priority matrix. Remove them, or clear 'Critical Issues "
+                        "Only'.",
+                        addon=addon.display_name,
+                        priorities=", ".join(others.mapped("display_name")),
+                    )
+                )
 
     def write(self, vals):
         res = super().write(vals)

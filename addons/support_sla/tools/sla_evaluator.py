@@ -89,9 +89,10 @@ class AddonRule(NamedTuple):
             return False
         if self.type_ids and type_id not in self.type_ids:
             return False
-        if self.priority_ids:
-            return priority_id in self.priority_ids
+        if self.priority_ids and priority_id not in self.priority_ids:
+            return False
         if self.critical_only:
+            # honoured also beside a list of priorities
             return bool(priority_id) and priority_id == highest_priority_id
         return True
 
