@@ -5,10 +5,7 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
-import pytz
-
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
@@ -67,7 +64,6 @@ SLA_TRIGGER_FIELDS = frozenset(
     + (
         "commercial_partner_id",
         "sla_start_date",
-        "sla_emergency_call_date",
         "sla_first_response_date",
         "sla_resolved_date",
     )
@@ -81,7 +77,6 @@ SLA_INPUT_FIELDS = [
     "sla_priority_id",
     "support_ticket_type_id",
     "sla_emergency",
-    "sla_emergency_call_date",
     "sla_start_date",
     "sla_first_response_date",
     "sla_resolved_date",
@@ -178,26 +173,6 @@ class HelpdeskTicket(models.Model):
         help="Reported through the emergency channel (for example the emergency "
         "phone number); some targets only apply then.",
     )
-    sla_emergency_call_date = fields.Datetime(
-        string="Emergency Call At",
-        tracking=True,
-        copy=False,
-        help="When the customer reported the ticket through the emergency channel "
-        "(its creation, or the call staff recorded later). An emergency call is a "
-        "new report: the SLA targets of the ticket's priority count from it.",
-    )
-    sla_emergency_label = fields.Char(
-        string="Emergency Call",
-        compute="_compute_sla_emergency_label",
-        help="'emergency call at HH:MM' (in the time zone of the plan's calendar).",
-    )
-    sla_reopen_count = fields.Integer(
-        string="Reopened",
-        readonly=True,
-        copy=False,
-        help="How many times the ticket left a resolved or closed stage again: its "
-        "resolution target runs again each time.",
-    )
     # -- clocks -------------------------------------------------------------------
     sla_start_date = fields.Datetime(
         string="SLA Clock Start",
@@ -217,9 +192,8 @@ class HelpdeskTicket(models.Model):
         string="Resolved On",
         readonly=True,
         copy=False,
-        help="When the ticket reached a resolved or closed stage (reaches the "
-        "resolution target); cleared when the ticket is reopened, whose "
-        "resolution target then runs again.",
+        help="First time the ticket reached a resolved or closed stage (reaches the "
+        "resolution target; kept when the ticket is reopened).",
     )
     sla_policy_id = fields.Many2one(
         comodel_name="support.sla.policy",
@@ -370,23 +344,6 @@ class HelpdeskTicket(models.Model):
             if not ticket.sla_priority_overridden:
                 ticket.sla_priority_id = ticket.sla_matrix_priority_id
 
-    @api.depends("sla_emergency_call_date", "support_contract_id.plan_id.calendar_id")
-    def _compute_sla_emergency_label(self):
-        for ticket in self:
-            call = ticket.sla_emergency_call_date
-            if not call:
-                ticket.sla_emergency_label = False
-                continue
-            tz = pytz.timezone(
-                ticket.support_contract_id.plan_id.calendar_id.tz
-                or self.env.user.tz
-                or "UTC"
-            )
-            ticket.sla_emergency_label = self.env._(
-                "emergency call at %(time)s",
-                time=pytz.utc.localize(call).astimezone(tz).strftime("%H:%M"),
-            )
-
     # ------------------------------------------------------------------
     # Deadlines
     # ------------------------------------------------------------------
@@ -409,8 +366,7 @@ class HelpdeskTicket(models.Model):
                 """
                 SELECT t.id, t.company_id, c.state, c.id, p.id, p.calendar_id,
                        p.sla_resolution_start, t.sla_priority_id,
-                       t.support_ticket_type_id, t.sla_emergency,
-                       COALESCE(t.sla_emergency_call_date, t.sla_start_date),
+                       t.support_ticket_type_id, t.sla_emergency, t.sla_start_date,
                        t.sla_first_response_date, t.sla_resolved_date,
                        t.sla_response_breach_logged, t.sla_resolution_breach_logged,
                        t.sla_response_deadline, t.sla_response_risk_date,
@@ -648,7 +604,6 @@ class HelpdeskTicket(models.Model):
         Type = self.env["support.ticket.type"]
         Value = self.env["support.priority.axis.value"]
         to_datetime = fields.Datetime.to_datetime
-        now = fields.Datetime.now()
         facts_list = []
         for index, vals in enumerate(vals_list):
             # ids from per-process caches: no query for a ticket in its own
@@ -672,9 +627,6 @@ class HelpdeskTicket(models.Model):
                         vals["sla_priority_id"]
                     )
                 ) or HELPDESK_DEFAULT_PRIORITY
-            if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
-                # reported through the emergency channel: the call is the report
-                vals["sla_emergency_call_date"] = vals.get("sla_start_date") or now
             facts_list.append(
                 TicketFacts(
                     id=index,
@@ -687,12 +639,7 @@ class HelpdeskTicket(models.Model):
                     type_id=vals.get("support_ticket_type_id") or False,
                     emergency=bool(vals.get("sla_emergency")),
                     addon_ids=contract.addon_ids,
-                    start=_ts(
-                        to_datetime(
-                            vals.get("sla_emergency_call_date")
-                            or vals.get("sla_start_date")
-                        )
-                    ),
+                    start=_ts(to_datetime(vals.get("sla_start_date"))),
                     first_response=_ts(
                         to_datetime(vals.get("sla_first_response_date"))
                     ),
@@ -712,7 +659,7 @@ class HelpdeskTicket(models.Model):
                     pauses=[],
                 )
             )
-        results = self._sla_evaluate(facts_list, now)
+        results = self._sla_evaluate(facts_list, fields.Datetime.now())
         for index, vals in enumerate(vals_list):
             vals.update(results[index])
         return vals_list
@@ -751,17 +698,6 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
-            # staff switching the emergency channel on record the call now
-            uncalled = self.filtered(lambda ticket: not ticket.sla_emergency_call_date)
-            if uncalled:
-                uncalled.with_context(sla_defer_recompute=True).write(
-                    {"sla_emergency_call_date": fields.Datetime.now()}
-                )
-        if vals.get("sla_emergency_call_date"):
-            self._sla_check_emergency_call(
-                fields.Datetime.to_datetime(vals["sla_emergency_call_date"])
-            )
         res = super().write(vals)
         recompute = bool(SLA_TRIGGER_FIELDS & set(vals))
         if "stage_id" in vals:
@@ -773,22 +709,6 @@ class HelpdeskTicket(models.Model):
         if recompute and not self.env.context.get("sla_defer_recompute"):
             self._sla_recompute()
         return res
-
-    def _sla_check_emergency_call(self, call):
-        """An emergency call is recorded between the ticket's arrival and now."""
-        now = fields.Datetime.now()
-        for ticket in self:
-            if call > now or (ticket.sla_start_date and call < ticket.sla_start_date):
-                raise ValidationError(
-                    self.env._(
-                        "Ticket %(ticket)s: an emergency call is recorded between "
-                        "the ticket's arrival (%(arrival)s) and now; %(call)s is "
-                        "not.",
-                        ticket=ticket.display_name,
-                        arrival=fields.Datetime.to_string(ticket.sla_start_date),
-                        call=fields.Datetime.to_string(call),
-                    )
-                )
 
     def _sla_sync_overridden(self):
         """Mark as overridden the tickets whose priority is not their triage's
@@ -854,17 +774,6 @@ class HelpdeskTicket(models.Model):
                     }
                 )
             vals = {}
-            if (
-                not created
-                and not (stage.closed or stage.sla_resolved)
-                and ticket.sla_resolved_date
-            ):
-                # reopened: the resolution is running again, not met
-                vals.update(
-                    sla_resolved_date=False,
-                    sla_resolution_status=False,
-                    sla_reopen_count=ticket.sla_reopen_count + 1,
-                )
             if (stage.closed or stage.sla_resolved) and not ticket.sla_resolved_date:
                 vals["sla_resolved_date"] = now
                 if not ticket.sla_first_response_date:
@@ -903,11 +812,7 @@ class HelpdeskTicket(models.Model):
         if message_type in ("comment", "email") and not message.subtype_id.internal:
             author = message.author_id.sudo()
             if author and not author.partner_share:
-                first = self.sla_first_response_date
-                call = self.sla_emergency_call_date
-                # an emergency call is a new report: the first reply after it
-                # answers it
-                if not first or (call and first < call <= message.date):
+                if not self.sla_first_response_date:
                     self.sudo().sla_first_response_date = message.date
             elif message.subtype_id:
                 self.sudo()._sla_customer_replied(message.date)
