@@ -16,8 +16,8 @@
    ``resource.calendar.plan_hours`` call per ticket (what OCA helpdesk_mgmt_sla does
    for each ticket SLA), in the same run; the response deadlines must be identical.
    Before each timed run every policy's response target changes by one business
-   hour, so that every ticket is recomputed and rewritten. Targets: under 2 s and
-   at least 10x faster.
+   hour, so that every ticket is recomputed and rewritten. Targets: at most 1.5 s
+   (issue 13: the SLA through the ORM keeps today's speed) and at least 10x faster.
 
 The harness' database only names the run: the benchmark builds its own two
 databases and drops them at the end: ``<db>_sla``, a fresh suite database
@@ -267,8 +267,8 @@ def _bench_recompute(env, tickets, priorities, rng):
             f"{row['sla_response_deadline']}, plan_hours "
             f"{baseline[row['id']].replace(microsecond=0)}"
         )
-    ok = ours < 2.0 and base / ours >= 10 and not mismatches
-    log(f"   targets (< 2 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
+    ok = ours <= 1.5 and base / ours >= 10 and not mismatches
+    log(f"   targets (<= 1.5 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
     return ok
 
 
@@ -439,6 +439,25 @@ def drop_database(name):
         cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
 
 
+def build_databases(ours_db, plain_db):
+    """A fresh suite database (scripts/newdb) and a copy of the dependency
+    template (plain helpdesk_mgmt)."""
+    template = subprocess.run(
+        ["bash", str(REPO / "scripts/dbtemplate")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
+    subprocess.run(
+        ["bash", str(REPO / "scripts/newdb"), ours_db],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    drop_database(plain_db)
+    odoo.service.db.exp_duplicate_database(template, plain_db)
+
+
 def main(env, args):
     parser = argparse.ArgumentParser(prog="bash scripts/bench sla")
     parser.add_argument("--tickets", type=int, default=10000)
@@ -449,22 +468,9 @@ def main(env, args):
     parser.add_argument("--part", choices=["all", "create", "recompute"], default="all")
     args = parser.parse_args(args)
     rng = random.Random(args.seed)
-    template = subprocess.run(
-        ["bash", str(REPO / "scripts/dbtemplate")],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
     ours_db = f"{env.cr.dbname}_sla"
     plain_db = f"{env.cr.dbname}_plain"
-    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-    subprocess.run(
-        ["bash", str(REPO / "scripts/newdb"), ours_db],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    drop_database(plain_db)
-    odoo.service.db.exp_duplicate_database(template, plain_db)
+    build_databases(ours_db, plain_db)
     try:
         registry = odoo.modules.registry.Registry(ours_db)
         registry_plain = odoo.modules.registry.Registry(plain_db)

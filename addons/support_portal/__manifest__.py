@@ -4,7 +4,7 @@
 {
     "name": "Support Portal",
     "summary": "Key users' portal for tickets, SLA, contract, hours; plan configurator",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Website",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",
@@ -21,13 +21,16 @@
         "security/ir.model.access.csv",
         "security/helpdesk_ticket_security.xml",
         "security/support_contract_security.xml",
+        "security/account_move_security.xml",
         "data/mail_template_data.xml",
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",
+        "views/support_contract_agreement_templates.xml",
         "views/support_sla_evaluation_templates.xml",
         "views/helpdesk_ticket_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
+        "views/helpdesk_ticket_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [
@@ -40,6 +43,7 @@
     "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_team_demo.xml",
         "demo/support_contract_demo.xml",
     ],
 }

@@ -9,11 +9,15 @@ from . import support_ticket_type
 from . import support_contract
 from . import support_contract_addon
 from . import support_contract_billing
+from . import support_contract_statement
 from . import support_hour_ledger
 from . import res_company
+from . import res_config_settings
 from . import helpdesk_ticket
 from . import account_analytic_line
 from . import account_move
 from . import sale_order
 from . import sale_order_line
 from . import account_bank_statement_line
+from . import support_contract_environment
+from . import support_contract_agreement

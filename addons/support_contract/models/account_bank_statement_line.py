@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Bank statement lines, extended: undoing a reconciliation also undoes the contract
+billing it paid.
+"""
 
 from odoo import models
 

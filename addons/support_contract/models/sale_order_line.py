@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Sale order lines, extended: reserved-hour lines take the volume band of their
+quantity and its discount.
+"""
 
 from odoo import api, fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.addon`` (Support Add-on): an option on top of a paid plan (extended
+availability, integrations, ...).
+"""
 
 from odoo import fields, models
 from odoo.exceptions import ValidationError

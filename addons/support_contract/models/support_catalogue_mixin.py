@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.catalogue.mixin`` (Support Catalogue Entry): a catalogue entry sold
+through a service product.
+"""
 
 from odoo import api, fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.contract.addon`` (Support Contract Add-on): an add-on on a contract, with
+the number of units it is sold for.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.contract.billing`` (Support Contract Monthly Billing): the record that a
+contract was billed for a month.
+"""
 
 from odoo import api, fields, models
 

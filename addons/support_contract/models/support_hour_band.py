@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.hour.band`` (Reserved Hours Band): a volume band of reserved hours per
+month and the discount it earns.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.hour.ledger`` (Support Hour Ledger Line): one movement of a contract's hour
+balance.
+"""
 
 from odoo import api, fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.ticket.type`` (Support Ticket Type): what kind of work a ticket is, and
+whether the contract covers it.
+"""
 
 from odoo import fields, models
 

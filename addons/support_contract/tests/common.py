@@ -9,7 +9,7 @@ from odoo.addons.base.tests.common import BaseCommon
 
 
 class SupportContractCommon(BaseCommon):
-    """A small catalogue (seed 000 figures) and a customer, in a company of its own."""
+    """A small catalogue (the tiered plans) and a customer in a company of its own."""
 
     #: load a chart of accounts into the company (needed to invoice)
     with_accounting = False

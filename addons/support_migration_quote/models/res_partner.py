@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Contacts, extended: the customer's custom-code measurements and the latest one."""
 
 from odoo import api, fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Sale orders, extended: a migration quotation keeps its measurement and whether the
+contract's included upgrade covers it; confirming it uses that upgrade once.
+"""
 
 from odoo import fields, models
 from odoo.exceptions import UserError

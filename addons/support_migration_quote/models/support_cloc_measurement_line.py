@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.cloc.measurement.line`` (Custom Code Measurement Detail): lines of code of
+one module (and one language, when known) in a measurement.
+"""
 
 from odoo import api, fields, models
 

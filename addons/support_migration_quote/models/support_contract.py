@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-
+"""``support.contract``, extended: measurements of the customer's custom code and the
+included upgrade.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError

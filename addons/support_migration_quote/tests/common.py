@@ -70,7 +70,7 @@ def tar_members(members, mode="w:gz"):
 
 class SupportMigrationQuoteCommon(SupportContractCommon):
     """support_contract's catalogue and customer (a company of its own, in EUR),
-    the two seed rules of that company, an agent and a manager."""
+    the two pricing rules of that company, an agent and a manager."""
 
     @classmethod
     def setUpClass(cls):
@@ -95,10 +95,10 @@ class SupportMigrationQuoteCommon(SupportContractCommon):
             groups="support_contract.support_contract_group_manager",
             **company_vals,
         )
-        # Seed 000: 5,000.00 + 1,500.00 per 1,000 lines, 4 h per community module.
+        # Migration: 5,000.00 + 1,500.00 per 1,000 lines, 4 h per community module.
         cls.rule = cls.env["support.migration.pricing.rule"].create(
             {
-                "name": "Seed 000 migration service",
+                "name": "Migration service",
                 "company_id": cls.company.id,
                 "base_amount": 5000.0,
                 "block_size": 1000,
@@ -108,10 +108,10 @@ class SupportMigrationQuoteCommon(SupportContractCommon):
                 "hourly_rate": 95.0,
             }
         )
-        # Seed 002: maintenance per 100 lines a month and a one-time upgrade fee.
+        # Maintenance: a fee per 100 lines a month and a one-time upgrade fee.
         cls.rule_nordic = cls.env["support.migration.pricing.rule"].create(
             {
-                "name": "Seed 002 maintenance agreement",
+                "name": "Maintenance agreement",
                 "company_id": cls.company.id,
                 "sequence": 20,
                 "upgrade_fee": 12500.0,

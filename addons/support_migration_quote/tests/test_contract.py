@@ -35,10 +35,11 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertEqual(self.contract.cloc_lines, 12000)
         self.assertEqual(str(self.contract.cloc_date), "2026-05-01")
         self.assertEqual(self.contract.cloc_source, "Typed by hand")
-        # an older measurement recorded later does not replace the latest
-        self._measure(self.customer, 9000, date="2026-01-15 10:00:00")
+        # an older measurement recorded later is refused, nothing written
+        with self.assertRaisesRegex(UserError, "older than the current measurement"):
+            self._measure(self.customer, 9000, date="2026-01-15 10:00:00")
         self.assertEqual(self.contract.cloc_lines, 12000)
-        self.assertEqual(self.contract.cloc_measurement_count, 2)
+        self.assertEqual(self.contract.cloc_measurement_count, 1)
         latest = self._measure(
             self.customer_contact,
             14976,
@@ -182,7 +183,7 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertEqual(str(self.contract.upgrade_last_date), "2025-01-01")
 
     def test_upgrade_fee_charged_on_included_upgrade(self):
-        """Seed 002: the included upgrade still pays the one-time 12,500.00, and
+        """Maintenance: the included upgrade still pays the one-time 12,500.00, and
         the monthly fee (200 x 45.00) is not an upgrade."""
         self._measure(self.customer, 20000)
         wizard = self._quote(rule_id=self.rule_nordic.id)

@@ -52,7 +52,7 @@ class TestPortalSignature(HttpCase):
         cls.contract.action_activate()
         cls.rule = cls.env["support.migration.pricing.rule"].create(
             {
-                "name": "Seed 000",
+                "name": "Migration service",
                 "company_id": company.id,
                 "base_amount": 5000.0,
                 "block_amount": 1500.0,

@@ -20,7 +20,7 @@ class TestPricing(SupportMigrationQuoteCommon):
     def _total(self, rule, lines, **kwargs):
         return sum(self._amounts(rule, lines, **kwargs).values())
 
-    def test_seed000_20000_lines(self):
+    def test_migration_service_20000_lines(self):
         """5,000.00 + 20 x 1,500.00 = 35,000.00 whatever the rounding."""
         self.assertEqual(self._total(self.rule, 20000), 35000.0)
         self.rule.rounding = "prorata"
@@ -63,7 +63,7 @@ class TestPricing(SupportMigrationQuoteCommon):
             self.rule._get_quote_components(-1)
 
     def test_scandinavian_maintenance(self):
-        """Seed 002: 45.00 per started 100 lines a month: 20,000 lines 200 x 45 =
+        """Maintenance: 45.00 per started 100 lines a month: 20,000 lines 200 x 45 =
         9,000.00; 20,001 lines 201 x 45 = 9,045.00; pro rata 20,050 lines 200.5 x
         45 = 9,022.50. The upgrade fee 12,500.00 is one-time."""
         components = self.rule_nordic._get_quote_components(20000)
@@ -77,7 +77,7 @@ class TestPricing(SupportMigrationQuoteCommon):
 
     def test_included_upgrade(self):
         """An included upgrade covers the migration; the one-time fee only when the
-        rule says so (seeds 002/004 charge it on top)."""
+        rule says so (maintenance agreements charge it on top)."""
         components = self.rule._get_quote_components(20000, upgrade_covered=True)
         self.assertTrue(all(c["covered"] for c in components))
         fee = self.rule_nordic._get_quote_components(20000, upgrade_covered=True)[0]

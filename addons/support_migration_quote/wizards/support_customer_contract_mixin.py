@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.customer.contract.mixin`` (Customer and Support Contract of a Wizard):
+customer, company and support contract of the migration wizards.
+"""
 
 from odoo import api, fields, models
 

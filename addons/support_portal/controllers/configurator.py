@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``SupportPlanConfiguratorController``: public plan configurator."""
 
 import time
 
@@ -14,7 +15,7 @@ QUOTES_PER_HOUR = 5
 
 class SupportPlanConfiguratorController(http.Controller):
     """Public plan configurator: choose a plan, reserve hours, add services, get a
-    quotation to sign and pay in the portal (seed 000's three steps)."""
+    quotation to sign and pay in the portal (plan, options, signature, payment)."""
 
     def _get_configurator(self):
         # the catalogue is public: read it as superuser, in the visitor's company

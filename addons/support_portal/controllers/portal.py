@@ -1,5 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The customer portal's support pages: the home counters, the ticket list and ticket
+page with their SLA, confirming and reopening a resolution, the contract pages
+(terms, hours, ledger, invoices) and the quarterly evaluations.
+"""
 
 from collections import OrderedDict
 
@@ -113,6 +117,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         is_user = not request.env.user._is_public()
+        closing = values.get("closed_stages")
+        raw_close = kwargs.get("support_close") or ""
+        close_stage_id = int(raw_close) if raw_close.isdigit() else None
         tz = self._support_viewer_tz(ticket)
         env = request.env
 
@@ -147,6 +154,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
                 "support_can_reopen": is_user and ticket._portal_can_reopen(),
                 "support_error": kwargs.get("support_error"),
+                # the closing buttons ask first (see /ticket/close)
+                "support_close_stage": closing
+                and closing.filtered(lambda s: s.id == close_stage_id),
             }
         )
         return values
@@ -196,14 +206,14 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         priority=100,
     )
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        # helpdesk_mgmt's page, answering 404 where it redirected to /my: the same
-        # for a ticket that does not exist and for one the visitor may not see
+        # helpdesk_mgmt's page: a ticket that does not exist and one the visitor may
+        # not see both send back to /my, as helpdesk_mgmt and Odoo's portal do
         try:
             ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token
             )
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        except (AccessError, MissingError):
+            return request.redirect("/my")
         # attachments are shown with their access token
         for attachment in ticket_sudo.attachment_ids:
             attachment.generate_access_token()

@@ -1,5 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Helpdesk tickets, extended for the portal: what a customer's contact may see and do
+on a ticket (filters, confirm a resolution, reopen), the received mail, and the SLA
+preview of the new-ticket form.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -19,13 +23,6 @@ class HelpdeskTicket(models.Model):
             if portal_filter:
                 domain = Domain(domain) & Domain(portal_filter["domain"])
         return super()._search(domain, *args, **kwargs)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        if self.env.context.get("support_portal_submission"):
-            tickets._portal_send_received_mail()
-        return tickets
 
     # Portal
 
@@ -165,7 +162,15 @@ class HelpdeskTicket(models.Model):
         )
         if not template:
             return
-        for ticket in self.sudo():
+        # the reporter is the current user when writing from the portal or by mail
+        # (the gateway runs as the sender's user): Odoo skips the current user
+        # among the recipients unless told that a direct recipient is meant
+        # queued, not sent within the request or the mail fetch that created the
+        # ticket (the mail queue's cron sends it)
+        tickets = self.sudo().with_context(
+            mail_notify_author_mention=True, mail_notify_force_send=False
+        )
+        for ticket in tickets:
             if not ticket.partner_id:
                 continue
             ticket.message_post_with_source(
@@ -199,14 +204,15 @@ class HelpdeskTicket(models.Model):
             "sla_column_value_id": column.id if column else False,
             "sla_start_date": fields.Datetime.now(),
         }
-        # the values the ticket would be created with (sudo: the contract's
-        # configuration is not readable by the portal user)
+        # the values the ticket would be created with, and the SLA they give
+        # (sudo: the contract's configuration is not readable by the portal user)
         self.sudo()._support_complete_create_values([vals])
+        ticket = self.sudo().new(vals)
         return {
             "contract": contract,
             "priority": self.env["support.priority"]
             .sudo()
             .browse(vals["sla_priority_id"]),
-            "response_deadline": vals["sla_response_deadline"],
-            "resolution_deadline": vals["sla_resolution_deadline"],
+            "response_deadline": ticket.sla_response_deadline,
+            "resolution_deadline": ticket.sla_resolution_deadline,
         }

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Working-time calendars, extended: the availability text the portal shows for a plan
+or add- on.
+"""
 
 from babel.dates import get_day_names
 

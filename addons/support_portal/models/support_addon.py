@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Add-ons, extended: whether the public plan configurator offers the add-on."""
 
 from odoo import fields, models
 

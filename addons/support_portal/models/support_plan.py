@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Plans, extended: whether the public plan configurator offers the plan."""
 
 from odoo import fields, models
 

@@ -65,6 +65,13 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
         self.assertIn("10-20 h", html_text(html))
         self.assertNotIn("Medium", html)
 
+    def test_prices_say_per_month(self):
+        """Each plan's and add-on's price reads "per month" (not "/ month")."""
+        text = html_text(self.url_open("/support/plans").text)
+        for price in ("250.00 per month", "1,000.00 per month"):
+            self.assertIn(price, text)
+        self.assertNotIn("/ month", text)
+
     def test_live_price(self):
         """Light 250 + 15 h at 100 less 6 % (1,410) + Extended 1,000 = 2,660."""
         result = self.make_jsonrpc_request(

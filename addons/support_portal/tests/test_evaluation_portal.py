@@ -38,6 +38,15 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
         )
         cls.every = cls.evaluation_a | cls.evaluation_a_draft | cls.evaluation_b
 
+    def test_backend_year_reads_as_a_year(self):
+        """The evaluation form shows the year 2026, not the number "2,026"."""
+        self.start_tour(
+            f"/odoo/action-support_sla.support_sla_evaluation_action/"
+            f"{self.evaluation_a_draft.id}",
+            "support_sla_evaluation_year",
+            login="admin",
+        )
+
     def test_matrix(self):
         visible = {
             "key_user_a": self.evaluation_a,

@@ -1,12 +1,14 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from odoo import http
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import SupportPortalMixin
+from .common import SupportPortalMixin, html_text
 
 
 @tagged("post_install", "-at_install")
@@ -39,6 +41,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             self.tickets_a | self.ticket_b,
             lambda ticket: f"/my/ticket/{ticket.id}",
             lambda ticket: (ticket.name, ticket.number),
+            hidden=self._assert_sent_home,
         )
 
     def test_ticket_page_by_token(self):
@@ -54,16 +57,16 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             f"/my/ticket/{self.ticket_a_key.id}/0123456789abcdef0123456789abcdef",
             f"/my/ticket/{self.ticket_a_key.id}?access_token={token}",
         ):
-            self._assert_hidden(self._get(url), self.ticket_a_key.name)
+            self._assert_sent_home(self._get(url), self.ticket_a_key.name)
         self._login("portal_b")
-        self._assert_hidden(
+        self._assert_sent_home(
             self._get(f"/my/ticket/{self.ticket_a_key.id}/{token}"),
             self.ticket_a_key.name,
         )
 
     def test_ticket_page_of_missing_ticket(self):
         self._login("key_user_a")
-        self._assert_hidden(self._get("/my/ticket/999999999"))
+        self._assert_sent_home(self._get("/my/ticket/999999999"))
 
     def test_ticket_list_matrix(self):
         visible = {
@@ -119,7 +122,8 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
-        # a stage that does not allow closing from the portal
+        # a stage that does not allow closing from the portal: back to the ticket
+        # (as helpdesk_mgmt answers), nothing changed
         rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
         response = self.url_open(
             "/ticket/close",
@@ -130,9 +134,12 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             },
             allow_redirects=False,
         )
-        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/my/ticket/{self.ticket_a_key.id}")
+        )
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
-        # the right way closes it
+        # the right way (the answer to "Close this ticket?") closes it
         response = self.url_open(
             "/ticket/close",
             data={
@@ -142,7 +149,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             },
             allow_redirects=False,
         )
-        self.assertEqual(response.status_code, 303)
+        self.assertEqual(response.status_code, 302)
         self.assertEqual(self.ticket_a_key.stage_id, done)
 
     # Contracts
@@ -256,7 +263,8 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         response = self._get(f"/my/invoices/{invoice_b.id}?access_token={token}")
         self.assertEqual(response.status_code, 200)
 
-    def test_contract_page_lists_its_invoices(self):
+    def _contract_order_invoice(self):
+        """An invoice of customer A for a sale order of contract A (one hour)."""
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
@@ -268,8 +276,104 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
                 ],
             }
         )
-        invoice_a = self._invoice(self.customer_a)
-        invoice_a.invoice_line_ids.sale_line_ids = order.order_line
+        invoice = self._invoice(self.customer_a)
+        invoice.invoice_line_ids.sale_line_ids = order.order_line
+        return invoice
+
+    def _contract_invoices(self):
+        """Invoices of customer A: of the contract's billing, of a sale order of the
+        contract, without contract, and a contract invoice addressed to the non-key
+        contact itself."""
+        billed = self._invoice(self.customer_a)
+        billed.sudo().support_contract_id = self.contract_a  # what billing writes
+        sold = self._contract_order_invoice()
+        plain = self._invoice(self.customer_a)
+        addressed = self._invoice(self.contact_a.partner_id)
+        addressed.sudo().support_contract_id = self.contract_a
+        return billed, sold, plain, addressed
+
+    def test_contract_invoices_are_key_users_business(self):
+        """A contact who is not a key user does not open the contract's invoices,
+        their PDF, nor read their lines over RPC (it opened all three); the
+        customer's other invoices and one addressed to the contact stay visible."""
+        billed, sold, plain, addressed = self._contract_invoices()
+        visible = {
+            "key_user_a": billed | sold | plain | addressed,
+            "contact_a": plain | addressed,
+            "portal_b": self.env["account.move"],
+        }
+        for who, shown in visible.items():
+            self._login(who)
+            for invoice in billed | sold | plain | addressed:
+                for suffix in ("", "?report_type=pdf"):
+                    with self.subTest(who=who, invoice=invoice.name, suffix=suffix):
+                        response = self._get(f"/my/invoices/{invoice.id}{suffix}")
+                        if invoice in shown:
+                            self.assertEqual(response.status_code, 200)
+                        else:
+                            self._assert_hidden(response, invoice.name)
+            user = self.env["res.users"].search([("login", "=", who)])
+            with self.subTest(who=who, list="/my/invoices"):
+                self.assertEqual(
+                    self.env["account.move"]
+                    .with_user(user)
+                    .search([("partner_id", "child_of", self.customer_a.ids)]),
+                    shown,
+                )
+        # the lines over JSON-RPC, as the contact
+        lines = (billed | sold).invoice_line_ids
+        answer = self._call_kw(
+            "contact_a", "contact_a", "account.move.line", "read", [lines.ids, ["name"]]
+        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        answer = self._call_kw(
+            "contact_a",
+            "contact_a",
+            "account.move.line",
+            "search_read",
+            [[("move_id", "in", (billed | sold | plain).ids)], ["name", "move_id"]],
+        )
+        self.assertEqual(
+            {line["move_id"][0] for line in answer["result"]}, set(plain.ids)
+        )
+        answer = self._call_kw(
+            "key_user_a",
+            "key_user_a",
+            "account.move.line",
+            "read",
+            [lines.ids, ["name"]],
+        )
+        self.assertEqual(len(answer["result"]), len(lines))
+
+    def test_contract_page_lists_its_invoices(self):
+        invoice_a = self._contract_order_invoice()
         self._login("key_user_a")
         response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertIn(invoice_a.name, response.text)
+
+    def test_contract_page_lists_posted_monthly_invoices_only_its_own(self):
+        """The key user's contract page lists the posted monthly invoice with its
+        period, amount and payment state, linked to Odoo's own invoice page; a
+        draft one and another customer's monthly invoice are not listed."""
+        month = date(2026, 3, 1)
+        billing_a = self.contract_a._bill_month(month)
+        billing_b = self.contract_b._bill_month(month)
+        invoice_a, invoice_b = billing_a.invoice_id, billing_b.invoice_id
+        self.assertTrue(invoice_a and invoice_b)
+        (invoice_a | invoice_b).action_post()
+        draft_a = self.contract_a._bill_month(date(2026, 4, 1)).invoice_id
+        self.assertEqual(draft_a.state, "draft")
+        self.assertEqual(self.contract_a.sudo()._get_portal_invoices(), invoice_a)
+        self._login("key_user_a")
+        response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertEqual(response.status_code, 200)
+        section = html_text(response.text.split('id="support_contract_invoices"')[1])
+        self.assertIn(invoice_a.name, section)
+        self.assertIn(f'href="/my/invoices/{invoice_a.id}', response.text)
+        self.assertIn("Not Paid", section)
+        self.assertNotIn(invoice_b.name, response.text)
+        self.assertNotIn(f"/my/invoices/{draft_a.id}", response.text)
+        # the link opens Odoo's own invoice page for the key user
+        response = self._get(f"/my/invoices/{invoice_a.id}")
+        self.assertEqual(response.status_code, 200)
         self.assertIn(invoice_a.name, response.text)

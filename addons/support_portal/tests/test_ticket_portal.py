@@ -3,6 +3,7 @@
 
 from datetime import datetime
 
+import lxml.html
 from freezegun import freeze_time
 
 from odoo import http
@@ -73,6 +74,30 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         ):
             self.assertIn(text, html)
         self.assertIn("Deadlines in Europe/Amsterdam", html_text(html))
+
+    def test_list_has_a_cell_under_every_column(self):
+        """Rows of tickets without a next deadline (met, breached) keep their cells
+        under their headings: an empty deadline cell shifted the dates one column
+        to the left."""
+        self.assertEqual(self.ticket_a_breached.sla_status, "breached")
+        self.assertFalse(self.ticket_a_breached.sla_next_deadline)
+        self.authenticate("key_user_a", "key_user_a")
+        page = lxml.html.fromstring(self._list())
+        headings = page.xpath("//table/thead/tr/th")
+        self.assertEqual(headings[8].text_content().strip(), "Next Deadline")
+        rows = page.xpath("//table/tbody/tr")
+        self.assertGreater(len(rows), 1)
+        for row in rows:
+            cells = row.xpath("./td")
+            self.assertEqual(len(cells), len(headings), cells[1].text_content().strip())
+        breached = page.xpath(
+            f"//table/tbody/tr[td[2]//text()='{self.ticket_a_breached.number}']"
+        )[0]
+        self.assertEqual(breached.xpath("./td")[8].text_content().strip(), "")
+        self.assertIn(
+            "o_support_sla_breached",
+            lxml.html.tostring(breached.xpath("./td")[7]).decode(),
+        )
 
     def test_list_filters(self):
         self.authenticate("key_user_a", "key_user_a")
@@ -147,6 +172,80 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         # the list shows the next deadline (the resolution's) in the same format
         html = self._list()
         self.assertIn("10/22/2026 05:00:00 PM", html)
+
+    def test_response_met_only_after_a_reply(self):
+        """A ticket closed before anyone answered shows "Closed without a reply" for
+        its response, not "Met" (the closing stopped the clock); one answered
+        before it was closed shows "Met"."""
+        with freeze_time("2026-10-22 08:00:00") as frozen:
+            unanswered = self.env["helpdesk.ticket"].create(
+                self._ticket_vals("Never answered", self.key_user_a.partner_id)
+            )
+            answered = self.env["helpdesk.ticket"].create(
+                self._ticket_vals("Answered", self.key_user_a.partner_id)
+            )
+            frozen.move_to("2026-10-22 09:00:00")
+            answered.with_user(self.env.ref("base.user_admin")).message_post(
+                body="We are looking into it.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            self.assertTrue(answered.sla_first_response_date)
+            frozen.move_to("2026-10-22 10:00:00")
+            (unanswered | answered).stage_id = self.stage_done
+            self.env.flush_all()
+        self.assertEqual(unanswered.sla_response_status, "met")
+        self.authenticate("key_user_a", "key_user_a")
+        for ticket, shown, hidden in (
+            (unanswered, "Closed without a reply", "o_support_sla_met"),
+            (answered, "o_support_sla_met", "Closed without a reply"),
+        ):
+            page = lxml.html.fromstring(self.url_open(ticket.access_url).text)
+            response_row = lxml.html.tostring(
+                page.xpath("//div[@id='support_ticket_sla']//tbody/tr[1]")[0]
+            ).decode()
+            self.assertIn("Response", response_row)
+            self.assertIn(shown, response_row)
+            self.assertNotIn(hidden, response_row)
+
+    def test_close_asks_first(self):
+        """Done (or Cancelled) in the sidebar asks before it closes: the first post
+        shows the question and closes nothing; the answer (the stage button) closes."""
+        ticket = self.ticket_a_key
+        stage_before = ticket.stage_id
+        self.authenticate("key_user_a", "key_user_a")
+        html = self.url_open(ticket.access_url).text
+        self.assertNotIn("o_support_close_confirm", html)
+        # the sidebar's stage buttons post ask=1
+        asks = lxml.html.fromstring(html).xpath(
+            "//form[@action='/ticket/close']/input[@name='ask']/@value"
+        )
+        self.assertEqual(asks, ["1"] * len(ticket._get_portal_close_stages()))
+        response = self._post(
+            "/ticket/close",
+            {"ticket_id": ticket.id, "stage_id": self.stage_done.id, "ask": "1"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(ticket.stage_id, stage_before)
+        response = self.url_open(response.headers["Location"])
+        text = html_text(response.text)
+        self.assertIn("Close this ticket?", text)
+        button = lxml.html.fromstring(response.text).xpath(
+            "//button[hasclass('o_support_close_yes')]"
+        )
+        self.assertEqual(button[0].text_content().strip(), self.stage_done.name)
+        self.assertIn("No, keep it open", text)
+        self.assertEqual(ticket.stage_id, stage_before)
+        # the answer (helpdesk_mgmt's post, without ask) closes
+        answer = lxml.html.fromstring(response.text).xpath(
+            "//div[hasclass('o_support_close_confirm')]//form/input/@name"
+        )
+        self.assertNotIn("ask", answer)
+        response = self._post(
+            "/ticket/close", {"ticket_id": ticket.id, "stage_id": self.stage_done.id}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(ticket.stage_id, self.stage_done)
 
     # Confirm and reopen
 
@@ -313,7 +412,9 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         foreign_category = self.env["helpdesk.ticket.category"].create(
             {"name": "Foreign category", "company_id": other_company.id}
         )
-        users_one = self.users.value_ids[:1]  # seed 003's axis, not on plan Light
+        users_one = self.users.value_ids[
+            :1
+        ]  # the users x process axis, not on plan Light
         self.env["ir.config_parameter"].sudo().set_param(
             "support_portal.ticket_attachment_max_mb", "0.001"
         )

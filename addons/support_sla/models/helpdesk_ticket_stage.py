@@ -1,5 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Helpdesk stages, extended: whether a stage pauses the SLA clocks (waiting for the
+customer or a third party), resolves the ticket, and where a customer reply moves a
+waiting ticket.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Companies, extended with the SLA settings: the at-risk share of a target, auto-close
+and confirmation delays, and the closing stage.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

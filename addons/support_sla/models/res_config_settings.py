@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Settings, extended: the company's SLA settings in the Settings app."""
 
 from odoo import fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Contacts, extended: a contact moved to another company takes its open tickets' SLA
+to that company's contract.
+"""
 
 from odoo import models
 

@@ -1,5 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Working-time calendars, extended as SLA availability calendars: the public holidays
+of a country (and subdivision) as global time off, days added by hand, and the
+business-time windows the SLA evaluator counts on, cached per month.
+"""
 
 import logging
 import re

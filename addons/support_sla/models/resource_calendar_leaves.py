@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Time off, extended: holidays generated from the ``holidays`` package or added by
+hand, and the calendars whose deadlines they move.
+"""
 
 from odoo import api, fields, models
 

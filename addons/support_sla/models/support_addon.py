@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Add-ons, extended with their SLA scope: the priorities and ticket types whose
+availability the add-on widens.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

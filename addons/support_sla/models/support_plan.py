@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Plans, extended with their SLA: the priority matrix, the default priority, the
+policies (targets per priority) and where resolution time starts.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.priority.matrix.cell`` (Cell of a Priority Matrix)."""
 
 from odoo import fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.breach`` (SLA Breach): a missed SLA target, recorded once, kept when
+the ticket is reopened.
+"""
 
 from odoo import fields, models
 

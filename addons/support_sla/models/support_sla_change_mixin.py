@@ -1,5 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.change.mixin`` (Reports SLA changes to the parent record): lines whose
+creation, deletion or change moves the SLA of their parent's tickets (a calendar's
+attendances, a plan's policies, a contract's add-ons, a ticket's pauses).
+"""
 
 from odoo import api, models
 

@@ -1,11 +1,14 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.escalation`` (SLA Escalation Contact): who a breached ticket of a
+contract escalates to, in order (the SLA terms.
+"""
 
 from odoo import fields, models
 
 
 class SupportSlaEscalation(models.Model):
-    """Who a breached ticket of a contract escalates to, in order (seed 001: a
+    """Who a breached ticket of a contract escalates to, in order (the SLA terms: a
     (senior) partner first, then the managing partner)."""
 
     _name = "support.sla.escalation"

@@ -1,5 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.extra.day`` (Extra Day Off of an Availability Calendar)."""
 
 from datetime import date, timedelta
 

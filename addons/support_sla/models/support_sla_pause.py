@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.pause`` (SLA Pause): a period during which a ticket's SLA clocks stood
+still.
+"""
 
 from odoo import api, fields, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.policy`` (SLA Policy): response and resolution targets of a plan for a
+priority.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""``support.sla.rule.cache.mixin`` (Clears the cached SLA rules on change): records
+the cached SLA rules are built from.
+"""
 
 from odoo import api, models
 

@@ -1,5 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Ticket types, extended with triage: a type takes its priority from the plan's matrix
+or has a fixed priority (e.g. questions are always D).
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

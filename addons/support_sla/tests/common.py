@@ -27,14 +27,14 @@ def utc(*args):
 
 
 class SlaTestMixin:
-    """Builders of the seeds' calendars and matrices, and assertion helpers."""
+    """Builders of the plans' calendars and matrices, and assertion helpers."""
 
     @classmethod
     def _setup_sla_calendars(cls):
-        """Availability calendars of seed 000/001/003, in Europe/Amsterdam."""
+        """Calendars of the tiered plans and of PrioritySupport, in Europe/Amsterdam."""
         cls.nl = cls.env.ref("base.nl")
-        # Seed 000 Light and up: business days 08:00-17:00 CET, Dutch holidays, and
-        # seed 001's Liberation Day every year.
+        # Light and up: business days 08:00-17:00 CET, Dutch holidays, and
+        # Liberation Day every year.
         cls.cal_light = cls._make_calendar(
             "Light 08-17", {day: [(8, 17)] for day in range(5)}
         )
@@ -48,17 +48,17 @@ class SlaTestMixin:
             }
         )
         cls.cal_light._sla_generate_holidays([2026])
-        # Seed 000 Extended availability: business days 07:00-23:00, holidays off.
+        # Extended availability: business days 07:00-23:00, holidays off.
         cls.cal_extended = cls._make_calendar(
             "Extended 07-23", {day: [(7, 23)] for day in range(5)}
         )
         cls.cal_extended.sla_holiday_country_id = cls.nl
         cls.cal_extended._sla_generate_holidays([2026])
-        # Seed 000 Non-business 365: weekends (and holidays) 08:00-17:00.
+        # Non-business 365: weekends (and holidays) 08:00-17:00.
         cls.cal_365 = cls._make_calendar(
             "365 weekends 08-17", {day: [(8, 17)] for day in range(7)}
         )
-        # Seed 003: working days 09:00-17:00; Premium: incidents 06:00-23:00.
+        # PrioritySupport: working days 09:00-17:00; Premium: incidents 06:00-23:00.
         cls.cal_003 = cls._make_calendar(
             "PrioritySupport 09-17", {day: [(9, 17)] for day in range(5)}
         )
@@ -96,7 +96,7 @@ class SlaTestMixin:
 
     @classmethod
     def _setup_sla_matrices(cls):
-        """Seed 000's impact x urgency and seed 003's users x process matrices."""
+        """The tiered plans' impact x urgency and PrioritySupport's users x process."""
         Priority = cls.env["support.priority"]
         cls.p_critical, cls.p_high, cls.p_medium, cls.p_low = Priority.create(
             [
@@ -136,7 +136,7 @@ class SlaTestMixin:
             "Impact", ["System wide", "Multiple users", "Single user"]
         )
         cls.urgency = cls._make_axis("Urgency", ["High", "Medium", "Low"])
-        # Seed 000: urgency high -> Critical, High, High; medium -> Medium, Medium,
+        # Impact x urgency: high -> Critical, High, High; medium -> Medium, Medium,
         # Low; low -> Low, Low, Low (impact system wide, multiple, single).
         cls.matrix_000 = cls._make_matrix(
             "Impact x Urgency",
@@ -155,7 +155,7 @@ class SlaTestMixin:
         cls.process = cls._make_axis(
             "Process", ["Low: non-essential", "Medium: limited", "High: critical"]
         )
-        # Seed 003: one user D, C, B; multiple users D, C, A; organisation C, B, A.
+        # Users x process: one user D,C,B; multiple users D, C, A; organisation C, B, A.
         cls.matrix_003 = cls._make_matrix(
             "Users x Process",
             cls.users,
@@ -201,6 +201,30 @@ class SlaTestMixin:
             }
         )
 
+    def _call_kw(self, login, password, model, method, args, kwargs=None):
+        """In an HttpCase: call `model.method(*args, **kwargs)` as `login` through
+        the web client's JSON-RPC endpoint; the decoded JSON-RPC answer."""
+        self.authenticate(login, password)
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": {
+                        "context": {"allowed_company_ids": self.company.ids},
+                        **(kwargs or {}),
+                    },
+                },
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
     @contextmanager
     def assertRefused(self, exception, pattern):
         """The block raises `exception` matching `pattern`; its writes are undone
@@ -235,16 +259,16 @@ class SlaMatrixCommon(SlaTestMixin, BaseCommon):
 
 
 class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
-    """support_contract's catalogue with seed 000 and seed 003 SLA settings.
+    """support_contract's catalogue with the tiered plans' and PrioritySupport's SLA.
 
-    - Light (seed 000, 08:00-17:00 + Dutch holidays + Liberation Day): impact x
+    - Light (08:00-17:00 + Dutch holidays + Liberation Day): impact x
       urgency matrix; response Low 3 business days, Medium 2 business days, High 8
       business hours, Critical 10 business minutes through the emergency channel
-      (8 business hours otherwise); resolution (seed 001) from the response: High end
+      (8 business hours otherwise); resolution from the response: High end
       of the working day, Medium end of next working day, Low end of working day + 3.
       Add-ons Extended (07:00-23:00) and 365 (every day 08:00-17:00) widen the
       clocks of Critical tickets only.
-    - PrioritySupport (seed 003, 09:00-17:00): users x process matrix for incidents,
+    - PrioritySupport (09:00-17:00): users x process matrix for incidents,
       questions always D; A 2 h / 1 working day, B 4 h / 2 days, C 2 days, D 5 days
       (resolution planned); Premium (06:00-23:00 for incidents): A 1 h / 1 day, B 2 h
       / 1 day, C 1 day, D 3 days.
@@ -272,7 +296,7 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
                 "sla_fixed_priority_ids": [Command.set(cls.p_d.ids)],
             }
         )
-        # seed 000 / 001
+        # tiered plans (Light)
         cls.plan_light.write(
             {
                 "calendar_id": cls.cal_light.id,
@@ -345,7 +369,7 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
                 },
             ]
         )
-        # seed 003
+        # PrioritySupport packages
         cls.plan_ps = cls.env["support.plan"].create(
             {
                 "name": "PrioritySupport Small",

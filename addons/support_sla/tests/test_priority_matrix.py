@@ -10,7 +10,7 @@ from .common import SlaMatrixCommon
 
 @tagged("post_install", "-at_install")
 class TestPriorityMatrix(SlaMatrixCommon):
-    def test_seed_000_matrix(self):
+    def test_impact_urgency_matrix(self):
         system, multiple, single = self.impact.value_ids
         high, medium, low = self.urgency.value_ids
         get = self.matrix_000._get_priority
@@ -30,7 +30,7 @@ class TestPriorityMatrix(SlaMatrixCommon):
             self.p_critical | self.p_high | self.p_medium | self.p_low,
         )
 
-    def test_seed_003_matrix(self):
+    def test_users_process_matrix(self):
         one, multiple, organisation = self.users.value_ids
         low, medium, high = self.process.value_ids
         get = self.matrix_003._get_priority

@@ -60,12 +60,12 @@ class TestSlaChanges(SlaTicketCommon):
         # Critical through the emergency channel: 10 business minutes -> 09:10 CET
         self.assertEqual(triaged.sla_priority_id, self.p_critical)
         self.assertEqual(triaged.sla_response_deadline, utc(2026, 11, 2, 8, 10))
-        # seed 003 question: always D; with Premium 3 working days on 09:00-17:00
+        # PrioritySupport question: always D; with Premium 3 working days on 09:00-17:00
         # (not the incident hours), Mon, Tue, Wed -> Wed 4 Nov 17:00 CET = 16:00 UTC
         self.assertEqual(fixed_type.sla_priority_id, self.p_d)
         self.assertEqual(fixed_type.sla_response_deadline, utc(2026, 11, 4, 16))
-        # seed 003 incident, multiple users x critical process = A; Premium (06:00-23:00
-        # for incidents): 1 business hour -> 10:00 CET = 09:00 UTC
+        # PrioritySupport incident, multiple users x critical process = A; Premium
+        # (06:00-23:00 for incidents): 1 business hour -> 10:00 CET = 09:00 UTC
         self.assertEqual(premium.sla_priority_id, self.p_a)
         self.assertEqual(premium.sla_response_deadline, utc(2026, 11, 2, 9))
         # a priority given by staff is kept and marked as overridden
@@ -105,7 +105,7 @@ class TestSlaChanges(SlaTicketCommon):
         with freeze_time(ams(2026, 11, 2, 9)):
             ticket = self._ticket()
             self.assertEqual(ticket.sla_policy_id.plan_id, self.plan_light)
-            # the contact now works for the seed 003 customer: its contract and
+            # the contact now works for the PrioritySupport customer: its contract and
             # default priority D apply, 5 working days on 09:00-17:00, Mon to Fri ->
             # Fri 6 Nov 17:00 CET = 16:00 UTC
             self.contact.parent_id = self.customer_ps

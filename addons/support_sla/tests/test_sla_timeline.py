@@ -13,7 +13,7 @@ from .common import SlaCalendarCommon, ams, utc
 
 @tagged("post_install", "-at_install")
 class TestSlaTimeline(SlaCalendarCommon):
-    """Every target kind on the seed calendars (Europe/Amsterdam).
+    """Every target kind on the plans' calendars (Europe/Amsterdam).
 
     2026 facts used below: DST ends Sun 25 Oct (CEST UTC+2 -> CET UTC+1); King's Day
     Mon 27 Apr; Liberation Day Tue 5 May (not a public holiday in 2026 for the
@@ -100,7 +100,7 @@ class TestSlaTimeline(SlaCalendarCommon):
         # Day, added by hand every year -> Wed 6 May 17:00 CEST = 15:00 UTC.
         due = self.deadline(self.cal_light, ams(2026, 5, 4, 10), "next_day_end")
         self.assertEqual(due, utc(2026, 5, 6, 15))
-        # On a calendar without that extra day (seed 003, public holidays only) the
+        # On a calendar without that extra day (PrioritySupport: public holidays) the
         # next working day is Tue 5 May: 17:00 CEST = 15:00 UTC.
         due = self.deadline(self.cal_003, ams(2026, 5, 4, 10), "next_day_end")
         self.assertEqual(due, utc(2026, 5, 5, 15))
@@ -241,9 +241,9 @@ class TestSlaTimeline(SlaCalendarCommon):
         due = self.deadline(both, ams(2026, 4, 27, 9), "business_minutes", 10)
         self.assertEqual(due, utc(2026, 4, 27, 7, 10))
 
-    def test_seed_003_premium_window(self):
-        # Seed 003 A incident, Premium response 1 h on 09-17 widened to 06-23: created
-        # Tue 3 Nov 06:30 CET -> 07:30 CET = 06:30 UTC. Without Premium (2 h on
+    def test_premium_incident_window(self):
+        # PrioritySupport A incident, Premium response 1 h on 09-17 widened to 06-23:
+        # created Tue 3 Nov 06:30 CET -> 07:30 CET = 06:30 UTC. Without Premium (2 h on
         # 09-17): 09:00 + 2 h = 11:00 CET = 10:00 UTC.
         due = self.deadline(
             self.cal_003 | self.cal_premium,

@@ -12,7 +12,7 @@ from .common import SlaTicketCommon, ams, utc
 
 @tagged("post_install", "-at_install")
 class TestTicketSla(SlaTicketCommon):
-    """Deadlines, triage and clocks on tickets (seed 000/001 Light, seed 003)."""
+    """Deadlines, triage and clocks on tickets (tiered plan Light, PrioritySupport)."""
 
     # -- triage -------------------------------------------------------------------
     def test_triage_priority_from_matrix_type_and_override(self):
@@ -35,7 +35,7 @@ class TestTicketSla(SlaTicketCommon):
         ticket.action_sla_reset_priority()
         self.assertFalse(ticket.sla_priority_overridden)
         self.assertEqual(ticket.sla_priority_id, self.p_critical)
-        # a type with a fixed priority ignores the matrix (seed 003 questions: D)
+        # a type with a fixed priority ignores the matrix (PrioritySupport questions: D)
         ps_ticket = self._ticket(partner=self.contact_ps)
         self._triage(
             ps_ticket,
@@ -103,7 +103,7 @@ class TestTicketSla(SlaTicketCommon):
         self.assertEqual(ticket.sla_policy_id.priority_id, self.p_high)
         self.assertEqual(ticket.sla_response_deadline, utc(2026, 10, 23, 12))
         self.assertEqual(ticket.sla_response_status, "on_track")
-        # resolution counts from the response (seed 001): not responded yet, so from
+        # resolution counts from the response: not responded yet, so from
         # the response deadline: end of that working day, Fri 17:00 CEST = 15:00 UTC
         self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 10, 23, 15))
 
@@ -163,7 +163,7 @@ class TestTicketSla(SlaTicketCommon):
             self.assertEqual(critical.sla_response_deadline, utc(2026, 10, 31, 9, 10))
             self.assertEqual(high_ticket.sla_response_deadline, utc(2026, 11, 2, 15))
 
-    def test_seed_003_premium(self):
+    def test_prioritysupport_premium(self):
         one, multiple, organisation = self.users.value_ids
         low, medium, high = self.process.value_ids
         with freeze_time(ams(2026, 11, 3, 6, 30)):
