@@ -124,7 +124,11 @@ class HelpdeskTicket(models.Model):
                     type_id=inputs["support_ticket_type_id"],
                     emergency=bool(inputs["sla_emergency"]),
                     addon_ids=contract.addon_ids,
-                    start=_ts(inputs["sla_start_date"]),
+                    # an emergency call is a new report: its targets count
+                    # from the call
+                    start=_ts(
+                        inputs["sla_emergency_call_date"] or inputs["sla_start_date"]
+                    ),
                     first_response=_ts(inputs["sla_first_response_date"]),
                     resolved=_ts(inputs["sla_resolved_date"]),
                     logged={

@@ -237,7 +237,7 @@ class TestTicketSla(SlaTicketCommon):
         self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 4, 10, 30))
 
     # -- statuses, reached and breached timestamps ----------------------------------
-    def test_statuses_and_reopen_keeps_timestamps(self):
+    def test_statuses_and_reopen_runs_resolution_again(self):
         with freeze_time(ams(2026, 11, 2, 9)) as frozen:
             ticket = self._ticket()
             self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
@@ -258,13 +258,20 @@ class TestTicketSla(SlaTicketCommon):
             self.assertEqual(ticket.sla_resolution_status, "met")
             self.assertEqual(ticket.sla_resolved_date, utc(2026, 11, 3, 11))
             self.assertEqual(ticket.sla_status, "breached")
-            # reopened and re-triaged a week later: reached and breached facts stay
+            # reopened a week later: the resolution runs again, not met (its
+            # deadline, Tue 3 Nov 17:00 CET, has passed: breached); the response
+            # stays as it was reached
             frozen.move_to(ams(2026, 11, 10, 12))
             ticket.stage_id = self.stage_progress
-            ticket.sla_priority_id = self.p_low
-            self.assertEqual(ticket.sla_resolved_date, utc(2026, 11, 3, 11))
-            self.assertEqual(ticket.sla_resolution_status, "met")
+            self.assertFalse(ticket.sla_resolved_date)
+            self.assertEqual(ticket.sla_reopen_count, 1)
+            self.assertEqual(ticket.sla_resolution_status, "breached")
             self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 11, 3, 16))
+            # re-triaged Low: end of the working day + 3 from the reply (Mon 18:00,
+            # after hours: from Tue) -> Fri 6 Nov 17:00 CET = 16:00 UTC, passed
+            ticket.sla_priority_id = self.p_low
+            self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 11, 6, 16))
+            self.assertEqual(ticket.sla_resolution_status, "breached")
             self.assertEqual(ticket.sla_response_status, "breached")
             self.assertEqual(ticket.sla_response_breached_date, utc(2026, 11, 2, 16))
 

@@ -116,12 +116,26 @@ def empty_values():
     return values
 
 
+def reached_at(facts, target):
+    """When the target was reached, or None. A response before the clock start
+    does not answer it: the clock starts at an emergency call (a new report), and
+    only a reply after the call answers that."""
+    if target == "response":
+        first = facts.first_response
+        return first if first and (not facts.start or first >= facts.start) else None
+    return facts.resolved
+
+
 def is_frozen(facts, target):
-    """A target is kept as it is once reached, or once its breach is recorded."""
+    """A target is kept as it is once reached, or once its breach is recorded.
+    A met target runs again when what reached it no longer does: a reopened
+    ticket's resolution, a response given before an emergency call."""
     status = facts.old[target][2]
+    reached = reached_at(facts, target)
     if status == "met":
-        return True
-    reached = facts.first_response if target == "response" else facts.resolved
+        if target == "resolution":
+            return bool(reached)
+        return bool(reached) or not facts.first_response
     return status == "breached" and bool(facts.logged[target] or reached)
 
 
@@ -164,7 +178,7 @@ def _target(values, facts, target, spec, timeline, start, now_ts, share):
         return None
     due = float(round(due))
     risk = timeline.risk_moment(start, due, share, facts.pauses, now_ts)
-    reached = facts.first_response if target == "response" else facts.resolved
+    reached = reached_at(facts, target)
     if reached:
         status = "met" if reached <= due else "breached"
     elif now_ts >= due:
@@ -277,7 +291,7 @@ def _evaluate_one(values, facts, policy, timeline, now_ts, rules):
     )
     resolution_start = facts.start
     if facts.resolution_start == "response":
-        resolution_start = facts.first_response or response_due or facts.start
+        resolution_start = reached_at(facts, "response") or response_due or facts.start
     _target(
         values,
         facts,
