@@ -43,13 +43,15 @@ class TestPlanConfigurator(SupportPortalCommon):
         self.assertIn("6 % discount (band 10-20 h)", quote["lines"][1]["name"])
 
     def test_band_bounds(self):
-        """A band holds its upper bound: 10 h -> 4 % (960.00), 10.5 h -> 6 %
-        (10.5 x 100 x 0.94 = 987.00), 20 h -> 6 % (1,880.00), 21 h -> 9 %
-        (21 x 100 x 0.91 = 1,911.00), 100 h -> 11 % (8,900.00)."""
+        """Bands are half-open, a band holds its lower bound: 10 h -> 10-20 h, 6 %
+        (10 x 100 x 0.94 = 940.00), 10.5 h -> 6 % (10.5 x 100 x 0.94 = 987.00),
+        20 h -> 20-50 h, 9 % (20 x 100 x 0.91 = 1,820.00), 21 h -> 9 %
+        (21 x 100 x 0.91 = 1,911.00), 100 h -> the highest band's upper bound,
+        11 % (100 x 100 x 0.89 = 8,900.00)."""
         for hours, reserved in (
-            (10, 960.0),
+            (10, 940.0),
             (10.5, 987.0),
-            (20, 1880.0),
+            (20, 1820.0),
             (21, 1911.0),
             (100, 8900.0),
         ):

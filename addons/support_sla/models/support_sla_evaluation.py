@@ -90,6 +90,12 @@ class SupportSlaEvaluation(models.Model):
         string="Resolution Achieved (%)", compute="_compute_figures"
     )
     breach_count = fields.Integer(string="Breaches", compute="_compute_figures")
+    reopened_count = fields.Integer(
+        string="Reopened Tickets",
+        compute="_compute_figures",
+        help="Tickets of the quarter that were reopened after being resolved or "
+        "closed (their resolution ran again).",
+    )
     paused_hours = fields.Float(
         string="Business Hours Paused", compute="_compute_figures"
     )
@@ -159,6 +165,7 @@ class SupportSlaEvaluation(models.Model):
                     round(100.0 * met / measured, 1) if measured else 0.0
                 )
             evaluation.breach_count = len(evaluation._get_breaches())
+            evaluation.reopened_count = len(tickets.filtered("sla_reopen_count"))
             evaluation.paused_hours = sum(tickets.mapped("sla_paused_hours"))
             months = evaluation._get_months()
             evaluation.reserved_hours = sum(m["reserved"] for m in months)
