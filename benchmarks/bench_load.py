@@ -31,7 +31,8 @@ from pathlib import Path
 
 import bench_portal
 import requests
-from bench_portal import LOGIN, drop_database, log
+from bench_portal import LOGIN, log
+from common import build_databases, drop_database
 
 import odoo
 import odoo.modules.registry
@@ -160,20 +161,7 @@ def main(env, args):
     servers = []
     try:
         if not reuse:
-            template = subprocess.run(
-                ["bash", str(REPO / "scripts/dbtemplate")],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-            log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-            subprocess.run(
-                ["bash", str(REPO / "scripts/newdb"), ours_db],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-            drop_database(plain_db)
-            odoo.service.db.exp_duplicate_database(template, plain_db)
+            build_databases(ours_db, plain_db)
         plain_registry = odoo.modules.registry.Registry(plain_db)
         ours_registry = odoo.modules.registry.Registry(ours_db)
         if reuse:
