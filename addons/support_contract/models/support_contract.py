@@ -94,7 +94,13 @@ class SupportContract(models.Model):
         tracking=True,
         default=fields.Date.context_today,
     )
-    date_end = fields.Date(string="End Date", tracking=True, copy=False)
+    date_end = fields.Date(
+        string="End Date",
+        tracking=True,
+        copy=False,
+        help="The contract's last day, included (a contract of 1 January to 31 "
+        "December covers and bills 31 December).",
+    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -369,6 +375,19 @@ class SupportContract(models.Model):
         for contract in contracts.sorted(lambda c: (c.company_id != preferred, c.id)):
             result.setdefault(contract.partner_id.id, contract)
         return result
+
+    def _lock_free_rows(self):
+        """Lock the rows of these contracts that no other transaction holds; return
+        those contracts (a contract another worker is billing is left to it)."""
+        if not self.ids:
+            return self
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id FROM support_contract WHERE id IN %s FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+            )
+        )
+        return self.browse(sorted(row[0] for row in rows))
 
     def _lock_rows(self):
         """Lock the contracts' rows (billing, amendments) until the transaction ends."""

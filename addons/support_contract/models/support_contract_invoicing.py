@@ -164,12 +164,19 @@ class SupportContractInvoicing(models.Model):
 
     @api.model
     def _get_billable_domain(self, month):
-        """Contracts to bill for ``month`` (first day of a month)."""
+        """Contracts to bill for ``month`` (first day of a month): active ones,
+        and ended ones until their end date, their last day (a contract ended in
+        October on 31 December is billed for November and December)."""
         month_end = month + relativedelta(months=1, days=-1)
         return Domain.AND(
             [
-                [("state", "=", "active"), ("date_start", "<=", month_end)],
+                [
+                    ("state", "in", ("active", "ended")),
+                    ("date_start", "<=", month_end),
+                ],
                 Domain("date_end", "=", False) | Domain("date_end", ">=", month),
+                # an ended contract always has its end date
+                Domain("state", "=", "active") | Domain("date_end", "!=", False),
             ]
         )
 
@@ -177,8 +184,10 @@ class SupportContractInvoicing(models.Model):
     def _cron_bill_month(self, month=None, batch_size=50):
         """Scheduled action: bill every active contract for the current month.
 
-        Commits after each batch, so that a crash loses at most one batch, which
-        the next run bills again (the months already billed are skipped).
+        Commits after each batch through the cron progress API, so that a crash
+        loses at most one batch, which the next run bills again (the months
+        already billed are skipped); two runs at once share the contracts (see
+        ``_bill_month``).
         """
         month = (month or fields.Date.context_today(self)).replace(day=1)
         contracts = self.search(self._get_billable_domain(month))
@@ -200,8 +209,23 @@ class SupportContractInvoicing(models.Model):
         ).contract_id
         todo = self - billed
         created = Billing
+        Cron = self.env["ir.cron"]
+        if commit:
+            Cron._commit_progress(remaining=len(todo))
         for batch_ids in split_every(batch_size, todo.ids):
-            batch = self.browse(batch_ids)
+            # Another worker billing the same month (a second run, a manual one)
+            # holds the rows of its batch: skip them rather than wait and then
+            # collide with its billings. The lock comes first in the transaction
+            # (after the previous batch's commit), so the billings that worker
+            # committed before are seen here and not billed twice.
+            batch = self.browse(batch_ids)._lock_free_rows()
+            batch -= Billing.search(
+                [("contract_id", "in", batch.ids), ("month", "=", month)]
+            ).contract_id
+            if not batch:
+                if commit and not Cron._commit_progress(len(batch_ids)):
+                    break  # out of time: the scheduler runs the action again
+                continue
             try:
                 with self.env.cr.savepoint():
                     created |= batch._bill_month_batch(month)
@@ -217,8 +241,8 @@ class SupportContractInvoicing(models.Model):
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
                             )
-            if commit:
-                self.env["ir.cron"]._commit_progress(len(batch))
+            if commit and not Cron._commit_progress(len(batch_ids)):
+                break
         return created
 
     def _bill_month_batch(self, month):

@@ -1,8 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Life of a support contract: activation, suspension and end after the
-minimum term; and changes sold
-for a running contract (plan, add-ons, reserved hours), kept as amendments
+"""Life of a support contract: activation, suspension and end after the minimum
+term (the end date is the contract's last day); and changes sold for a running
+contract (plan, add-ons, reserved hours), kept as amendments
 (``support.contract.amendment``) that wait until the first day of the month they take
 effect on, where the monthly billing applies them."""
 
@@ -26,7 +26,9 @@ class SupportContractLifecycle(models.Model):
         string="Minimum Term Ends",
         compute="_compute_min_term_end",
         store=True,
-        help="First day the contract may end on.",
+        help="Last day of the minimum term, the earliest end date: 12 months from "
+        "1 January 2026 end on 31 December 2026 (the end date is the contract's "
+        "last day).",
     )
     # Changes sold for a running contract wait in an amendment until their month.
     amendment_ids = fields.One2many(
@@ -45,8 +47,11 @@ class SupportContractLifecycle(models.Model):
     @api.depends("date_start", "min_term_months")
     def _compute_min_term_end(self):
         for contract in self:
+            # the end date is the contract's last day: 12 months from 1 January
+            # end on 31 December
             contract.min_term_end = contract.date_start and (
-                contract.date_start + relativedelta(months=contract.min_term_months)
+                contract.date_start
+                + relativedelta(months=contract.min_term_months, days=-1)
             )
 
     @api.depends("amendment_ids.state")

@@ -1,9 +1,12 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
+from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 from odoo.tests import tagged
 
 from .common import SupportContractCommon
@@ -71,12 +74,11 @@ class TestContract(SupportContractCommon):
     def test_end_after_minimum_term(self):
         contract = self._create_contract()
         contract.action_activate()
-        # 2026-01-01 + 12 months = 2027-01-01
-        self.assertEqual(str(contract.min_term_end), "2027-01-01")
+        # 12 months from 2026-01-01: the last day of the minimum term (the end
+        # date is the contract's last day) is 2026-12-31
+        self.assertEqual(str(contract.min_term_end), "2026-12-31")
         with self.assertError(UserError, "minimum term of 12 months"):
-            contract.action_end(
-                date_end=contract.min_term_end.replace(day=1, month=12, year=2026)
-            )
+            contract.action_end(date_end=date(2026, 12, 30))
         self.assertEqual(contract.state, "active")
         self.assertFalse(contract.date_end)
         with self.assertError(ValidationError, "minimum term of 12 months"):
@@ -159,3 +161,43 @@ class TestContract(SupportContractCommon):
             self.contact | stranger
         )
         self.assertEqual(found, {self.customer.id: contract})
+
+
+@tagged("post_install", "-at_install")
+class TestContractEndBilling(SupportContractCommon):
+    """The end date is the contract's last day, for billing too."""
+
+    with_accounting = True
+
+    @freeze_time("2026-10-15 10:00:00")
+    def test_year_contract_ended_on_31_december_billed_12_months(self):
+        """1 January - 31 December 2026 with a 12-month minimum: ended on 15
+        October on 31 December (its last day), accepted; billed for the 12 months
+        January to December, December in full like November; nothing in January
+        2027."""
+        Contract = self.env["support.contract"]
+        contract = self._create_contract()
+        contract.action_activate()
+        self.assertEqual(contract.min_term_end, date(2026, 12, 31))
+        contract.action_end(date_end=date(2026, 12, 31))
+        self.assertEqual(contract.state, "ended")
+        self.assertEqual(contract.date_end, date(2026, 12, 31))
+        for month in range(1, 13):
+            first = date(2026, month, 1)
+            Contract.search(
+                Contract._get_billable_domain(first) & Domain("id", "=", contract.id)
+            )._bill_month(first)
+        billings = contract.billing_ids.sorted("month")
+        self.assertEqual(
+            billings.mapped("month"), [date(2026, m, 1) for m in range(1, 13)]
+        )
+        self.assertEqual(
+            billings[-1].invoice_id.amount_untaxed,
+            billings[-2].invoice_id.amount_untaxed,
+        )
+        self.assertFalse(
+            Contract.search(
+                Contract._get_billable_domain(date(2027, 1, 1))
+                & Domain("id", "=", contract.id)
+            )
+        )

@@ -104,31 +104,60 @@ class TestContract(SupportMigrationQuoteCommon):
     # entitlement ----------------------------------------------------------------------
 
     def test_included_upgrade(self):
-        """One upgrade per 12 months is included (moved from support_contract with
-        the included upgrade)."""
+        """One upgrade per contract year is included: a contract from 1 January
+        2026 with an upgrade on 1 March 2026 has its next from 1 January 2027
+        (31 December 2026 is the same contract year). Moved from support_contract
+        with the included upgrade."""
         contract = self._create_contract()
         self.assertTrue(contract.upgrade_available)
         contract._use_included_upgrade(date(2026, 3, 1))
         self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
         with self.assertError(UserError, "next one is included from"):
-            contract._use_included_upgrade(date(2027, 2, 28))
+            contract._use_included_upgrade(date(2026, 12, 31))
         self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
-        contract._use_included_upgrade(date(2027, 3, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2027, 3, 1))
+        contract._use_included_upgrade(date(2027, 1, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2027, 1, 1))
+
+    def test_included_upgrade_per_contract_year(self):
+        """A contract from 1 March 2026: year 1 is 1 March 2026 - 28 February
+        2027, year 2 1 March 2027 - 29 February 2028. An upgrade on 1 February
+        2027 (year 1) and another on 1 January 2028 (year 2, eleven months later)
+        are both included (counted as 12 months since the last, the second would
+        wait until 1 February 2028). A third on 1 February 2028 (year 2 again) is
+        not: the next from 1 March 2028."""
+        contract = self._create_contract(date_start="2026-03-01")
+        contract._use_included_upgrade(date(2027, 2, 1))
+        self.assertEqual(
+            contract.with_context(date=date(2027, 2, 15)).upgrade_next_date,
+            date(2027, 3, 1),
+        )
+        contract._use_included_upgrade(date(2028, 1, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2028, 1, 1))
+        with self.assertError(UserError, "next one is included from"):
+            contract._use_included_upgrade(date(2028, 2, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2028, 1, 1))
+        later = contract.with_context(date=date(2028, 3, 1))
+        self.assertEqual(later.upgrade_next_date, date(2028, 3, 1))
+        self.assertTrue(later.upgrade_available)
 
     def test_upgrade_interval(self):
         contract = self.contract
         self.assertEqual(contract.upgrade_interval, "12")
         self.assertTrue(contract.upgrade_available)
-        contract.upgrade_last_date = "2025-09-01"
-        # 2025-09-01 + 12 months = 2026-09-01, after today (2026-06-01)
+        # one per contract year, counted from the start (2026-01-01): an upgrade
+        # on 2026-02-01 is this year's (today 2026-06-01), the next from
+        # 2027-01-01
+        contract.upgrade_last_date = "2026-02-01"
         self.assertFalse(contract.upgrade_available)
-        self.assertEqual(str(contract.upgrade_next_date), "2026-09-01")
-        contract.upgrade_last_date = "2025-06-01"
+        self.assertEqual(str(contract.upgrade_next_date), "2027-01-01")
+        # one before the contract started belongs to none of its years
+        contract.upgrade_last_date = "2025-09-01"
         self.assertTrue(contract.upgrade_available)
+        self.assertEqual(str(contract.upgrade_next_date), "2026-01-01")
+        contract.upgrade_last_date = "2026-02-01"
         contract.upgrade_interval = "24"
-        # every two years: 2025-06-01 + 24 months = 2027-06-01
-        self.assertEqual(str(contract.upgrade_next_date), "2027-06-01")
+        # one per two contract years: 2026-01-01 - 2027-12-31, next 2028-01-01
+        self.assertEqual(str(contract.upgrade_next_date), "2028-01-01")
         self.assertFalse(contract.upgrade_available)
         contract.upgrade_interval = "none"
         self.assertFalse(contract.upgrade_available)
@@ -171,8 +200,9 @@ class TestContract(SupportMigrationQuoteCommon):
         # the next quote is charged and says when the next upgrade is included
         wizard = self._quote()
         self.assertFalse(wizard.upgrade_covered)
-        # dates in the language's format (en_US: month/day/year), not ISO
-        self.assertIn("06/01/2027", wizard.upgrade_covered_reason)
+        # dates in the language's format (en_US: month/day/year), not ISO; the
+        # next contract year of a contract from 2026-01-01 starts 2027-01-01
+        self.assertIn("01/01/2027", wizard.upgrade_covered_reason)
         self.assertEqual(wizard.one_time_total, 35000.0)
 
     def test_second_covered_quotation_cannot_be_confirmed(self):
@@ -187,7 +217,8 @@ class TestContract(SupportMigrationQuoteCommon):
         first, second = orders
         first.action_confirm()
         self.assertEqual(str(self.contract.upgrade_last_date), "2026-06-01")
-        with self.assertRaisesRegex(UserError, "has used it .*06/01/2027"):
+        # (next contract year from 2027-01-01)
+        with self.assertRaisesRegex(UserError, "has used it .*01/01/2027"):
             second.action_confirm()
         self.assertEqual(second.state, "draft")
         # both at once: the first in the batch takes the upgrade, the batch fails
