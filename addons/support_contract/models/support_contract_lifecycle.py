@@ -125,17 +125,7 @@ class SupportContractLifecycle(models.Model):
                     self.name,
                 )
             )
-        if date_end < self.min_term_end:
-            raise UserError(
-                self.env._(
-                    "Contract %(contract)s cannot end on %(date)s: its minimum term "
-                    "of %(months)s months runs until %(min_end)s.",
-                    contract=self.name,
-                    date=format_date(self.env, date_end),
-                    months=self.min_term_months,
-                    min_end=format_date(self.env, self.min_term_end),
-                )
-            )
+        # _check_dates refuses an end date inside the minimum term (nothing written)
         self.write({"state": "ended", "date_end": date_end})
         return True
 
