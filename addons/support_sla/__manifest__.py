@@ -14,6 +14,7 @@
     "application": False,
     "installable": True,
     "depends": [
+        "board",
         "support_contract",
     ],
     "external_dependencies": {"python": ["holidays"]},
@@ -35,6 +36,7 @@
         "views/res_config_settings_views.xml",
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
+        "views/support_sla_dashboard_views.xml",
         "views/support_sla_menus.xml",
     ],
     "demo": [
