@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
@@ -45,6 +46,24 @@ SLA_WRITTEN_FIELDS = (
     "sla_paused",
 )
 SLA_BOOLEAN_FIELDS = ("sla_paused",)
+# What the suite's code alone writes on a ticket: the SLA results, the times the
+# targets were reached and the state of the warnings and escalation. A write()
+# of one of them is refused unless it comes from the suite's code (superuser
+# mode: a narrow sudo() of the SLA engine), whatever the user's access rights.
+SLA_PROTECTED_FIELDS = frozenset(
+    SLA_WRITTEN_FIELDS
+    + (
+        "sla_start_date",
+        "sla_first_response_date",
+        "sla_resolved_date",
+        "sla_response_breach_logged",
+        "sla_resolution_breach_logged",
+        "sla_escalation_level",
+        "sla_escalation_done",
+        "sla_last_customer_message_date",
+        "sla_autoclose_warned",
+    )
+)
 # Ticket fields staff set in the form of a new ticket: its SLA preview follows them.
 SLA_FORM_INPUTS = (
     "partner_id",
@@ -104,6 +123,13 @@ def _same(new, old):
     if isinstance(new, float) or isinstance(old, float):
         return round(new or 0.0, 2) == round(old or 0.0, 2)
     return new == old
+
+
+def _given_value(value):
+    """A target's value given with a new ticket (dates may come as strings)."""
+    if isinstance(value, str) and value not in dict(SLA_STATUS_SELECTION):
+        return fields.Datetime.to_datetime(value)
+    return value
 
 
 def _column_value(value):
@@ -649,7 +675,7 @@ class HelpdeskTicket(models.Model):
                     },
                     old={
                         target: tuple(
-                            vals.get(f"sla_{target}_{suffix}", False)
+                            _given_value(vals.get(f"sla_{target}_{suffix}", False))
                             for suffix in TARGET_SUFFIXES
                         )
                         for target in SLA_TARGETS
@@ -685,6 +711,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._sla_check_protected(vals_list)
         tickets = super().create(vals_list)
         given = self.browse(
             ticket.id
@@ -696,7 +723,25 @@ class HelpdeskTicket(models.Model):
             tickets._sla_recompute()
         return tickets
 
+    def _sla_check_protected(self, vals_list):
+        """Refuse values of SLA_PROTECTED_FIELDS given by a user (only the suite's
+        code, in superuser mode, writes them)."""
+        if self.env.su:
+            return
+        forged = set()
+        for vals in vals_list:
+            forged.update(SLA_PROTECTED_FIELDS.intersection(vals))
+        if forged:
+            raise AccessError(
+                self.env._(
+                    "The SLA of a ticket is computed; these fields cannot be "
+                    "written: %(fields)s",
+                    fields=", ".join(sorted(forged)),
+                )
+            )
+
     def write(self, vals):
+        self._sla_check_protected([vals])
         res = super().write(vals)
         recompute = bool(SLA_TRIGGER_FIELDS & set(vals))
         if "stage_id" in vals:

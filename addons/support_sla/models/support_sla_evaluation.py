@@ -10,10 +10,14 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
+# What an agent may change of an evaluation not yet discussed with the customer;
+# everything else (and anything once discussed) is a manager's correction.
+AGENT_WRITABLE_FIELDS = frozenset({"advice"})
+MANAGER_GROUP = "support_contract.support_contract_group_manager"
 
 
 class SupportSlaEvaluation(models.Model):
@@ -35,14 +39,18 @@ class SupportSlaEvaluation(models.Model):
         ondelete="cascade",
         index=True,
         check_company=True,
+        tracking=True,
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True)
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
-    year = fields.Integer(required=True, default=lambda self: self._default_year())
+    year = fields.Integer(
+        required=True, default=lambda self: self._default_year(), tracking=True
+    )
     quarter = fields.Selection(
         selection=QUARTERS,
         required=True,
         default=lambda self: self._default_quarter(),
+        tracking=True,
     )
     date_from = fields.Date(compute="_compute_dates", store=True)
     date_to = fields.Date(
@@ -61,6 +69,7 @@ class SupportSlaEvaluation(models.Model):
     fair_use_tolerance = fields.Float(
         string="Fair-use Tolerance (%)",
         default=10.0,
+        tracking=True,
         help="A month counts as above (below) the reservation when the hours used "
         "exceed (fall short of) the reserved hours by more than this share.",
     )
@@ -282,15 +291,63 @@ class SupportSlaEvaluation(models.Model):
         return "ok"
 
     # ------------------------------------------------------------------
+    # Publishing lock
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        """Agents write only the advice of an evaluation not yet discussed; a
+        discussed (published) evaluation is changed by a manager only, and the
+        correction is logged in its chatter."""
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            locked = set(vals) - AGENT_WRITABLE_FIELDS
+            if vals.get("state") == "done":
+                # publishing (Mark as Discussed) is the agent's step
+                locked.discard("state")
+            if locked or any(evaluation.state == "done" for evaluation in self):
+                raise AccessError(
+                    self.env._(
+                        "Only the advice of an evaluation not yet discussed can be "
+                        "changed; a discussed evaluation is corrected by a support "
+                        "manager."
+                    )
+                )
+        published = self.filtered(lambda evaluation: evaluation.state == "done")
+        res = super().write(vals)
+        corrected = set(vals) - {"state"}
+        if published and corrected:
+            labels = ", ".join(
+                sorted(
+                    self._fields[fname].get_description(self.env)["string"]
+                    for fname in corrected
+                )
+            )
+            for evaluation in published:
+                evaluation.message_post(
+                    body=self.env._(
+                        "Corrected after it was discussed by %(user)s: %(fields)s",
+                        user=self.env.user.name,
+                        fields=labels,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return res
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_done(self):
+        """Mark as discussed: the evaluation is published to the customer's key
+        users and locked."""
         self.ensure_one()
         self.state = "done"
         return True
 
     def action_draft(self):
+        """Reopen a discussed evaluation: a manager's correction."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._("Only a support manager can reopen a discussed evaluation.")
+            )
         self.state = "draft"
         return True
 

@@ -11,3 +11,4 @@ from . import test_sla_cron
 from . import test_sla_evaluation
 from . import test_i18n
 from . import test_sla_report_languages
+from . import test_sla_trust
