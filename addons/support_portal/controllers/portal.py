@@ -58,7 +58,14 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             ["hours:sum"],
             limit=1,
         )
-        glance["contract"], glance["hours_left"] = wallet[0] if wallet else (False, 0)
+        if wallet:
+            glance["contract"], glance["hours_left"] = wallet[0]
+        else:  # a running contract without any movement yet: 0 h
+            Contract = env["support.contract"]
+            glance["contract"] = Contract.has_access("read") and Contract.search(
+                [("state", "=", "active")], limit=1
+            )
+            glance["hours_left"] = 0.0
         Move = env["account.move"]
         glance["invoices_due"] = Move.has_access("read") and Move.search_count(
             [

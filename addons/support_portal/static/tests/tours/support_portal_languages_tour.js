@@ -139,7 +139,7 @@ registry.category("web_tour.tours").add("support_portal_dutch", {
         ticketSubject: "Magazijnscanners kunnen niet inloggen",
         description: "Beschrijving",
         ticketDescription: "Sinds 9:00 accepteert geen enkele scanner een login.",
-        submit: "Vraag aanbieden",
+        submit: "Ticket indienen",
         serviceLevel: "Serviceniveau",
         response: "Reactietijd",
         contracts: "Supportcontracten",
