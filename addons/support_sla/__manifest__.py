@@ -18,6 +18,8 @@
         "support_contract",
     ],
     "external_dependencies": {"python": ["holidays"]},
+    # a second SLA engine on the same tickets (see readme/DESCRIPTION.md)
+    "excludes": ["helpdesk_mgmt_sla"],
     "data": [
         "security/ir.model.access.csv",
         "security/support_sla_security.xml",

@@ -11,6 +11,7 @@ from . import support_contract_addon
 from . import support_contract_billing
 from . import support_hour_ledger
 from . import res_company
+from . import res_config_settings
 from . import helpdesk_ticket
 from . import account_analytic_line
 from . import account_move

@@ -3,6 +3,8 @@
 """Invoices, extended: the support contract an invoice bills, and a link to it."""
 
 from odoo import fields, models
+from odoo.fields import Command
+from odoo.tools import format_date
 
 
 class AccountMove(models.Model):
@@ -16,6 +18,18 @@ class AccountMove(models.Model):
         index="btree_not_null",
         help="Contract whose monthly billing created this invoice.",
     )
+    support_period_start = fields.Date(
+        string="Billed From",
+        copy=False,
+        readonly=True,
+        help="First day of the contract period this monthly invoice bills.",
+    )
+    support_period_end = fields.Date(
+        string="Billed Until",
+        copy=False,
+        readonly=True,
+        help="Last day (included) of the contract period this monthly invoice bills.",
+    )
 
     def action_view_support_contract(self):
         self.ensure_one()
@@ -24,4 +38,42 @@ class AccountMove(models.Model):
             "res_model": "support.contract",
             "res_id": self.support_contract_id.id,
             "view_mode": "form",
+        }
+
+    def _get_support_period_label(self):
+        """The contract period a monthly invoice bills, as the customer reads it
+        ("1 Mar 2026 - 31 Mar 2026"); empty for other invoices."""
+        self.ensure_one()
+        if not self.support_period_start:
+            return ""
+        return self.env._(
+            "%(start)s - %(end)s",
+            start=format_date(self.env, self.support_period_start),
+            end=format_date(self.env, self.support_period_end),
+        )
+
+    def _get_plain_copy_vals(self):
+        """Values that create the same customer invoice the ordinary way (no
+        amounts given): what the monthly billing's invoices are checked and
+        benchmarked against."""
+        self.ensure_one()
+        return {
+            "move_type": self.move_type,
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "invoice_date": self.invoice_date,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "name": line.name,
+                        "quantity": line.quantity,
+                        "price_unit": line.price_unit,
+                        "discount": line.discount,
+                        "product_uom_id": line.product_uom_id.id,
+                    }
+                )
+                for line in self.invoice_line_ids
+            ],
         }

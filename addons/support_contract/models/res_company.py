@@ -1,7 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Companies, extended: the project that holds the timesheets logged on support
-tickets.
+tickets, and how support is sold online and billed.
 """
 
 from odoo import fields, models
@@ -16,6 +16,43 @@ class ResCompany(models.Model):
         check_company=True,
         help="Project that timesheets logged on helpdesk tickets are booked on "
         "when the ticket's contract has no project of its own.",
+    )
+    support_online_payment = fields.Selection(
+        selection=[
+            ("provider", "Signature, plus payment when a payment provider is active"),
+            ("signature", "Signature only"),
+        ],
+        string="Support Quotations Confirmed By",
+        default="provider",
+        required=True,
+        help="How the customer confirms a quotation selling a support plan in the "
+        "portal. With a payment provider enabled (or in test mode) the order is "
+        "signed and paid; without one, signing confirms it. Sets the quotation's "
+        "own Online signature and Online payment options.",
+    )
+    support_billing_proration = fields.Selection(
+        selection=[
+            ("prorata", "Pro rata by days"),
+            ("full", "Full month"),
+        ],
+        string="Months Started or Ended Mid-month",
+        default="prorata",
+        required=True,
+        help="A contract starting on the 15th of a 31-day month is billed 17/31 of "
+        "the monthly fee (pro rata) or the whole fee (full month); the same for "
+        "its last month.",
+    )
+    support_billing_post = fields.Selection(
+        selection=[
+            ("draft", "Draft, for review"),
+            ("post", "Posted and sent"),
+        ],
+        string="Monthly Invoices",
+        default="draft",
+        required=True,
+        help="Draft: the monthly billing leaves its invoices in draft for an "
+        "accountant to review and post. Posted and sent: they are posted and sent "
+        "to the customer, who sees and pays them in the portal.",
     )
 
     def _get_support_project(self):
@@ -37,3 +74,23 @@ class ResCompany(models.Model):
             )
             self.sudo().support_project_id = project
         return self.support_project_id
+
+    def _support_requires_online_payment(self):
+        """Whether a support quotation of this company must be paid online to be
+        confirmed: when the setting asks for it and a payment provider is enabled
+        (or in test mode) for the company."""
+        self.ensure_one()
+        if self.support_online_payment != "provider":
+            return False
+        # sudo: salespeople and portal visitors cannot read payment providers
+        return bool(
+            self.env["payment.provider"]
+            .sudo()
+            .search_count(
+                [
+                    ("state", "in", ("enabled", "test")),
+                    ("company_id", "=", self.id),
+                ],
+                limit=1,
+            )
+        )

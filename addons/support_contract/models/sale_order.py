@@ -6,7 +6,7 @@ customer's support contract (plan, add-ons, reserved hours).
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -22,6 +22,27 @@ class SaleOrder(models.Model):
         help="Contract this order created or amended.",
     )
 
+    @api.depends("company_id")
+    def _compute_require_signature(self):
+        res = super()._compute_require_signature()
+        for order in self._get_support_plan_orders():
+            order.require_signature = True
+        return res
+
+    @api.depends("company_id")
+    def _compute_require_payment(self):
+        """A quotation created with a support plan is signed in the portal, and paid
+        as well when the company asks for it and a payment provider is active.
+
+        Computed when the order is created (lines given with it, as the plan
+        configurator does) or its company changes, like Odoo's own defaults; the
+        salesperson may change both options afterwards.
+        """
+        res = super()._compute_require_payment()
+        for order in self._get_support_plan_orders():
+            order.require_payment = order.company_id._support_requires_online_payment()
+        return res
+
     def action_confirm(self):
         result = super().action_confirm()
         for order in self:
@@ -36,6 +57,20 @@ class SaleOrder(models.Model):
             "res_id": self.support_contract_id.id,
             "view_mode": "form",
         }
+
+    def _get_support_plan_orders(self):
+        """The orders among these that sell a support plan (one query)."""
+        products = self.order_line.product_id
+        if not products:
+            return self.browse()
+        # sudo: the catalogue decides, whoever prices the order (portal visitor)
+        plan_products = (
+            self.env["support.plan"]
+            .sudo()
+            .search([("product_id", "in", products.ids)])
+            .product_id
+        )
+        return self.filtered(lambda o: o.order_line.product_id & plan_products)
 
     def _get_support_lines(self):
         """What the order sells: (plan, reserved hours or None, {addon: qty})."""

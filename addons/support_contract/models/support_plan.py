@@ -5,6 +5,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.cloc_fee import cloc_fee
+
 
 class SupportPlan(models.Model):
     """A support tier: what the customer gets for a monthly fee."""
@@ -54,6 +56,58 @@ class SupportPlan(models.Model):
         string="Allows Add-ons",
     )
     contract_count = fields.Integer(compute="_compute_contract_count")
+    # Monthly fee priced by custom code (maintenance agreements): a fee per block of
+    # lines of the contract's latest accepted cloc measurement, at least a minimum.
+    fee_mode = fields.Selection(
+        selection=[
+            ("fixed", "Fixed monthly fee"),
+            ("cloc", "Per block of custom code"),
+        ],
+        string="Monthly Fee",
+        default="fixed",
+        required=True,
+        help="Fixed: the product's sales price every month. Per block of custom "
+        "code: the block price times the started blocks of lines of the contract's "
+        "latest measurement (odoo-bin cloc), at least the minimum fee; a new "
+        "measurement changes the fee from the next billing month.",
+    )
+    cloc_block_size = fields.Integer(
+        string="Lines per Block",
+        help="Lines of custom code per priced block (for example 100).",
+    )
+    cloc_block_price = fields.Monetary(
+        string="Price per Block", help="Monthly fee per started block of lines."
+    )
+    cloc_min_fee = fields.Monetary(
+        string="Minimum Monthly Fee",
+        help="The monthly fee is never below this amount, however little code.",
+    )
+    # Member rates: contract holders pay less than the normal hourly rate.
+    member_rate_mode = fields.Selection(
+        selection=[
+            ("none", "Normal rate"),
+            ("percent", "Discount (%)"),
+            ("pricelist", "Pricelist"),
+        ],
+        string="Member Rate",
+        default="none",
+        required=True,
+        help="What contract holders pay for hours billed outside their reserved "
+        "hours (overage, billable ticket types, change requests over the limit) "
+        "and for service lines of their sale orders while the contract runs: a "
+        "discount on the normal hourly rate, or the price of a pricelist shown as "
+        "a discount on the normal rate.",
+    )
+    member_discount = fields.Float(
+        string="Member Discount (%)", digits="Discount", default=0.0
+    )
+    member_pricelist_id = fields.Many2one(
+        comodel_name="product.pricelist",
+        string="Member Pricelist",
+        check_company=True,
+        help="Prices of the hours for contract holders; the invoice line shows the "
+        "normal rate and the discount this makes.",
+    )
 
     _code_company_uniq = models.UniqueIndex(
         "(code, COALESCE(company_id, 0)) WHERE code IS NOT NULL",
@@ -102,6 +156,65 @@ class SupportPlan(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "fee_mode",
+        "cloc_block_size",
+        "cloc_block_price",
+        "cloc_min_fee",
+        "member_rate_mode",
+        "member_discount",
+        "member_pricelist_id",
+    )
+    def _check_pricing(self):
+        """Prices per block of custom code and member rates that make sense."""
+        for plan in self:
+            name = plan.display_name
+            refusals = [
+                (
+                    plan.cloc_block_size < 0 or plan.cloc_block_price < 0,
+                    self.env._(
+                        "Plan %(plan)s: the lines per block and the price per block "
+                        "cannot be negative.",
+                        plan=name,
+                    ),
+                ),
+                (
+                    plan.cloc_min_fee < 0,
+                    self.env._(
+                        "Plan %(plan)s: the minimum monthly fee cannot be negative.",
+                        plan=name,
+                    ),
+                ),
+                (
+                    plan.fee_mode == "cloc" and not plan.cloc_block_size,
+                    self.env._(
+                        "Plan %(plan)s is priced per block of custom code: enter the "
+                        "number of lines per block (for example 100).",
+                        plan=name,
+                    ),
+                ),
+                (
+                    not 0.0 <= plan.member_discount <= 100.0,
+                    self.env._(
+                        "Plan %(plan)s: the member discount must lie between 0 "
+                        "and 100 %%.",
+                        plan=name,
+                    ),
+                ),
+                (
+                    plan.member_rate_mode == "pricelist"
+                    and not plan.member_pricelist_id,
+                    self.env._(
+                        "Plan %(plan)s gives its members the prices of a pricelist: "
+                        "choose the pricelist.",
+                        plan=name,
+                    ),
+                ),
+            ]
+            for refused, message in refusals:
+                if refused:
+                    raise ValidationError(message)
+
     @api.constrains("is_free", "allows_reserved_hours", "allows_addons")
     def _check_free_plan(self):
         for plan in self:
@@ -122,3 +235,38 @@ class SupportPlan(models.Model):
         action["domain"] = [("plan_id", "=", self.id)]
         action["context"] = {"default_plan_id": self.id}
         return action
+
+    # Business methods
+
+    def _get_cloc_fee(self, lines):
+        """(blocks, monthly fee) of a plan priced by custom code for ``lines``.
+
+        The same rule prices the maintenance line of a migration quotation.
+        """
+        self.ensure_one()
+        blocks, fee = cloc_fee(
+            lines, self.cloc_block_size, self.cloc_block_price, self.cloc_min_fee
+        )
+        return blocks, self.currency_id.round(fee)
+
+    def _get_member_discount(self, normal_price, product, company, date=None):
+        """Discount (%) a member of this plan gets on ``product`` at ``normal_price``.
+
+        Percentage: the plan's discount. Pricelist: the discount that brings the
+        normal price down to the pricelist's price (never a surcharge).
+        """
+        self.ensure_one()
+        if self.member_rate_mode == "percent":
+            return self.member_discount
+        if self.member_rate_mode != "pricelist" or not normal_price:
+            return 0.0
+        pricelist = self.member_pricelist_id.with_company(company)
+        member_price = pricelist._get_product_price(
+            product.with_company(company),
+            1.0,
+            currency=pricelist.currency_id,
+            date=date or fields.Date.context_today(self),
+        )
+        if member_price >= normal_price:
+            return 0.0
+        return round((1.0 - member_price / normal_price) * 100.0, 4)

@@ -71,28 +71,7 @@ class TestBillingAmounts(SupportContractCommon):
         reference = (
             self.env["account.move"]
             .with_company(self.company)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": invoice.partner_id.id,
-                    "company_id": self.company.id,
-                    "currency_id": invoice.currency_id.id,
-                    "invoice_date": invoice.invoice_date,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "name": line.name,
-                                "quantity": line.quantity,
-                                "price_unit": line.price_unit,
-                                "discount": line.discount,
-                                "product_uom_id": line.product_uom_id.id,
-                            }
-                        )
-                        for line in invoice.invoice_line_ids
-                    ],
-                }
-            )
+            .create(invoice._get_plain_copy_vals())
         )
 
         def amounts(move):

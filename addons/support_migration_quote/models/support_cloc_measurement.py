@@ -196,6 +196,7 @@ class SupportClocMeasurement(models.Model):
                         self.env["res.company"].browse(vals.get("company_id"))
                         or self.env.company,
                     ).id
+        self._check_not_older_than_current(vals_list)
         measurements = super().create(vals_list)
         measurements.contract_id._update_cloc_from_measurements()
         return measurements
@@ -213,6 +214,32 @@ class SupportClocMeasurement(models.Model):
         res = super().unlink()
         contracts.exists()._update_cloc_from_measurements()
         return res
+
+    @api.model
+    def _check_not_older_than_current(self, vals_list):
+        """Refuse a measurement dated before the contract's current one: the
+        contract's figure (and a fee priced by custom code) follows the latest
+        measurement, and an older one recorded afterwards cannot be the latest."""
+        Contract = self.env["support.contract"]
+        for vals in vals_list:
+            contract = Contract.browse(vals.get("contract_id") or [])
+            current = contract.sudo().cloc_measurement_id
+            date = (
+                fields.Datetime.to_datetime(vals.get("date")) or fields.Datetime.now()
+            )
+            if current and date < current.date:
+                raise UserError(
+                    self.env._(
+                        "This measurement (%(date)s) is older than the current "
+                        "measurement of contract %(contract)s (%(current)s): record "
+                        "a new measurement of the code as it is today.",
+                        date=format_datetime(self.env, date, dt_format="short"),
+                        contract=contract.name,
+                        current=format_datetime(
+                            self.env, current.date, dt_format="short"
+                        ),
+                    )
+                )
 
     def _check_measured_unchanged(self, vals):
         """UserError when ``vals`` would change what was measured."""

@@ -4,11 +4,11 @@
 maintenance priced by code size) is quoted.
 """
 
-import math
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+from odoo.addons.support_contract.tools.cloc_fee import cloc_blocks, cloc_fee
 
 
 class SupportMigrationPricingRule(models.Model):
@@ -170,11 +170,10 @@ class SupportMigrationPricingRule(models.Model):
         return rules.filtered("pricelist_id")[:1] or rules[:1]
 
     def _blocks(self, lines, block_size):
-        """Blocks of ``block_size`` lines: whole started blocks or a fraction."""
+        """Blocks of ``block_size`` lines: whole started blocks or a fraction (the
+        rule of plans priced by custom code, ``support_contract.tools.cloc_fee``)."""
         self.ensure_one()
-        if self.rounding == "block":
-            return math.ceil(lines / block_size)
-        return lines / block_size
+        return cloc_blocks(lines, block_size, self.rounding)
 
     def _get_quote_components(
         self,
@@ -186,6 +185,7 @@ class SupportMigrationPricingRule(models.Model):
         include_migration=True,
         include_upgrade_fee=True,
         include_maintenance=True,
+        maintenance_plan=None,
     ):
         """The priced components of a quote, in order (a hook for other rules).
 
@@ -195,6 +195,10 @@ class SupportMigrationPricingRule(models.Model):
         (bool: a monthly fee, not a one-time amount) and the figures a description
         needs (lines, blocks, block_size, modules, hours). Components without an
         amount are left out.
+
+        :param maintenance_plan: the support plan of the customer's contract; when
+            it is priced per block of custom code, the maintenance line is its
+            monthly fee (the same rule as the contract's billing)
         """
         self.ensure_one()
         if code_lines < 0 or module_count < 0:
@@ -267,13 +271,33 @@ class SupportMigrationPricingRule(models.Model):
                 self.upgrade_fee,
                 upgrade_covered and self.upgrade_fee_covered,
             )
-        if include_maintenance:
-            blocks = self._blocks(code_lines, self.maintenance_block_size)
+        if (
+            include_maintenance
+            and maintenance_plan
+            and maintenance_plan.fee_mode == "cloc"
+        ):
+            # the fee the contract's billing charges for these lines
+            blocks, fee = maintenance_plan._get_cloc_fee(code_lines)
+            add(
+                "maintenance",
+                maintenance_plan.product_id,
+                1,
+                fee,
+                lines=code_lines,
+                blocks=blocks,
+                block_size=maintenance_plan.cloc_block_size,
+            )
+        elif include_maintenance:
+            blocks, fee = cloc_fee(
+                code_lines,
+                self.maintenance_block_size,
+                self.maintenance_amount,
+                rounding=self.rounding,
+            )
             if self.rounding == "block":
                 quantity, price_unit = blocks, self.maintenance_amount
             else:
-                quantity = 1
-                price_unit = currency.round(blocks * self.maintenance_amount)
+                quantity, price_unit = 1, currency.round(fee)
             add(
                 "maintenance",
                 self.maintenance_product_id,

@@ -35,10 +35,11 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertEqual(self.contract.cloc_lines, 12000)
         self.assertEqual(str(self.contract.cloc_date), "2026-05-01")
         self.assertEqual(self.contract.cloc_source, "Typed by hand")
-        # an older measurement recorded later does not replace the latest
-        self._measure(self.customer, 9000, date="2026-01-15 10:00:00")
+        # an older measurement recorded later is refused, nothing written
+        with self.assertRaisesRegex(UserError, "older than the current measurement"):
+            self._measure(self.customer, 9000, date="2026-01-15 10:00:00")
         self.assertEqual(self.contract.cloc_lines, 12000)
-        self.assertEqual(self.contract.cloc_measurement_count, 2)
+        self.assertEqual(self.contract.cloc_measurement_count, 1)
         latest = self._measure(
             self.customer_contact,
             14976,

@@ -179,3 +179,35 @@ class TestQuoteWizard(SupportMigrationQuoteCommon):
         self.assertEqual(
             action["context"]["default_measurement_id"], self.measurement.id
         )
+
+    def test_maintenance_line_of_a_plan_priced_by_code(self):
+        """A contract whose plan is priced per block of custom code: the
+        quotation's maintenance line is the plan's monthly fee (the billing's rule):
+        12,340 lines at 100-line blocks = 124 blocks x 2.50 = 310.00."""
+        plan = self.env["support.plan"].create(
+            {
+                "name": "Maintenance by code",
+                "company_id": self.company.id,
+                "monthly_price": 0.01,
+                "fee_mode": "cloc",
+                "cloc_block_size": 100,
+                "cloc_block_price": 2.5,
+                "cloc_min_fee": 100.0,
+            }
+        )
+        components = self.rule._get_quote_components(
+            12340, include_migration=False, maintenance_plan=plan
+        )
+        (maintenance,) = components
+        self.assertEqual(maintenance["code"], "maintenance")
+        self.assertEqual(maintenance["blocks"], 124)
+        self.assertEqual(maintenance["amount"], 310.0)
+        self.assertEqual(maintenance["product"], plan.product_id)
+        self.assertEqual(plan._get_cloc_fee(12340), (124, maintenance["amount"]))
+        # without the plan: the rule's own rate, 124 blocks x 45.00
+        (maintenance,) = self.rule_nordic._get_quote_components(
+            12340, include_migration=False, include_upgrade_fee=False
+        )
+        self.assertEqual(
+            (maintenance["quantity"], maintenance["amount"]), (124, 5580.0)
+        )

@@ -145,7 +145,7 @@ class SupportMigrationQuoteWizard(models.TransientModel):
         for wizard in self:
             wizard.rule_id = rules._get_rule(wizard.company_id, wizard.pricelist_id)
 
-    @api.depends("rule_id")
+    @api.depends("rule_id", "contract_id.plan_id.fee_mode")
     def _compute_includes(self):
         for wizard in self:
             currency = wizard.rule_id.currency_id
@@ -154,7 +154,7 @@ class SupportMigrationQuoteWizard(models.TransientModel):
             )
             wizard.include_maintenance = bool(
                 currency and not currency.is_zero(wizard.rule_id.maintenance_amount)
-            )
+            ) or (wizard.contract_id.plan_id.fee_mode == "cloc")
 
     @api.depends("rule_id")
     def _compute_module_hours(self):
@@ -248,6 +248,7 @@ class SupportMigrationQuoteWizard(models.TransientModel):
             include_migration=self.include_migration,
             include_upgrade_fee=self.include_upgrade_fee,
             include_maintenance=self.include_maintenance,
+            maintenance_plan=self.contract_id.plan_id,
         )
 
     def _describe_component(self, component):

@@ -240,14 +240,14 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         priority=100,
     )
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        # helpdesk_mgmt's page, answering 404 where it redirected to /my: the same
-        # for a ticket that does not exist and for one the visitor may not see
+        # helpdesk_mgmt's page: a ticket that does not exist and one the visitor may
+        # not see both send back to /my, as helpdesk_mgmt and Odoo's portal do
         try:
             ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token
             )
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        except (AccessError, MissingError):
+            return request.redirect("/my")
         # attachments are shown with their access token
         for attachment in ticket_sudo.attachment_ids:
             attachment.generate_access_token()

@@ -4,8 +4,6 @@
 
 import os
 
-from werkzeug.exceptions import NotFound
-
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -39,22 +37,26 @@ class SupportTicketController(HelpdeskTicketController):
     @http.route(
         "/ticket/close", type="http", auth="user", methods=["POST"], website=True
     )
-    def support_ticket_close(self, ticket_id=None, stage_id=None, confirmed=None, **kw):
-        """Close a ticket from the portal: only a ticket the user may read, only into
-        a stage of its team that allows it, and only by POST with a CSRF token
-        (helpdesk_mgmt's GET route closed any ticket by id). Closing is asked
-        twice: the first post shows the ticket page with the question "Mark this
-        ticket as Done?", only the answer (confirmed=1) closes it."""
+    def support_ticket_close(self, ticket_id=None, stage_id=None, ask=None, **kw):
+        """Close a ticket from the portal: only a ticket the user may read (else
+        404), only by POST with a CSRF token (helpdesk_mgmt's GET route closed any
+        ticket by id), and only into a stage of its team that allows it: another
+        stage changes nothing. Answers as helpdesk_mgmt does: 302 to the ticket.
+        The page's Done/Cancelled buttons post ``ask=1``: that post only shows the
+        question "Close this ticket?" on the ticket page; the answer closes it (as
+        any post without ``ask``, helpdesk_mgmt's own)."""
         ticket = _get_ticket_or_404(ticket_id)
         stage = ticket._get_portal_close_stages().filtered(
             lambda s: str(s.id) == str(stage_id)
         )
-        if not stage:
-            raise NotFound()
-        if confirmed != "1":
-            return request.redirect(f"{ticket.access_url}?support_close={stage.id}")
-        ticket.sudo().stage_id = stage
-        return request.redirect(ticket.access_url)
+        if stage and ask == "1":
+            return request.redirect(
+                f"{ticket.access_url}?support_close={stage.id}", code=302
+            )
+        if stage:
+            # the portal user may not write tickets: the stage is checked above
+            ticket.sudo().stage_id = stage
+        return request.redirect(ticket.access_url, code=302)
 
     # New ticket form
 
@@ -144,7 +146,7 @@ class SupportTicketController(HelpdeskTicketController):
         if not (kw.get("description") or "").strip():
             raise UserError(env._("Please describe the problem."))
         category_id = kw.get("category")
-        if category_id and not self._get_categories().filtered(
+        if category_id and not self._support_get_portal_categories().filtered(
             lambda c: str(c.id) == str(category_id)
         ):
             raise UserError(env._("The category you chose is not available."))
@@ -180,6 +182,16 @@ class SupportTicketController(HelpdeskTicketController):
                 )
             vals[fname] = value.id
         return vals
+
+    def _support_get_portal_categories(self):
+        """Categories a portal submission may name: those the form shows when the
+        category setting is on. With the setting off the form shows none, but a
+        posted one of these is still taken, as helpdesk_mgmt takes it."""
+        return (
+            request.env["helpdesk.ticket.category"]
+            .with_company(request.env.company)
+            .search([("active", "=", True), ("show_in_portal", "=", True)])
+        )
 
     def _support_max_attachment_mb(self):
         param = (

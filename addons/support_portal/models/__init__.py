@@ -9,3 +9,4 @@ from . import support_contract
 from . import support_plan_configurator
 from . import support_sla_evaluation
 from . import helpdesk_ticket
+from . import sale_order

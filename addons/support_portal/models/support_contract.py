@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 from odoo.tools.misc import babel_locale_parse
 from odoo.tools.misc import format_date as odoo_format_date
 
@@ -267,15 +268,24 @@ class SupportContract(models.Model):
         }
 
     def _get_portal_invoices(self):
-        """Posted customer invoices and credit notes of the contract, newest first.
+        """Posted customer invoices and credit notes of the contract, newest first:
+        the monthly billing's, and those of the sale orders of the contract (the
+        order that sold it, amendments, migration quotations).
 
-        Extension point: the monthly billing of support_contract adds its own.
+        Extension point: other addons add the invoices they link to a contract.
         """
         self.ensure_one()
-        return self.sale_order_ids.invoice_ids.filtered(
-            lambda move: move.state == "posted"
-            and move.move_type in ("out_invoice", "out_refund")
-        ).sorted(lambda move: (move.invoice_date or move.date, move.id), reverse=True)
+        domain = Domain("move_type", "in", ("out_invoice", "out_refund")) & Domain(
+            "state", "=", "posted"
+        )
+        domain &= Domain("support_contract_id", "=", self.id) | Domain(
+            "invoice_line_ids.sale_line_ids.order_id.support_contract_id",
+            "=",
+            self.id,
+        )
+        return self.env["account.move"].search(
+            domain, order="invoice_date desc, id desc"
+        )
 
     def _get_key_user_limit(self):
         """Number of users the plan allows (0 = no limit): key users count."""

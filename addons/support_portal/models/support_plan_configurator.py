@@ -273,7 +273,8 @@ class SupportPlanConfigurator(models.AbstractModel):
 
     @api.model
     def _create_quotation(self, company, partner, configuration, pricelist=None):
-        """A quotation for ``partner``, signed and paid online in the portal."""
+        """A quotation for ``partner``, signed online in the portal, and paid online
+        when a payment provider is active (support_contract's sale order rule)."""
         pricelist = (
             pricelist or partner.with_company(company).property_product_pricelist
         )
@@ -319,8 +320,6 @@ class SupportPlanConfigurator(models.AbstractModel):
             "origin": self.env._("Support plan configurator"),
             "order_line": lines,
             "note": note,
-            "require_signature": True,
-            "require_payment": True,
             "user_id": partner.commercial_partner_id.user_id.id or False,
         }
         if quote["pricelist"]:

@@ -80,10 +80,21 @@ class SupportPortalMixin(SlaTestMixin):
         for secret in secrets:
             self.assertNotIn(secret, response.text)
 
-    def _assert_page_access(self, visible, records, url, secrets):
+    def _assert_sent_home(self, response, *secrets):
+        """A redirect to /my and none of the record's texts in the answer (what
+        helpdesk_mgmt's ticket page and Odoo's portal answer for a record the
+        visitor may not see, and for one that does not exist)."""
+        self.assertEqual(response.status_code, 303, response.url)
+        self.assertTrue(response.headers["Location"].endswith("/my"))
+        for secret in secrets:
+            self.assertNotIn(secret, response.text)
+
+    def _assert_page_access(self, visible, records, url, secrets, hidden=None):
         """Each user of ``visible`` ({login: records shown}) opens ``url(record)``
         for every record: the ones shown answer 200 with their name, the others
-        are hidden and leak none of ``secrets(record)``."""
+        are hidden (``hidden``, by default 403/404) and leak none of
+        ``secrets(record)``."""
+        hidden = hidden or self._assert_hidden
         for who, shown in visible.items():
             self._login(who)
             for record in records:
@@ -93,7 +104,7 @@ class SupportPortalMixin(SlaTestMixin):
                         self.assertEqual(response.status_code, 200)
                         self.assertIn(record.name, response.text)
                     else:
-                        self._assert_hidden(response, *secrets(record))
+                        hidden(response, *secrets(record))
 
     @classmethod
     def _setup_support_portal(cls):

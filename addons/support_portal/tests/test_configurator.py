@@ -130,17 +130,36 @@ class TestPlanConfigurator(SupportPortalCommon):
             },
         )
         self.assertEqual(partner.parent_id.name, "Prospect B.V.")
-        # the company's defaults off: the quotation asks to sign and pay all the same
+        # the company's defaults off: the quotation asks to sign all the same, and
+        # to pay once a payment provider is active
         self.company.write(
             {"portal_confirmation_sign": False, "portal_confirmation_pay": False}
         )
+        providers = self.env["payment.provider"].search(
+            [("state", "in", ("enabled", "test"))]
+        )
+        providers.state = "disabled"
         order = self.Configurator._create_quotation(
             self.company, partner, configuration, pricelist=self.pricelist
         )
         self.assertEqual(order.partner_id, partner)
         self.assertEqual(order.state, "draft")
         self.assertTrue(order.require_signature)
-        self.assertTrue(order.require_payment)
+        self.assertFalse(order.require_payment)  # no payment provider is active
+        # a provider in test mode: quotations are signed and paid
+        self.env.ref("payment.payment_provider_demo").state = "test"
+        self.assertTrue(
+            self.Configurator._create_quotation(
+                self.company, partner, configuration, pricelist=self.pricelist
+            ).require_payment
+        )
+        # the company asks for the signature only: no payment, provider or not
+        self.company.support_online_payment = "signature"
+        self.assertFalse(
+            self.Configurator._create_quotation(
+                self.company, partner, configuration, pricelist=self.pricelist
+            ).require_payment
+        )
         self.assertEqual(order.amount_untaxed, 2660.0)
         self.assertEqual(
             order.order_line.product_id,

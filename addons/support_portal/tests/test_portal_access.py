@@ -1,12 +1,14 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from odoo import http
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import SupportPortalMixin
+from .common import SupportPortalMixin, html_text
 
 
 @tagged("post_install", "-at_install")
@@ -39,6 +41,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             self.tickets_a | self.ticket_b,
             lambda ticket: f"/my/ticket/{ticket.id}",
             lambda ticket: (ticket.name, ticket.number),
+            hidden=self._assert_sent_home,
         )
 
     def test_ticket_page_by_token(self):
@@ -54,16 +57,16 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             f"/my/ticket/{self.ticket_a_key.id}/0123456789abcdef0123456789abcdef",
             f"/my/ticket/{self.ticket_a_key.id}?access_token={token}",
         ):
-            self._assert_hidden(self._get(url), self.ticket_a_key.name)
+            self._assert_sent_home(self._get(url), self.ticket_a_key.name)
         self._login("portal_b")
-        self._assert_hidden(
+        self._assert_sent_home(
             self._get(f"/my/ticket/{self.ticket_a_key.id}/{token}"),
             self.ticket_a_key.name,
         )
 
     def test_ticket_page_of_missing_ticket(self):
         self._login("key_user_a")
-        self._assert_hidden(self._get("/my/ticket/999999999"))
+        self._assert_sent_home(self._get("/my/ticket/999999999"))
 
     def test_ticket_list_matrix(self):
         visible = {
@@ -119,7 +122,8 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
-        # a stage that does not allow closing from the portal
+        # a stage that does not allow closing from the portal: back to the ticket
+        # (as helpdesk_mgmt answers), nothing changed
         rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
         response = self.url_open(
             "/ticket/close",
@@ -130,20 +134,22 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             },
             allow_redirects=False,
         )
-        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/my/ticket/{self.ticket_a_key.id}")
+        )
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
-        # the right way (answered "yes") closes it
+        # the right way (the answer to "Close this ticket?") closes it
         response = self.url_open(
             "/ticket/close",
             data={
                 "ticket_id": self.ticket_a_key.id,
                 "stage_id": done.id,
-                "confirmed": "1",
                 "csrf_token": http.Request.csrf_token(self),
             },
             allow_redirects=False,
         )
-        self.assertEqual(response.status_code, 303)
+        self.assertEqual(response.status_code, 302)
         self.assertEqual(self.ticket_a_key.stage_id, done)
 
     # Contracts
@@ -273,4 +279,31 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         invoice_a.invoice_line_ids.sale_line_ids = order.order_line
         self._login("key_user_a")
         response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertIn(invoice_a.name, response.text)
+
+    def test_contract_page_lists_posted_monthly_invoices_only_its_own(self):
+        """The key user's contract page lists the posted monthly invoice with its
+        period, amount and payment state, linked to Odoo's own invoice page; a
+        draft one and another customer's monthly invoice are not listed."""
+        month = date(2026, 3, 1)
+        billing_a = self.contract_a._bill_month(month)
+        billing_b = self.contract_b._bill_month(month)
+        invoice_a, invoice_b = billing_a.invoice_id, billing_b.invoice_id
+        self.assertTrue(invoice_a and invoice_b)
+        (invoice_a | invoice_b).action_post()
+        draft_a = self.contract_a._bill_month(date(2026, 4, 1)).invoice_id
+        self.assertEqual(draft_a.state, "draft")
+        self.assertEqual(self.contract_a.sudo()._get_portal_invoices(), invoice_a)
+        self._login("key_user_a")
+        response = self._get(f"/my/contracts/{self.contract_a.id}")
+        self.assertEqual(response.status_code, 200)
+        section = html_text(response.text.split('id="support_contract_invoices"')[1])
+        self.assertIn(invoice_a.name, section)
+        self.assertIn(f'href="/my/invoices/{invoice_a.id}', response.text)
+        self.assertIn("Not Paid", section)
+        self.assertNotIn(invoice_b.name, response.text)
+        self.assertNotIn(f"/my/invoices/{draft_a.id}", response.text)
+        # the link opens Odoo's own invoice page for the key user
+        response = self._get(f"/my/invoices/{invoice_a.id}")
+        self.assertEqual(response.status_code, 200)
         self.assertIn(invoice_a.name, response.text)

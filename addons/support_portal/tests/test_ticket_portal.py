@@ -216,10 +216,16 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         self.authenticate("key_user_a", "key_user_a")
         html = self.url_open(ticket.access_url).text
         self.assertNotIn("o_support_close_confirm", html)
-        response = self._post(
-            "/ticket/close", {"ticket_id": ticket.id, "stage_id": self.stage_done.id}
+        # the sidebar's stage buttons post ask=1
+        asks = lxml.html.fromstring(html).xpath(
+            "//form[@action='/ticket/close']/input[@name='ask']/@value"
         )
-        self.assertEqual(response.status_code, 303)
+        self.assertEqual(asks, ["1"] * len(ticket._get_portal_close_stages()))
+        response = self._post(
+            "/ticket/close",
+            {"ticket_id": ticket.id, "stage_id": self.stage_done.id, "ask": "1"},
+        )
+        self.assertEqual(response.status_code, 302)
         self.assertEqual(ticket.stage_id, stage_before)
         response = self.url_open(response.headers["Location"])
         text = html_text(response.text)
@@ -230,11 +236,15 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         self.assertEqual(button[0].text_content().strip(), self.stage_done.name)
         self.assertIn("No, keep it open", text)
         self.assertEqual(ticket.stage_id, stage_before)
-        response = self._post(
-            "/ticket/close",
-            {"ticket_id": ticket.id, "stage_id": self.stage_done.id, "confirmed": "1"},
+        # the answer (helpdesk_mgmt's post, without ask) closes
+        answer = lxml.html.fromstring(response.text).xpath(
+            "//div[hasclass('o_support_close_confirm')]//form/input/@name"
         )
-        self.assertEqual(response.status_code, 303)
+        self.assertNotIn("ask", answer)
+        response = self._post(
+            "/ticket/close", {"ticket_id": ticket.id, "stage_id": self.stage_done.id}
+        )
+        self.assertEqual(response.status_code, 302)
         self.assertEqual(ticket.stage_id, self.stage_done)
 
     # Confirm and reopen
