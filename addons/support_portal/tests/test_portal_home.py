@@ -27,13 +27,7 @@ class TestPortalHome(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        cls.ticket_a_breached = cls.env["helpdesk.ticket"].create(
-            cls._ticket_vals(
-                "Old breach",
-                cls.key_user_a.partner_id,
-                sla_start_date="2026-01-05 09:00",
-            )
-        )
+        cls.ticket_a_breached = cls._old_breach()
         cls.ticket_a_other.stage_id = cls.stage_waiting
         cls.ticket_a_followed.stage_id = cls.stage_resolved
         cls.ticket_a_contact.stage_id = cls.stage_done

@@ -13,14 +13,7 @@ class TestWorkspaceTour(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        # came in on Monday 5 January 2026 09:00 UTC: every target long missed
-        cls.breached = cls.env["helpdesk.ticket"].create(
-            cls._ticket_vals(
-                "Old breach",
-                cls.key_user_a.partner_id,
-                sla_start_date="2026-01-05 09:00",
-            )
-        )
+        cls.breached = cls._old_breach()
         # contract A: 3 users more than plan Light allows
         cls.contract_a.user_count = cls.plan_light.user_limit + 3
         cls.manager = new_test_user(
