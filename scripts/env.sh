@@ -22,7 +22,10 @@ export SUPPORT_HOME=${SUPPORT_HOME:-$HOME/.support-suite}
 # requirements each keep their own and switching between them rebuilds nothing.
 req_stamp() {
   { cat "$ODOO_SRC/requirements.txt" "$REPO_DIR/requirements.txt" "$REPO_DIR/requirements-dev.txt" \
-    "$REPO_DIR/scripts/constraints.txt" 2>/dev/null; echo "$ODOO_SRC"; } | sha256sum | cut -c1-16
+    "$REPO_DIR/scripts/constraints.txt" 2>/dev/null; echo "$ODOO_SRC"
+    # newer checkouts: the addons' own requirements and the OCA modules from PyPI
+    cat "$REPO_DIR/addons/requirements.txt" "$REPO_DIR/requirements-oca.txt" 2>/dev/null || true; } |
+    sha256sum | cut -c1-16
 }
 if [ -z "${VENV:-}" ] || [ -n "${SUPPORT_VENV_AUTO:-}" ]; then
   export SUPPORT_VENV_AUTO=1

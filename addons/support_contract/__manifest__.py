@@ -30,6 +30,7 @@
         "views/support_addon_views.xml",
         "views/support_hour_band_views.xml",
         "views/support_ticket_type_views.xml",
+        "views/support_contract_statement_views.xml",
         "views/support_contract_views.xml",
         "views/support_hour_ledger_views.xml",
         "views/support_contract_billing_views.xml",

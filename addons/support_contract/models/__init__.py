@@ -9,6 +9,7 @@ from . import support_ticket_type
 from . import support_contract
 from . import support_contract_addon
 from . import support_contract_billing
+from . import support_contract_statement
 from . import support_hour_ledger
 from . import res_company
 from . import res_config_settings

@@ -12,3 +12,4 @@ from . import test_access
 from . import test_i18n
 from . import test_plan_pricing
 from . import test_billing_period
+from . import test_statement
