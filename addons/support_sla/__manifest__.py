@@ -14,6 +14,7 @@
     "application": False,
     "installable": True,
     "depends": [
+        "base_automation",
         "board",
         "support_contract",
     ],

@@ -14,11 +14,17 @@ from odoo.tools import float_compare
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    # precomputed (before the INSERT), like the contract that follows it: fields
+    # computed from the contract can then be precomputed too (the SLA)
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, precompute=True
+    )
     support_contract_id = fields.Many2one(
         comodel_name="support.contract",
         string="Support Contract",
         compute="_compute_support_contract_id",
         store=True,
+        precompute=True,
         readonly=False,
         index=True,
         tracking=True,
@@ -132,10 +138,11 @@ class HelpdeskTicket(models.Model):
         return "reserved"
 
     @api.model
-    def _prepare_create_values(self, vals_list):
-        result = super()._prepare_create_values(vals_list)
-        self._support_complete_create_values(result)
-        return result
+    def _add_precomputed_values(self, vals_list):
+        # the suite's values first (defaults are in): the precomputed fields of
+        # the suite's addons (the SLA) follow them
+        self._support_complete_create_values(vals_list)
+        return super()._add_precomputed_values(vals_list)
 
     @api.model
     def _support_complete_create_values(self, vals_list):

@@ -233,14 +233,15 @@ class HelpdeskTicket(models.Model):
             "sla_column_value_id": column.id if column else False,
             "sla_start_date": fields.Datetime.now(),
         }
-        # the values the ticket would be created with (sudo: the contract's
-        # configuration is not readable by the portal user)
+        # the values the ticket would be created with, and the SLA they give
+        # (sudo: the contract's configuration is not readable by the portal user)
         self.sudo()._support_complete_create_values([vals])
+        ticket = self.sudo().new(vals)
         return {
             "contract": contract,
             "priority": self.env["support.priority"]
             .sudo()
             .browse(vals["sla_priority_id"]),
-            "response_deadline": vals["sla_response_deadline"],
-            "resolution_deadline": vals["sla_resolution_deadline"],
+            "response_deadline": ticket.sla_response_deadline,
+            "resolution_deadline": ticket.sla_resolution_deadline,
         }

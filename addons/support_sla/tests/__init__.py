@@ -12,3 +12,4 @@ from . import test_sla_evaluation
 from . import test_i18n
 from . import test_sla_report_languages
 from . import test_sla_trust
+from . import test_sla_automation
