@@ -439,6 +439,25 @@ def drop_database(name):
         cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
 
 
+def build_databases(ours_db, plain_db):
+    """A fresh suite database (scripts/newdb) and a copy of the dependency
+    template (plain helpdesk_mgmt)."""
+    template = subprocess.run(
+        ["bash", str(REPO / "scripts/dbtemplate")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
+    subprocess.run(
+        ["bash", str(REPO / "scripts/newdb"), ours_db],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    drop_database(plain_db)
+    odoo.service.db.exp_duplicate_database(template, plain_db)
+
+
 def main(env, args):
     parser = argparse.ArgumentParser(prog="bash scripts/bench sla")
     parser.add_argument("--tickets", type=int, default=10000)
@@ -449,22 +468,9 @@ def main(env, args):
     parser.add_argument("--part", choices=["all", "create", "recompute"], default="all")
     args = parser.parse_args(args)
     rng = random.Random(args.seed)
-    template = subprocess.run(
-        ["bash", str(REPO / "scripts/dbtemplate")],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
     ours_db = f"{env.cr.dbname}_sla"
     plain_db = f"{env.cr.dbname}_plain"
-    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-    subprocess.run(
-        ["bash", str(REPO / "scripts/newdb"), ours_db],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    drop_database(plain_db)
-    odoo.service.db.exp_duplicate_database(template, plain_db)
+    build_databases(ours_db, plain_db)
     try:
         registry = odoo.modules.registry.Registry(ours_db)
         registry_plain = odoo.modules.registry.Registry(plain_db)

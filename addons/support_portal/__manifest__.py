@@ -4,7 +4,7 @@
 {
     "name": "Support Portal",
     "summary": "Key users' portal for tickets, SLA, contract, hours; plan configurator",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Website",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",
@@ -28,6 +28,7 @@
         "views/helpdesk_ticket_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
+        "views/helpdesk_ticket_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [
@@ -40,6 +41,7 @@
     "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_team_demo.xml",
         "demo/support_contract_demo.xml",
     ],
 }

@@ -12,25 +12,13 @@ from odoo.tools.misc import format_datetime
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
-from .portal import _get_ticket_or_404
-
-# Attachments of a ticket submitted from the portal (ir.config_parameter overrides)
-DEFAULT_MAX_ATTACHMENT_MB = 10
-DEFAULT_MAX_ATTACHMENTS = 10
-# Files that run code when opened, or HTML/SVG that would be served from our domain
-DEFAULT_BLOCKED_EXTENSIONS = (
-    ".exe .com .bat .cmd .msi .scr .pif .cpl .dll .vbs .vbe .js .jse .wsf .wsh "
-    ".ps1 .psm1 .sh .jar .app .apk .html .htm .xhtml .svg .hta"
+from ..tools.attachment_policy import (
+    BLOCKED_MIMETYPES,
+    DEFAULT_BLOCKED_EXTENSIONS,
+    DEFAULT_MAX_ATTACHMENT_MB,
+    DEFAULT_MAX_ATTACHMENTS,
 )
-BLOCKED_MIMETYPES = {
-    "application/x-msdownload",
-    "application/x-dosexec",
-    "application/x-executable",
-    "application/x-sharedlib",
-    "application/java-archive",
-    "text/html",
-    "image/svg+xml",
-}
+from .portal import _get_ticket_or_404
 
 
 class SupportTicketController(HelpdeskTicketController):

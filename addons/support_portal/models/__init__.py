@@ -9,4 +9,9 @@ from . import support_contract
 from . import support_plan_configurator
 from . import support_sla_evaluation
 from . import helpdesk_ticket
+from . import res_company
+from . import res_config_settings
+from . import helpdesk_ticket_team
+from . import mail_thread
+from . import helpdesk_ticket_mail
 from . import sale_order

@@ -24,13 +24,6 @@ class HelpdeskTicket(models.Model):
                 domain = Domain(domain) & Domain(portal_filter["domain"])
         return super()._search(domain, *args, **kwargs)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        if self.env.context.get("support_portal_submission"):
-            tickets._portal_send_received_mail()
-        return tickets
-
     # Portal
 
     @api.model
@@ -199,7 +192,15 @@ class HelpdeskTicket(models.Model):
         )
         if not template:
             return
-        for ticket in self.sudo():
+        # the reporter is the current user when writing from the portal or by mail
+        # (the gateway runs as the sender's user): Odoo skips the current user
+        # among the recipients unless told that a direct recipient is meant
+        # queued, not sent within the request or the mail fetch that created the
+        # ticket (the mail queue's cron sends it)
+        tickets = self.sudo().with_context(
+            mail_notify_author_mention=True, mail_notify_force_send=False
+        )
+        for ticket in tickets:
             if not ticket.partner_id:
                 continue
             ticket.message_post_with_source(

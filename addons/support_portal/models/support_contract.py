@@ -23,6 +23,14 @@ class SupportContract(models.Model):
     # key users write to their account manager from the contract's portal page
     _mail_post_access = "read"
 
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        string="Support Team",
+        check_company=True,
+        help="The customer's dedicated team: it receives every ticket of the "
+        "contract, whatever its channel (e-mail, portal, phone). Without it the "
+        "company's default support team.",
+    )
     key_user_count = fields.Integer(
         string="Key Users (count)",
         compute="_compute_key_user_count",

@@ -14,4 +14,5 @@ from . import test_portal_tour
 from . import test_query_count
 from . import test_i18n
 from . import test_portal_tour_languages
+from . import test_mail_intake
 from . import test_buy_online_tour

@@ -740,6 +740,9 @@ class HelpdeskTicket(models.Model):
         """Open or close SLA pauses and note resolution after a stage change (the
         SLA follows: the pauses mark it to compute, the dates are its inputs)."""
         now = fields.Datetime.now()
+        # a customer's mail resumes the clock when it was sent (Date header, when
+        # plausible: see support_portal), never later than now
+        resume_date = min(self.env.context.get("sla_resume_date") or now, now)
         Pause = self.env["support.sla.pause"].sudo()
         open_pauses = {}
         paused = self if not created else self.browse()
@@ -758,7 +761,7 @@ class HelpdeskTicket(models.Model):
             stage = ticket.stage_id
             pause = open_pauses.get(ticket.id)
             if pause and pause.reason != stage.sla_pause:
-                to_end[max(now, pause.date_start)] |= pause
+                to_end[max(resume_date, pause.date_start)] |= pause
                 pause = None
             if stage.sla_pause and not pause:
                 to_create.append(

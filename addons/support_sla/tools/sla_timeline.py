@@ -308,9 +308,7 @@ class Timeline:
 
     def push_by_pauses(self, start, due, pauses, now=None):
         """Move `due` by the working time of each pause that starts before it."""
-        for pause_start, pause_end in sorted(pauses):
-            if pause_end is None:
-                pause_end = now if now is not None else pause_start
+        for pause_start, pause_end in merge_pauses(pauses, now):
             if pause_start >= due:
                 break
             paused = self.work_between(max(pause_start, start), pause_end)
@@ -321,9 +319,7 @@ class Timeline:
     def paused_work(self, start, pauses, now=None, until=None):
         """Working seconds covered by pauses after `start` (and before `until`)."""
         total = 0.0
-        for pause_start, pause_end in pauses:
-            if pause_end is None:
-                pause_end = now if now is not None else pause_start
+        for pause_start, pause_end in merge_pauses(pauses, now):
             if until is not None:
                 pause_end = min(pause_end, until)
             total += self.work_between(max(pause_start, start), pause_end)
@@ -335,6 +331,31 @@ class Timeline:
         if pauses:
             total -= self.paused_work(start, pauses, now, until=due)
         return self.retreat(due, max(total, 0.0) * (1.0 - share))
+
+
+def merge_pauses(pauses, now=None):
+    """The pauses as sorted, disjoint (start, end) epoch seconds.
+
+    Pause logs come as recorded: an open pause (end None) counts up to `now` (or not
+    at all without it), pauses may come in any order, share a start (paused, resumed
+    and paused again within one second), last zero seconds, end before they start
+    (a clock set back: counts as zero) or overlap (counted once).
+    """
+    spans = []
+    for pause_start, pause_end in pauses:
+        if pause_end is None:
+            pause_end = now if now is not None else pause_start
+        if pause_end > pause_start:
+            spans.append((pause_start, pause_end))
+    spans.sort()
+    merged = []
+    for pause_start, pause_end in spans:
+        if merged and pause_start <= merged[-1][1]:
+            if pause_end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], pause_end)
+        else:
+            merged.append((pause_start, pause_end))
+    return merged
 
 
 def validate_target(kind, value):
@@ -369,6 +390,7 @@ __all__ = [
     "Timeline",
     "day_bounds_utc",
     "from_ts",
+    "merge_pauses",
     "to_ts",
     "validate_target",
     "window",

@@ -1,0 +1,325 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Intake of tickets by every channel: team, assignee, acknowledgement, mail
+replies (reopen, resume at the customer's moment) and the attachment policy."""
+
+import logging
+import os
+import re
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import email_split, html2plaintext
+from odoo.tools.mimetypes import guess_mimetype
+
+from ..tools.attachment_policy import (
+    BLOCKED_MIMETYPES,
+    DEFAULT_BLOCKED_EXTENSIONS,
+    DEFAULT_MAX_ATTACHMENT_MB,
+)
+
+_logger = logging.getLogger(__name__)
+
+# A mail's Date header counts as the moment the customer replied when it is at
+# most this long before its receipt (the mail server's fetch interval, 5 minutes
+# by default, plus transit) and not in the future; otherwise the receipt counts.
+MAX_FETCH_DELAY = timedelta(minutes=15)
+# Words of a subject that may be a ticket number ("HT00042", "T-2026-17")
+NUMBER_TOKEN = re.compile(r"[A-Za-z0-9/_-]*\d[A-Za-z0-9/_-]*")
+# "From:" line of a forwarded message, as mail clients write it (en, nl, sv, de, da)
+FORWARDED_FROM = re.compile(
+    r"^[>\s*]*(?:From|Van|Från|Von|Fra)\s*:\s*\**\s*(.+@.+)$", re.M | re.I
+)
+
+
+# A file of its own: the intake is apart from the portal's ticket pages, and the
+# ticket's SLA file is being reshaped by others
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    support_previous_ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Follows Ticket",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Closed ticket the customer replied to long after it was closed.",
+    )
+    support_reader_tz = fields.Char(
+        string="Reporter's Time Zone",
+        compute="_compute_support_reader_tz",
+        help="Zone of the deadlines the reporter reads: the contact's time zone, "
+        "else the contract's calendar zone, else the company's.",
+    )
+
+    support_no_contract_label = fields.Char(
+        string="No Contract",
+        compute="_compute_support_no_contract_label",
+        help='"No contract" on tickets no running contract covers.',
+    )
+
+    @api.depends("partner_id.tz", "support_contract_id")
+    def _compute_support_reader_tz(self):
+        for ticket in self:
+            ticket.support_reader_tz = (
+                ticket.partner_id.tz
+                or ticket.sudo().support_contract_id.plan_id.calendar_id.tz
+                or ticket.company_id.partner_id.tz
+                or ticket.company_id.resource_calendar_id.tz
+                or "Europe/Amsterdam"
+            )
+
+    @api.depends("support_contract_id")
+    def _compute_support_no_contract_label(self):
+        label = self.env._("No contract")
+        for ticket in self:
+            ticket.support_no_contract_label = (
+                not ticket.support_contract_id and label or False
+            )
+
+    @api.model
+    def default_get(self, fields):
+        defaults = super().default_get(fields)
+        # helpdesk_mgmt's auto-assign gives the ticket to whoever creates it: a
+        # customer's portal user or the system user running the mail gateway
+        if defaults.get("user_id") and not self._support_may_assign(
+            defaults["user_id"]
+        ):
+            defaults["user_id"] = False
+        return defaults
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("user_id") and not self._support_may_assign(vals["user_id"]):
+                vals["user_id"] = False
+        tickets = super().create(vals_list)
+        urgent = tickets.filtered(
+            lambda t: t.team_id.support_on_duty_user_id
+            and t.user_id == t.team_id.support_on_duty_user_id
+            and (t.sla_emergency or t.priority == "3")
+        )
+        urgent._support_notify_team()
+        context = self.env.context
+        if not (context.get("tracking_disable") or context.get("install_mode")):
+            tickets.filtered(
+                lambda t: t.partner_id.partner_share and t.partner_id.email
+            )._portal_send_received_mail()
+        return tickets
+
+    def _support_complete_create_values(self, vals_list):
+        super()._support_complete_create_values(vals_list)
+        Contract = self.env["support.contract"].sudo()
+        Company = self.env["res.company"].sudo()
+        Team = self.env["helpdesk.ticket.team"].sudo()
+        # by mail the alias names a team: the contract's team (or the triage team
+        # for a sender without contract) comes first
+        by_contract = self.env.context.get("support_mail_intake")
+        for vals in vals_list:
+            team = Team.browse(vals.get("team_id"))
+            if by_contract or not team:
+                contract = Contract.browse(vals.get("support_contract_id"))
+                company = Company.browse(vals.get("company_id")) or self.env.company
+                team = (
+                    contract.team_id
+                    or (not contract and company.support_triage_team_id)
+                    or team
+                    or company.support_default_team_id
+                )
+                if team:
+                    vals["team_id"] = team.id
+            on_duty = team.support_on_duty_user_id
+            if on_duty and (vals.get("sla_emergency") or vals.get("priority") == "3"):
+                vals["user_id"] = on_duty.id
+        return vals_list
+
+    # -- assignment and routing ----------------------------------------------------
+    @api.model
+    def _support_may_assign(self, user_id):
+        """Tickets go to internal users only: never a customer's portal user, nor
+        the system user (OdooBot) the mail gateway and scheduled actions run as."""
+        user = self.env["res.users"].sudo().browse(user_id)
+        return bool(user) and not user.share and not user._is_superuser()
+
+    def _support_notify_team(self):
+        """A Critical ticket or an emergency call: the team learns of it at once."""
+        for ticket in self:
+            members = ticket.team_id.user_ids.filtered(lambda u: not u.share)
+            ticket.message_post(
+                body=self.env._(
+                    "Critical ticket %(number)s for %(customer)s, assigned to "
+                    "%(user)s (on duty).",
+                    number=ticket.number,
+                    customer=ticket.partner_id.commercial_partner_id.display_name,
+                    user=ticket.user_id.name,
+                ),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=members.partner_id.ids,
+            )
+
+    # -- mail gateway -----------------------------------------------------------------
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        msg["attachments"] = self._support_allowed_attachments(msg)
+        customer = self._support_forwarded_customer(msg)
+        if customer:
+            # an agent forwarded the customer's mail: the ticket, its contract and
+            # its first message are the customer's (the forward answers nothing)
+            msg["author_id"] = customer.id
+            msg["email_from"] = customer.email_formatted
+            msg["from"] = customer.email_formatted
+        ticket = super(
+            HelpdeskTicket, self.with_context(support_mail_intake=True)
+        ).message_new(msg, custom_values=custom_values)
+        ticket = ticket.with_context(support_mail_intake=False)
+        key_users = ticket.sudo().support_contract_id.key_user_ids
+        if key_users:
+            ticket.message_subscribe(key_users.ids)
+        return ticket
+
+    @api.model
+    def _support_forwarded_customer(self, msg):
+        """The customer whose mail an internal user forwarded (the first "From:"
+        line of the forwarded text naming a known customer contact), if any."""
+        author = self.env["res.partner"].sudo().browse(msg.get("author_id"))
+        if not author or author.partner_share:
+            return self.env["res.partner"]
+        text = html2plaintext(msg.get("body") or "")
+        for line in FORWARDED_FROM.findall(text):
+            emails = email_split(line)
+            if not emails:
+                continue
+            partner = self.env["mail.thread"]._mail_find_partner_from_emails(
+                emails[:1], force_create=False
+            )[0]
+            if partner and partner.partner_share:
+                return partner
+            break
+        return self.env["res.partner"]
+
+    def message_update(self, msg, update_vals=None):
+        msg["attachments"] = self._support_allowed_attachments(msg)
+        return super().message_update(msg, update_vals=update_vals)
+
+    @api.model
+    def _support_allowed_attachments(self, msg):
+        """The attachments of a mail the portal would take too (one policy)."""
+        kept = []
+        for attachment in msg.get("attachments") or []:
+            name, content = attachment[0], attachment[1]
+            data = content.encode() if isinstance(content, str) else content or b""
+            refusal = self._support_attachment_refusal(name, data)
+            if refusal:
+                _logger.info(
+                    "Support intake dropped attachment %s of mail %s: %s",
+                    name,
+                    msg.get("message_id"),
+                    refusal,
+                )
+                continue
+            kept.append(attachment)
+        return kept
+
+    @api.model
+    def _support_attachment_refusal(self, name, data):
+        """Why a file cannot be attached to a ticket (None: it can): larger than
+        ``support_portal.ticket_attachment_max_mb`` (10 MB), or a program, script
+        or web page (``support_portal.ticket_attachment_blocked_extensions``)."""
+        params = self.env["ir.config_parameter"].sudo()
+        try:
+            max_mb = float(
+                params.get_param(
+                    "support_portal.ticket_attachment_max_mb",
+                    DEFAULT_MAX_ATTACHMENT_MB,
+                )
+            )
+        except ValueError:
+            max_mb = float(DEFAULT_MAX_ATTACHMENT_MB)
+        if len(data) > max_mb * 1024 * 1024:
+            return "too large"
+        blocked = {
+            ext if ext.startswith(".") else f".{ext}"
+            for ext in params.get_param(
+                "support_portal.ticket_attachment_blocked_extensions",
+                DEFAULT_BLOCKED_EXTENSIONS,
+            )
+            .lower()
+            .replace(",", " ")
+            .split()
+        }
+        extension = os.path.splitext(name or "")[1].lower()
+        if extension in blocked or guess_mimetype(data) in BLOCKED_MIMETYPES:
+            return "blocked type"
+        return None
+
+    @api.model
+    def _support_reroute_closed(self, routes, message_dict=None):
+        """Routes of a mail to tickets, after the ticket rules: a ticket number in
+        the subject of a new mail from the ticket's customer files it there; a
+        reply to a ticket closed more than the company's reopen days ago opens a
+        new ticket that links the closed one."""
+        result = []
+        for route in routes:
+            model, thread_id, custom_values, user_id, alias = route
+            if model == self._name and message_dict:
+                if not thread_id:
+                    thread_id = self._support_ticket_of_subject(message_dict).id
+                ticket = self.sudo().browse(thread_id)
+                if ticket and ticket.stage_id.closed and ticket.closed_date:
+                    days = ticket.company_id.support_reopen_days
+                    if ticket.closed_date < fields.Datetime.now() - timedelta(
+                        days=days
+                    ):
+                        thread_id = False
+                        custom_values = dict(
+                            custom_values or {},
+                            support_previous_ticket_id=ticket.id,
+                            team_id=ticket.team_id.id,
+                        )
+                route = (model, thread_id, custom_values, user_id, alias)
+            result.append(route)
+        return result
+
+    @api.model
+    def _support_ticket_of_subject(self, message_dict):
+        """The ticket of the sender's customer whose number the subject names."""
+        tokens = NUMBER_TOKEN.findall(message_dict.get("subject") or "")
+        author = self.env["res.partner"].sudo().browse(message_dict.get("author_id"))
+        if not tokens or not author:
+            return self.browse()
+        return (
+            self.sudo()
+            .search(
+                [
+                    ("number", "in", tokens),
+                    (
+                        "partner_id.commercial_partner_id",
+                        "=",
+                        author.commercial_partner_id.id,
+                    ),
+                ],
+                limit=1,
+            )
+            .sudo(False)
+        )
+
+    # -- customer replies -------------------------------------------------------------
+    def _sla_customer_replied(self, date):
+        """The customer's moment counts: a mail's Date header when plausible (not
+        in the future, at most MAX_FETCH_DELAY before receipt), else now. A reply
+        to a ticket closed within the company's reopen days reopens it."""
+        now = fields.Datetime.now()
+        if not date or date > now or date < now - MAX_FETCH_DELAY:
+            date = now
+        reopen = self.stage_id.closed and not self.stage_id.sla_pause
+        if reopen and self.closed_date:
+            days = self.company_id.support_reopen_days
+            if self.closed_date >= now - timedelta(days=days):
+                stage = self._sla_default_resume_stage()
+                if stage:
+                    # a stage change: the SLA rules decide what reopening resets
+                    self.with_context(sla_resumed_by="customer").stage_id = stage
+        return super(
+            HelpdeskTicket, self.with_context(sla_resume_date=date)
+        )._sla_customer_replied(date)

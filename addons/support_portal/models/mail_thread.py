@@ -1,0 +1,73 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import logging
+from email import errors as email_errors
+
+from odoo import api, models
+
+_logger = logging.getLogger(__name__)
+
+TICKET_MODEL = "helpdesk.ticket"
+# Defects that leave a message without a readable body: a multipart whose
+# boundary is missing or never found.
+STRUCTURAL_DEFECTS = (
+    email_errors.NoBoundaryInMultipartDefect,
+    email_errors.StartBoundaryNotFoundDefect,
+    email_errors.MultipartInvariantViolationDefect,
+)
+
+
+def is_automatic_reply(message):
+    """RFC 3834 ``Auto-Submitted`` other than "no", the usual vacation headers,
+    and bulk or junk mail: never a person writing to support."""
+    auto_submitted = (message.get("Auto-Submitted") or "no").strip().lower()
+    if auto_submitted != "no":
+        return True
+    if message.get("X-Autoreply") or message.get("X-Autorespond"):
+        return True
+    precedence = (message.get("Precedence") or "").strip().lower()
+    return precedence in ("bulk", "junk", "auto_reply")
+
+
+def has_broken_structure(message):
+    return any(
+        isinstance(defect, STRUCTURAL_DEFECTS)
+        for part in message.walk()
+        for defect in part.defects
+    )
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    @api.model
+    def message_route(
+        self, message, message_dict, model=None, thread_id=None, custom_values=None
+    ):
+        """Mail to support tickets: auto-replies, bulk mail and messages with a
+        broken MIME structure create and update nothing (logged); a reply to a
+        ticket closed longer ago than the company allows opens a new ticket."""
+        routes = super().message_route(
+            message,
+            message_dict,
+            model=model,
+            thread_id=thread_id,
+            custom_values=custom_values,
+        )
+        if not any(route[0] == TICKET_MODEL for route in routes):
+            return routes
+        reason = None
+        if is_automatic_reply(message):
+            reason = "automatic reply or bulk mail"
+        elif has_broken_structure(message):
+            reason = "broken MIME structure"
+        if reason:
+            _logger.warning(
+                "Support intake ignored mail from %s with Message-Id %s: %s",
+                message_dict.get("email_from"),
+                message_dict.get("message_id"),
+                reason,
+            )
+            return [route for route in routes if route[0] != TICKET_MODEL]
+        return self.env[TICKET_MODEL]._support_reroute_closed(routes, message_dict)

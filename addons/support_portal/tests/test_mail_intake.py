@@ -1,0 +1,414 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import itertools
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime as rfc_date
+from html import escape
+
+import pytz
+from freezegun import freeze_time
+
+from odoo.fields import Command
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.support_contract.tests.i18n_check import activate_languages
+from odoo.addons.support_sla.tests.common import ams, utc
+
+from .common import SupportPortalMixin, html_text
+
+ALIAS = "support@support.test"
+MESSAGE_NUMBERS = itertools.count(1)
+
+
+def rfc822(
+    sender,
+    subject,
+    body,
+    to=ALIAS,
+    date=None,
+    attachments=(),
+    headers=None,
+    message_id=None,
+):
+    """A real RFC 822 message as a mail server hands it over: text and HTML
+    alternatives, attachments as MIME parts."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    date = pytz.utc.localize(date) if date else datetime.now(pytz.utc)
+    msg["Date"] = rfc_date(date)
+    msg["Message-Id"] = message_id or f"<intake-{next(MESSAGE_NUMBERS)}@mail>"
+    for key, value in (headers or {}).items():
+        msg[key] = value
+    msg.set_content(body)
+    html = escape(body).replace("\n", "<br/>")
+    msg.add_alternative(f"<p>{html}</p>", subtype="html")
+    for name, data, mimetype in attachments:
+        maintype, subtype = mimetype.split("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return msg.as_string()
+
+
+@tagged("post_install", "-at_install")
+class TestMailIntake(BaseCommon, SupportPortalMixin):
+    """Tickets by e-mail through the real mail gateway (``message_process``).
+
+    Tulpen Test B.V. (Dutch contact, key user, contract with its own team "Team
+    Tulpen" and its on-duty agent) and Fjord Test AB (Swedish key user, Stockholm)
+    write to the team alias tulpen@support.test; calendar Monday to Friday
+    08:00-17:00 Europe/Amsterdam.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+        activate_languages(cls.env, ["support_portal"])
+        # the gateway runs with mail and tracking on, as in production
+        cls.env = cls.env(context={})
+        env = cls.env
+        cls.alias_domain = env["mail.alias.domain"].create(
+            {"name": "support.test", "bounce_alias": "bounce"}
+        )
+        cls.company.alias_domain_id = cls.alias_domain
+        cls.company.email = "help@support.test"
+        cls.agent = new_test_user(
+            env,
+            login="intake_agent",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+            email="intake.agent@support.test",
+        )
+        cls.agent_on_duty = new_test_user(
+            env,
+            login="intake_on_duty",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+            email="on.duty@support.test",
+        )
+        Team = env["helpdesk.ticket.team"]
+        cls.team_tulpen = Team.create(
+            {
+                "name": "Team Tulpen",
+                "user_ids": [Command.set((cls.agent | cls.agent_on_duty).ids)],
+                "support_on_duty_user_id": cls.agent_on_duty.id,
+            }
+        )
+        # the support address: the first line's alias
+        cls.team_default = Team.create({"name": "First line", "alias_name": "support"})
+        cls.team_triage = Team.create({"name": "Triage"})
+        cls.company.write(
+            {
+                "support_default_team_id": cls.team_default.id,
+                "support_triage_team_id": cls.team_triage.id,
+                "support_reopen_days": 14,
+            }
+        )
+        cls.contract_a.team_id = cls.team_tulpen
+        cls.contact_a.partner_id.write({"lang": "nl_NL", "tz": "Europe/Amsterdam"})
+        cls.portal_b.partner_id.write({"lang": "sv_SE", "tz": "Europe/Stockholm"})
+        # helpdesk_mgmt's auto-assign on (its default)
+        cls.company.helpdesk_mgmt_ticket_auto_assign = True
+
+    def _process(self, message):
+        return self.env["mail.thread"].message_process(False, message)
+
+    def _tickets(self, subject):
+        return self.env["helpdesk.ticket"].search([("name", "=", subject)])
+
+    def _ack(self, ticket):
+        return self.env["mail.mail"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", ticket.id),
+                ("recipient_ids", "in", ticket.partner_id.ids),
+            ]
+        )
+
+    # -- new tickets --------------------------------------------------------------
+    def test_dutch_contact_multipart_with_attachment(self):
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    "Voorraadrapport traag",
+                    "Het voorraadrapport laadt al een uur.",
+                    attachments=[("log.txt", b"timeout after 60s", "text/plain")],
+                )
+            )
+        ticket = self._tickets("Voorraadrapport traag")
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id, self.contact_a.partner_id)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        # never the sender's portal user, nor the system user
+        self.assertFalse(ticket.user_id)
+        self.assertIn(self.key_user_a.partner_id, ticket.message_partner_ids)
+        self.assertEqual(ticket.message_ids.attachment_ids.mapped("name"), ["log.txt"])
+        # Medium (plan default): 2 business days -> Wed 4 Nov 09:00 CET (08:00 UTC)
+        self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 4, 8))
+        ack = self._ack(ticket)
+        self.assertEqual(len(ack), 1)
+        self.assertIn("ontvangen", ack.subject)
+        text = html_text(ack.body_html)
+        self.assertIn(ticket.number, text)
+        # response Wed 4 Nov 09:00, resolution end of the next working day (Tue 3
+        # Nov 17:00), Amsterdam time, Dutch format
+        self.assertIn("04-11-2026 09:00:00", text)
+        self.assertIn("03-11-2026 17:00:00", text)
+        self.assertIn("Europe/Amsterdam", text)
+        self.assertNotIn("UTC", text)
+        self.assertIn(f"/my/ticket/{ticket.id}", ack.body_html)
+
+    def test_swedish_contact_gets_swedish_ack_in_stockholm_time(self):
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    "Britt Fjord <portal_b@example.com>",
+                    "Virkespriser fel",
+                    "Priserna stämmer inte.",
+                )
+            )
+        ticket = self._tickets("Virkespriser fel")
+        self.assertEqual(ticket.support_contract_id, self.contract_b)
+        # contract B has no team: the company's default team
+        self.assertEqual(ticket.team_id, self.team_default)
+        self.assertFalse(ticket.user_id)
+        ack = self._ack(ticket)
+        self.assertEqual(len(ack), 1)
+        self.assertIn("mottaget", ack.subject)
+        self.assertIn("Europe/Stockholm", html_text(ack.body_html))
+
+    def test_unknown_sender_goes_to_triage_without_contract(self):
+        self._process(
+            rfc822("Someone <someone@unknown.test>", "Help needed", "Please call.")
+        )
+        ticket = self._tickets("Help needed")
+        self.assertEqual(len(ticket), 1)
+        self.assertFalse(ticket.support_contract_id)
+        self.assertFalse(ticket.support_covered)
+        self.assertEqual(ticket.team_id, self.team_triage)
+        self.assertEqual(ticket.support_no_contract_label, "No contract")
+        self.assertFalse(ticket.sla_response_deadline)
+        self.assertFalse(ticket.user_id)
+
+    def test_agent_forwarding_a_customer_mail(self):
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    f"Intake Agent <{self.agent.email}>",
+                    "Fwd: Factuur leeg",
+                    "Zie hieronder.\n\n---------- Forwarded message ---------\n"
+                    "From: Bart Contact <contact_a@example.com>\n"
+                    "Subject: Factuur leeg\n\nDe factuur is leeg.",
+                )
+            )
+        ticket = self._tickets("Fwd: Factuur leeg")
+        self.assertEqual(ticket.partner_id, self.contact_a.partner_id)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self.assertFalse(ticket.sla_first_response_date)
+        self.assertEqual(ticket.sla_response_status, "on_track")
+
+    def test_auto_reply_bounce_and_bulk_create_nothing(self):
+        count = self.env["helpdesk.ticket"].search_count([])
+        for headers in (
+            {"Auto-Submitted": "auto-replied"},
+            {"X-Autoreply": "yes"},
+            {"Precedence": "bulk"},
+        ):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    "Out of office",
+                    f"I am away ({headers}).",
+                    headers=headers,
+                )
+            )
+        self._process(
+            rfc822(
+                "MAILER-DAEMON <mailer-daemon@example.com>",
+                "Undelivered Mail Returned to Sender",
+                "Delivery to the following recipient failed permanently.",
+            )
+        )
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
+
+    def test_broken_mime_creates_nothing_and_is_logged(self):
+        count = self.env["helpdesk.ticket"].search_count([])
+        broken = (
+            "From: Bart Contact <contact_a@example.com>\r\n"
+            f"To: {ALIAS}\r\n"
+            "Subject: Broken\r\n"
+            "Message-Id: <broken-1@mail>\r\n"
+            "MIME-Version: 1.0\r\n"
+            'Content-Type: multipart/mixed; boundary="never-there"\r\n'
+            "\r\n"
+            "no boundary follows\r\n"
+        )
+        with self.assertLogs("odoo.addons.support_portal", level="WARNING") as logs:
+            self.assertFalse(self._process(broken))
+        self.assertIn("broken-1@mail", logs.output[0])
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
+
+    def test_attachment_policy(self):
+        # 10 MB is the limit (kept); executables are dropped as in the portal
+        ten_mb = b"x" * (10 * 1024 * 1024)
+        self._process(
+            rfc822(
+                "Bart Contact <contact_a@example.com>",
+                "Big export",
+                "The export is attached.",
+                attachments=[
+                    ("export.csv", ten_mb, "text/csv"),
+                    ("setup.exe", b"MZ\x90\x00", "application/octet-stream"),
+                    ("page.html", b"<script>x</script>", "text/html"),
+                ],
+            )
+        )
+        ticket = self._tickets("Big export")
+        names = ticket.message_ids.attachment_ids.mapped("name")
+        self.assertEqual(names, ["export.csv"])
+        self.assertEqual(ticket.message_ids.attachment_ids.file_size, 10 * 1024 * 1024)
+
+    # -- replies --------------------------------------------------------------------
+    def _mail_ticket(self, subject="Rapport leeg"):
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    subject,
+                    "Het rapport is leeg.",
+                    message_id=f"<{subject}@mail>",
+                )
+            )
+        return self._tickets(subject)
+
+    def _reply_while_waiting(self, subject, body, **kwargs):
+        """A mail ticket (Mon 2 Nov 09:00) waits for the customer from 10:00; the
+        customer's mail ``subject`` (``{number}`` = the ticket number) is received
+        at 12:00."""
+        ticket = self._mail_ticket()
+        with freeze_time(ams(2026, 11, 2, 10)):
+            ticket.stage_id = self.stage_waiting
+        with freeze_time(ams(2026, 11, 2, 12)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    subject.format(number=ticket.number),
+                    body,
+                    **kwargs,
+                )
+            )
+        return ticket
+
+    def test_reply_date_header_resumes_at_the_customers_moment(self):
+        # sent 11:57, received 12:00: the clock runs again from 11:57
+        ticket = self._reply_while_waiting(
+            "Re: [{number}] Rapport leeg",
+            "Hier is de schermafdruk.",
+            date=ams(2026, 11, 2, 11, 57),
+            headers={"In-Reply-To": "<Rapport leeg@mail>"},
+        )
+        self.assertFalse(ticket.sla_paused)
+        self.assertEqual(ticket.sla_pause_ids.date_end, utc(2026, 11, 2, 10, 57))
+        self.assertEqual(
+            ticket.sla_last_customer_message_date, utc(2026, 11, 2, 10, 57)
+        )
+
+    def test_reply_from_the_future_counts_at_receipt(self):
+        # no In-Reply-To: the ticket number in the subject files it
+        ticket = self._reply_while_waiting(
+            "Re: {number}", "Antwoord.", date=ams(2030, 1, 1, 12)
+        )
+        self.assertEqual(
+            len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2
+        )
+        self.assertEqual(ticket.sla_pause_ids.date_end, utc(2026, 11, 2, 11))
+        self.assertEqual(ticket.sla_last_customer_message_date, utc(2026, 11, 2, 11))
+
+    def test_auto_reply_does_not_resume(self):
+        ticket = self._reply_while_waiting(
+            "Automatisch antwoord: {number}",
+            "Ik ben afwezig.",
+            headers={
+                "Auto-Submitted": "auto-replied",
+                "In-Reply-To": "<Rapport leeg@mail>",
+            },
+        )
+        self.assertTrue(ticket.sla_paused)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+
+    def test_reply_on_closed_ticket_reopens_or_opens_a_new_one(self):
+        ticket = self._mail_ticket()
+        with freeze_time(ams(2026, 11, 3, 10)):
+            ticket.stage_id = self.stage_done
+        with freeze_time(ams(2026, 11, 10, 10)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    f"Re: [{ticket.number}] Rapport leeg",
+                    "Het is weer leeg.",
+                    message_id="<again-1@mail>",
+                )
+            )
+        self.assertFalse(ticket.stage_id.closed)
+        # closed more than 14 days ago: a new ticket linking the old one
+        with freeze_time(ams(2026, 11, 11, 10)):
+            ticket.stage_id = self.stage_done
+        with freeze_time(ams(2026, 11, 30, 10)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    f"Re: [{ticket.number}] Rapport leeg",
+                    "En weer.",
+                    message_id="<again-2@mail>",
+                )
+            )
+        self.assertTrue(ticket.stage_id.closed)
+        new = self.env["helpdesk.ticket"].search(
+            [("support_previous_ticket_id", "=", ticket.id)]
+        )
+        self.assertEqual(len(new), 1)
+        self.assertEqual(new.partner_id, self.contact_a.partner_id)
+        self.assertEqual(new.team_id, self.team_tulpen)
+
+    # -- routing ----------------------------------------------------------------------
+    def test_critical_assigns_on_duty_and_notifies_team(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.key_user_a)
+            .sudo()
+            .create(
+                self._ticket_vals(
+                    "Production down",
+                    self.key_user_a.partner_id,
+                    sla_emergency=True,
+                )
+            )
+        )
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self.assertEqual(ticket.user_id, self.agent_on_duty)
+        notice = ticket.message_ids.filtered(
+            lambda m: self.agent.partner_id in m.partner_ids
+        )
+        self.assertTrue(notice)
+
+    def test_backend_ticket_assigns_internal_team_member_only(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .create(self._ticket_vals("Phone call", self.key_user_a.partner_id))
+        )
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self.assertEqual(ticket.user_id, self.agent)
+        self.assertEqual(len(self._ack(ticket)), 1)
+        portal_ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.contact_a)
+            .sudo()
+            .create(self._ticket_vals("Portal form", self.contact_a.partner_id))
+        )
+        self.assertFalse(portal_ticket.user_id)
