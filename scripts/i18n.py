@@ -80,11 +80,34 @@ def check():
     return status
 
 
+def fresh(export_dir):
+    """Compare the .pot files Odoo exported into export_dir with the committed ones."""
+    status = 0
+    for module, i18n in addons():
+        exported = os.path.join(export_dir, f"{module}.pot")
+        if not os.path.isfile(exported):
+            continue
+        with open(exported, encoding="utf-8") as handle:
+            problems = i18n_check.pot_problems(
+                handle.read(), os.path.join(i18n, f"{module}.pot")
+            )
+        if problems:
+            print(f"{module}.pot is out of date (run scripts/i18n export):")
+            for problem in problems[:40]:
+                print(f"    {problem}")
+            status = 1
+        else:
+            print(f"{module}.pot is what Odoo exports")
+    return status
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "merge":
         merge()
     elif command == "check":
         sys.exit(check())
+    elif command == "fresh" and len(sys.argv) == 3:
+        sys.exit(fresh(sys.argv[2]))
     else:
-        sys.exit("usage: i18n.py merge|check")
+        sys.exit("usage: i18n.py merge | check | fresh EXPORT_DIR")

@@ -19,3 +19,5 @@ from . import account_move
 from . import sale_order
 from . import sale_order_line
 from . import account_bank_statement_line
+from . import support_contract_environment
+from . import support_contract_agreement

@@ -107,7 +107,11 @@ class SupportContractStatement(models.Model):
                  UNION
                 SELECT contract_id, month FROM support_contract_billing
             )
-            SELECT ROW_NUMBER() OVER (ORDER BY m.contract_id, m.month) AS id,
+            -- one row per contract and month, with an id that stays the same
+            -- between reads (a row number would shift as other months appear)
+            SELECT m.contract_id::bigint * 1000000
+                   + EXTRACT(YEAR FROM m.month)::bigint * 100
+                   + EXTRACT(MONTH FROM m.month)::bigint AS id,
                    m.contract_id,
                    c.company_id,
                    c.partner_id,

@@ -1,6 +1,10 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.plan`` (Support Plan): a support tier."""
+"""Support plans: the tiers a provider sells for a monthly fee, with their limits
+(users, lines of custom code), availability calendar, what they include, and how the
+fee is priced (fixed, or per block of custom code) and what members pay for extra
+hours.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

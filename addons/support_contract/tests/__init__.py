@@ -10,6 +10,7 @@ from . import test_billing_amounts
 from . import test_sale
 from . import test_access
 from . import test_i18n
+from . import test_agreement
 from . import test_plan_pricing
 from . import test_billing_period
 from . import test_statement

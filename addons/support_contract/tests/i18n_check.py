@@ -13,7 +13,6 @@
 
 import html
 import io
-import os
 import re
 from collections import Counter, defaultdict
 
@@ -120,31 +119,6 @@ def export_pot(env, module):
     buffer = io.BytesIO()
     trans_export(None, [module], buffer, "po", env)
     return buffer.getvalue().decode()
-
-
-def assert_translations(case, module):
-    """Assert in a test that the module's .pot is current and nl/sv/de/da complete."""
-    # imported here: scripts/i18n loads this file without Odoo
-    from odoo.modules import get_module_path  # noqa: PLC0415
-
-    path = get_module_path(module) + "/i18n/"
-    record = case.env["ir.module.module"].search([("name", "=", module)])
-    problems = pot_problems(
-        export_pot(case.env, module), f"{path}{module}.pot", record.demo
-    )
-    if problems:
-        case.fail(
-            f"{module}.pot is out of date, run `scripts/i18n export`:\n"
-            + "\n".join(problems[:40])
-        )
-    for lang in REQUIRED_LANGUAGES + OPTIONAL_LANGUAGES:
-        po_path = f"{path}{lang}.po"
-        if not os.path.isfile(po_path):
-            case.assertNotIn(lang, REQUIRED_LANGUAGES, f"{po_path} is missing")
-            continue
-        problems = po_problems(f"{path}{module}.pot", po_path)
-        if problems:
-            case.fail(f"{po_path} is incomplete:\n" + "\n".join(problems[:40]))
 
 
 # English left on rendered pages

@@ -75,3 +75,20 @@ class TestStatement(SupportContractCommon):
         )
         self.assertEqual(groups[0]["amount_invoiced:sum"], 5820.0)
         self.assertEqual(groups[0]["hours_used:sum"], 20.0)
+        # a month's row keeps its id when rows of an older contract appear (a
+        # pivot's drill-down opens the same row)
+        other_customer = self.env["res.partner"].create(
+            {"name": "Later Customer", "is_company": True}
+        )
+        later = self._create_contract(other_customer, reserved_hours=15)
+        later.action_activate()
+        later._bill_month(date(2026, 3, 1))
+        Statement = self.env["support.contract.statement"]
+        row = Statement.search([("contract_id", "=", later.id)])
+        self.assertEqual(len(row), 1)
+        row_id = row.id
+        self.contract._bill_month(date(2026, 5, 1))
+        self.env.invalidate_all()
+        row = Statement.search([("contract_id", "=", later.id)])
+        self.assertEqual(row.id, row_id)
+        self.assertEqual(Statement.browse(row_id).contract_id, later)

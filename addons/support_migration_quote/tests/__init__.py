@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from . import test_install
 from . import test_cloc_archive
 from . import test_cloc_output
 from . import test_contract
@@ -9,4 +8,3 @@ from . import test_measurement
 from . import test_portal
 from . import test_pricing
 from . import test_quote_wizard
-from . import test_i18n

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``SupportPortalAccount``."""
+"""Odoo's invoice page of the portal, answering 404 (instead of a redirect to /my)
+for an invoice the visitor may not see, like the suite's other portal documents.
+"""
 
 from werkzeug.exceptions import NotFound
 

@@ -1,6 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``SupportCustomerPortal``."""
+"""The customer portal's support pages: the home counters, the ticket list and ticket
+page with their SLA, confirming and reopening a resolution, the contract pages
+(terms, hours, ledger, invoices) and the quarterly evaluations.
+"""
 
 from collections import OrderedDict
 
@@ -152,6 +155,8 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         is_user = not request.env.user._is_public()
         closing = values.get("closed_stages")
+        raw_close = kwargs.get("support_close") or ""
+        close_stage_id = int(raw_close) if raw_close.isdigit() else None
         tz = self._support_viewer_tz(ticket)
         env = request.env
 
@@ -188,9 +193,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_error": kwargs.get("support_error"),
                 # the closing buttons ask first (see /ticket/close)
                 "support_close_stage": closing
-                and closing.filtered(
-                    lambda s: str(s.id) == kwargs.get("support_close")
-                ),
+                and closing.filtered(lambda s: s.id == close_stage_id),
             }
         )
         return values

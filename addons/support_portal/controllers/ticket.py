@@ -1,6 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``SupportTicketController``."""
+"""helpdesk_mgmt's ticket form and closing route, extended: the contract's ticket types
+and triage questions, the attachment policy, the SLA preview of a new ticket, and
+closing answered as helpdesk_mgmt does.
+"""
 
 import os
 

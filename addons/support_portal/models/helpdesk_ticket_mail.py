@@ -114,20 +114,25 @@ class HelpdeskTicket(models.Model):
         Team = self.env["helpdesk.ticket.team"].sudo()
         # by mail the alias names a team: the contract's team (or the triage team
         # for a sender without contract) comes first
-        by_contract = self.env.context.get("support_mail_intake")
+        by_mail = self.env.context.get("support_mail_intake")
         for vals in vals_list:
             team = Team.browse(vals.get("team_id"))
-            if by_contract or not team:
-                contract = Contract.browse(vals.get("support_contract_id"))
-                company = Company.browse(vals.get("company_id")) or self.env.company
+            contract = Contract.browse(vals.get("support_contract_id"))
+            company = Company.browse(vals.get("company_id")) or self.env.company
+            if contract and (by_mail or not team):
+                # a customer's ticket: the contract's team, else the default team
+                team = contract.team_id or team or company.support_default_team_id
+            elif not contract and by_mail:
+                # a sender without contract: triage first, then the alias's team
                 team = (
-                    contract.team_id
-                    or (not contract and company.support_triage_team_id)
+                    company.support_triage_team_id
                     or team
                     or company.support_default_team_id
                 )
-                if team:
-                    vals["team_id"] = team.id
+            # a ticket of no contract by any other channel keeps helpdesk_mgmt's
+            # rule: the given team, else the assignee's first team, else none
+            if team:
+                vals["team_id"] = team.id
             on_duty = team.support_on_duty_user_id
             if on_duty and (vals.get("sla_emergency") or vals.get("priority") == "3"):
                 vals["user_id"] = on_duty.id
@@ -136,10 +141,16 @@ class HelpdeskTicket(models.Model):
     # -- assignment and routing ----------------------------------------------------
     @api.model
     def _support_may_assign(self, user_id):
-        """Tickets go to internal users only: never a customer's portal user, nor
-        the system user (OdooBot) the mail gateway and scheduled actions run as."""
+        """Tickets go to internal users only: never a customer's portal user, and
+        never the system user (OdooBot) that runs the mail gateway for a sender
+        without a user (it stands for nobody who could take the ticket). Outside
+        the gateway, helpdesk_mgmt's auto-assign keeps whoever creates the ticket."""
         user = self.env["res.users"].sudo().browse(user_id)
-        return bool(user) and not user.share and not user._is_superuser()
+        if not user or user.share:
+            return False
+        return not (
+            self.env.context.get("support_mail_intake") and user._is_superuser()
+        )
 
     def _support_notify_team(self):
         """A Critical ticket or an emergency call: the team learns of it at once."""
@@ -312,8 +323,11 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         if not date or date > now or date < now - MAX_FETCH_DELAY:
             date = now
+        # closed before the reply arrived: a ticket closed in this very second was
+        # closed by a rule acting on this reply (helpdesk_ticket_partner_response's
+        # "customer answered" stage), which the reply must not undo
         reopen = self.stage_id.closed and not self.stage_id.sla_pause
-        if reopen and self.closed_date:
+        if reopen and self.closed_date and self.closed_date < now:
             days = self.company_id.support_reopen_days
             if self.closed_date >= now - timedelta(days=days):
                 stage = self._sla_default_resume_stage()

@@ -1,6 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.contract``."""
+"""Support contracts in the portal: key users (limit per plan, portal access), the
+contract's portal URL, and the values its pages show (terms, availability, hour
+ledger and usage, evaluations, invoices).
+"""
 
 from babel.dates import format_date
 from dateutil.relativedelta import relativedelta

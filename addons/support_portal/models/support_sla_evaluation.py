@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.sla.evaluation``."""
+"""Quarterly SLA evaluations in the portal: the evaluation's portal URL and the PDF's
+file name.
+"""
 
 import re
 

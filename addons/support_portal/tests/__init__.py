@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from . import test_install
 from . import test_key_users
 from . import test_configurator
 from . import test_configurator_http
@@ -12,7 +11,6 @@ from . import test_portal_access
 from . import test_ticket_portal
 from . import test_portal_tour
 from . import test_query_count
-from . import test_i18n
 from . import test_portal_tour_languages
 from . import test_mail_intake
 from . import test_buy_online_tour

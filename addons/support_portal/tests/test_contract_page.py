@@ -132,3 +132,20 @@ class TestContractPageHttp(HttpCase, SupportPortalMixin):
         self.assertIn(
             f"/my/contracts/{self.contract_a.id}/ledger/page/2", response.text
         )
+
+    def test_void_sla_shown_to_the_key_user(self):
+        """A contract whose SLA a third party voided says so on the contract page."""
+        self.authenticate("key_user_a", "key_user_a")
+        response = self.url_open(f"/my/contracts/{self.contract_a.id}")
+        self.assertNotIn("support_contract_sla_void", response.text)
+        self.contract_a.write(
+            {
+                "sla_void": True,
+                "sla_void_date": "2026-03-01",
+                "sla_void_note": "Another partner changed the production database.",
+            }
+        )
+        response = self.url_open(f"/my/contracts/{self.contract_a.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("support_contract_sla_void", response.text)
+        self.assertIn("Another partner changed the production database.", response.text)

@@ -412,3 +412,35 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             .create(self._ticket_vals("Portal form", self.contact_a.partner_id))
         )
         self.assertFalse(portal_ticket.user_id)
+
+    def test_backend_ticket_without_contract_keeps_helpdesk_mgmt_team_rule(self):
+        """No contract, not by mail: neither triage nor the default team; the
+        assignee's first team (helpdesk_mgmt), and the creator is auto-assigned."""
+        internal = self.env["helpdesk.ticket"].with_user(self.agent)
+        ticket = internal.create({"name": "Printer jam", "description": "Jam."})
+        self.assertFalse(ticket.support_contract_id)
+        self.assertEqual(ticket.user_id, self.agent)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        # auto-assign off, no team given: no team at all, as in helpdesk_mgmt
+        self.company.helpdesk_mgmt_ticket_auto_assign = False
+        ticket = internal.create({"name": "Desk lamp", "description": "Broken."})
+        self.assertFalse(ticket.user_id)
+        self.assertFalse(ticket.team_id)
+        # a customer's ticket without contract team still gets the default team
+        ticket = internal.create(
+            self._ticket_vals("Timber export", self.portal_b.partner_id)
+        )
+        self.assertEqual(ticket.team_id, self.team_default)
+
+    def test_reply_closing_rule_on_the_reply_does_not_reopen(self):
+        """A stage rule that closes the ticket on the customer's reply itself (as
+        helpdesk_ticket_partner_response does) is not undone by the reopening of
+        closed tickets; a ticket closed before the reply reopens."""
+        ticket = self._mail_ticket()
+        with freeze_time(ams(2026, 11, 3, 10)):
+            ticket.stage_id = self.stage_done
+            ticket._sla_customer_replied(None)
+            self.assertTrue(ticket.stage_id.closed)
+        with freeze_time(ams(2026, 11, 3, 10, 5)):
+            ticket._sla_customer_replied(None)
+            self.assertFalse(ticket.stage_id.closed)

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``resource.calendar.attendance``."""
+"""Working hours of a calendar, extended: a change of an availability calendar's hours
+moves the deadlines of the tickets that count on it.
+"""
 
 from odoo import models
 

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.contract.addon``."""
+"""Add-on lines of a contract, extended: adding, changing or removing an add-on moves
+the deadlines of the contract's open tickets.
+"""
 
 from odoo import models
 

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.priority`` (Support Ticket Priority)."""
+"""Ticket priorities of the SLA (Critical to Low, or A to D), each shown as
+helpdesk_mgmt's stars so lists and filters agree.
+"""
 
 from odoo import api, fields, models
 from odoo.tools import ormcache

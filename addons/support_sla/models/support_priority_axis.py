@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.priority.axis`` (Axis of a Priority Matrix)."""
+"""The axes of a priority matrix (impact, urgency, users affected, process criticality)
+and their values.
+"""
 
 from odoo import fields, models
 

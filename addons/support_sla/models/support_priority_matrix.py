@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.priority.matrix`` (Priority Matrix)."""
+"""Priority matrices: a row axis by a column axis, each cell giving a priority; a
+matrix must be complete before tickets are triaged with it.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError

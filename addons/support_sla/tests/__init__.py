@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from . import test_install
 from . import test_sla_timeline
 from . import test_holidays
 from . import test_priority_matrix
@@ -9,7 +8,6 @@ from . import test_ticket_sla
 from . import test_sla_changes
 from . import test_sla_cron
 from . import test_sla_evaluation
-from . import test_i18n
 from . import test_sla_report_languages
 from . import test_sla_trust
 from . import test_sla_automation

@@ -8,8 +8,9 @@ translations, unless the provider edited it (its English body is no longer the
 shipped one).
 """
 
-from odoo import SQL, api
+from odoo import api
 from odoo.api import SUPERUSER_ID
+from odoo.tools import SQL
 
 OLD_MARK = "You can follow the ticket in your portal.</p>"
 OLD_ZONE = "object.partner_id.tz or 'UTC'"
