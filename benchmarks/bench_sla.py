@@ -16,8 +16,8 @@
    ``resource.calendar.plan_hours`` call per ticket (what OCA helpdesk_mgmt_sla does
    for each ticket SLA), in the same run; the response deadlines must be identical.
    Before each timed run every policy's response target changes by one business
-   hour, so that every ticket is recomputed and rewritten. Targets: under 2 s and
-   at least 10x faster.
+   hour, so that every ticket is recomputed and rewritten. Targets: at most 1.5 s
+   (issue 13: the SLA through the ORM keeps today's speed) and at least 10x faster.
 
 The harness' database only names the run: the benchmark builds its own two
 databases and drops them at the end: ``<db>_sla``, a fresh suite database
@@ -30,12 +30,11 @@ a copy of the dependency template (plain helpdesk_mgmt).
 import argparse
 import random
 import statistics
-import subprocess
 import sys
 import time
-from contextlib import closing
 from datetime import datetime, timedelta
-from pathlib import Path
+
+from common import build_databases, drop_database
 
 import odoo
 import odoo.modules.registry
@@ -43,9 +42,7 @@ import odoo.service.db
 import odoo.sql_db
 from odoo import api
 from odoo.fields import Command
-from odoo.tools import SQL
 
-REPO = Path(__file__).resolve().parent.parent
 MUTE = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -267,8 +264,8 @@ def _bench_recompute(env, tickets, priorities, rng):
             f"{row['sla_response_deadline']}, plan_hours "
             f"{baseline[row['id']].replace(microsecond=0)}"
         )
-    ok = ours < 2.0 and base / ours >= 10 and not mismatches
-    log(f"   targets (< 2 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
+    ok = ours <= 1.5 and base / ours >= 10 and not mismatches
+    log(f"   targets (<= 1.5 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
     return ok
 
 
@@ -430,32 +427,6 @@ def count_calls(function):
     finally:
         sys.setprofile(None)
     return count
-
-
-def drop_database(name):
-    odoo.sql_db.close_db(name)
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr._cnx.autocommit = True
-        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
-
-
-def build_databases(ours_db, plain_db):
-    """A fresh suite database (scripts/newdb) and a copy of the dependency
-    template (plain helpdesk_mgmt)."""
-    template = subprocess.run(
-        ["bash", str(REPO / "scripts/dbtemplate")],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-    subprocess.run(
-        ["bash", str(REPO / "scripts/newdb"), ours_db],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    drop_database(plain_db)
-    odoo.service.db.exp_duplicate_database(template, plain_db)
 
 
 def main(env, args):

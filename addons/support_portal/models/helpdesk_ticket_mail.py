@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.tools import email_split, html2plaintext
+from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.attachment_policy import (
@@ -180,6 +181,15 @@ class HelpdeskTicket(models.Model):
             msg["author_id"] = customer.id
             msg["email_from"] = customer.email_formatted
             msg["from"] = customer.email_formatted
+        if msg.get("author_id") and custom_values and "partner_id" in custom_values:
+            # a per-customer alias names the customer as default contact: it is for
+            # senders the gateway does not know; a known sender stays the contact
+            custom_values = dict(custom_values)
+            del custom_values["partner_id"]
+        elif not msg.get("author_id") and not (custom_values or {}).get("partner_id"):
+            contact = self._support_contact_of_domain(msg, custom_values)
+            if contact:
+                msg["author_id"] = contact.id
         ticket = super(
             HelpdeskTicket, self.with_context(support_mail_intake=True)
         ).message_new(msg, custom_values=custom_values)
@@ -188,6 +198,46 @@ class HelpdeskTicket(models.Model):
         if key_users:
             ticket.message_subscribe(key_users.ids)
         return ticket
+
+    @api.model
+    def _support_contact_of_domain(self, msg, custom_values=None):
+        """A new contact of the customer whose domain an unknown sender writes
+        from, when the company matches senders by domain: the domain of the
+        customer's own e-mail address or website (not of its contacts, so that
+        nobody at gmail.com becomes a customer's contact), and exactly one customer
+        with a running contract has it. Empty otherwise."""
+        Partner = self.env["res.partner"]
+        company = (
+            self.env["res.company"].browse((custom_values or {}).get("company_id"))
+            or self.env.company
+        )
+        emails = email_split(msg.get("email_from") or msg.get("from") or "")
+        if not company.support_match_sender_domain or not emails:
+            return Partner
+        domain = emails[0].rpartition("@")[2].lower()
+        # sudo: the gateway matches against every customer of the company, not
+        # those the user it runs as may read
+        contracts = (
+            self.env["support.contract"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("state", "=", "active")])
+        )
+        customers = contracts.partner_id.filtered(
+            lambda partner: domain in partner._support_mail_domains()
+        )
+        if len(customers) != 1:
+            return Partner
+        name = email_split_tuples(msg.get("from") or "")[:1]
+        # sudo: the gateway's user may not create contacts; the new contact is the
+        # sender, under the customer it writes for
+        return Partner.sudo().create(
+            {
+                "name": (name and name[0][0]) or emails[0],
+                "email": emails[0],
+                "parent_id": customers.id,
+                "type": "contact",
+            }
+        )
 
     @api.model
     def _support_forwarded_customer(self, msg):

@@ -24,3 +24,9 @@ class ResCompany(models.Model):
         help="A customer's reply to a ticket closed at most this many days ago "
         "reopens it; a later reply opens a new ticket that links the closed one.",
     )
+    support_match_sender_domain = fields.Boolean(
+        string="Match Unknown Senders by Domain",
+        help="A mail from an unknown address at a customer's own domain (of the "
+        "customer's e-mail address or website) becomes a new contact of that "
+        "customer, with its contract; otherwise it goes to triage.",
+    )

@@ -16,3 +16,6 @@ class ResConfigSettings(models.TransientModel):
     support_reopen_days = fields.Integer(
         related="company_id.support_reopen_days", readonly=False
     )
+    support_match_sender_domain = fields.Boolean(
+        related="company_id.support_match_sender_domain", readonly=False
+    )

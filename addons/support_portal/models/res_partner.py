@@ -1,6 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Contacts, extended: the support contracts of the contact's company."""
+"""Contacts, extended: the support contracts of the contact's company and the
+mail domains a company writes from (the intake matches unknown senders by them)."""
+
+from urllib.parse import urlsplit
 
 from odoo import fields, models
 
@@ -15,3 +18,17 @@ class ResPartner(models.Model):
         help="Support contracts of this commercial entity (record rules reach the "
         "key users of a ticket's customer through it).",
     )
+
+    def _support_mail_domains(self):
+        """Domains of this partner's own e-mail address and website, lower case
+        ("tulpen.nl" for info@tulpen.nl and https://www.tulpen.nl)."""
+        self.ensure_one()
+        domains = set()
+        if self.email_normalized:
+            domains.add(self.email_normalized.rpartition("@")[2])
+        if self.website:
+            url = self.website if "//" in self.website else f"//{self.website}"
+            host = (urlsplit(url).hostname or "").lower()
+            domains.add(host.removeprefix("www."))
+        domains.discard("")
+        return domains

@@ -444,3 +444,87 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         with freeze_time(ams(2026, 11, 3, 10, 5)):
             ticket._sla_customer_replied(None)
             self.assertFalse(ticket.stage_id.closed)
+
+    def test_unknown_sender_at_a_customers_domain(self):
+        """Matched by the customer's own domain when the company allows it: a new
+        contact of that customer, its contract, team and acknowledgement."""
+        self.customer_a.website = "https://www.tulpen.test"
+        mail = rfc822(
+            "Nieuwe Collega <nieuw@Tulpen.test>", "Scanner kapot", "Hij doet niets."
+        )
+        self._process(mail)
+        ticket = self._tickets("Scanner kapot")
+        self.assertFalse(ticket.support_contract_id)
+        self.assertEqual(ticket.team_id, self.team_triage)
+        self.company.support_match_sender_domain = True
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    "Nieuwe Collega <nieuw@tulpen.test>",
+                    "Printer kapot",
+                    "Hij print niets.",
+                )
+            )
+        ticket = self._tickets("Printer kapot")
+        self.assertEqual(ticket.partner_id.parent_id, self.customer_a)
+        self.assertEqual(ticket.partner_id.name, "Nieuwe Collega")
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self.assertTrue(ticket.sla_response_deadline)
+        self.assertEqual(len(self._ack(ticket)), 1)
+        # a domain two customers share (or a mail provider's) matches nobody
+        self.customer_b.email = "info@tulpen.test"
+        self._process(rfc822("Iemand <iemand@tulpen.test>", "Wie ben ik", "Onbekend."))
+        ticket = self._tickets("Wie ben ik")
+        self.assertFalse(ticket.support_contract_id)
+        self.assertEqual(ticket.team_id, self.team_triage)
+        self.assertFalse(ticket.partner_id.parent_id)
+
+    def test_customer_alias_default_contact_keeps_a_known_sender(self):
+        """A per-customer alias whose default contact is the customer: a known
+        sender stays the ticket's contact, an unknown one gets the customer."""
+        self.team_tulpen.write(
+            {
+                "alias_name": "tulpen",
+                "alias_defaults": repr({"partner_id": self.customer_a.id}),
+            }
+        )
+        self._process(
+            rfc822(
+                "Bart Contact <contact_a@example.com>",
+                "Via eigen adres",
+                "Test.",
+                to="tulpen@support.test",
+            )
+        )
+        ticket = self._tickets("Via eigen adres")
+        self.assertEqual(ticket.partner_id, self.contact_a.partner_id)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self._process(
+            rfc822(
+                "Onbekend <onbekend@elders.test>",
+                "Zonder contact",
+                "Test.",
+                to="tulpen@support.test",
+            )
+        )
+        ticket = self._tickets("Zonder contact")
+        self.assertEqual(ticket.partner_id, self.customer_a)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+
+    def test_demo_tickets_have_teams_and_the_demo_an_alias_domain(self):
+        """The demo works by mail: an alias domain, and every demo ticket of the
+        suite has its team (tests run on a database with the demo data)."""
+        demo = self.env["ir.model.data"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("module", "in", ["support_contract", "support_sla", "support_portal"]),
+            ]
+        )
+        tickets = self.env["helpdesk.ticket"].browse(demo.mapped("res_id")).exists()
+        if not tickets:
+            self.fail("no demo ticket: the suite's demo data is missing")
+        self.assertFalse(tickets.filtered(lambda t: not t.team_id).mapped("name"))
+        self.assertTrue(
+            self.env.ref("support_portal.mail_alias_domain_support_demo").name
+        )

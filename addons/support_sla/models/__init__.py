@@ -24,6 +24,10 @@ from . import support_contract_addon
 from . import res_partner
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
+from . import helpdesk_ticket_deadline
+from . import helpdesk_ticket_clock
+from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_autoclose
 from . import support_sla_pause
 from . import support_sla_breach
 from . import support_sla_evaluation

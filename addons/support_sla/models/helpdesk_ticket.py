@@ -1,24 +1,20 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The SLA of a helpdesk ticket: its fields (priority from the triage, the
+stored SLA values, the clocks, escalation state), the triage computes and what
+creating and writing a ticket must keep (the SLA values are computed, never
+written by users). The SLA compute, the clocks, the scheduled check with its
+escalation and the auto-closing are in the helpdesk_ticket_*.py files beside."""
 
-import logging
 from collections import defaultdict
-from datetime import timedelta
+
+import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.fields import Domain
-from odoo.tools import split_every
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_datetime
 
-from ..tools.sla_evaluator import (
-    TARGET_SUFFIXES,
-    Rules,
-    TicketFacts,
-    evaluate,
-)
-from ..tools.sla_timeline import from_ts, to_ts
-
-_logger = logging.getLogger(__name__)
+from ..tools.sla_timeline import to_ts
 
 SLA_STATUS_SELECTION = [
     ("on_track", "On Track"),
@@ -57,6 +53,7 @@ SLA_TICKET_INPUTS = (
     "sla_priority_id",
     "support_ticket_type_id",
     "sla_emergency",
+    "sla_emergency_call_date",
     "sla_start_date",
     "sla_first_response_date",
     "sla_resolved_date",
@@ -76,6 +73,7 @@ SLA_PROTECTED_FIELDS = frozenset(
         "sla_resolved_date",
         "sla_response_breach_logged",
         "sla_resolution_breach_logged",
+        "sla_reopen_count",
         "sla_escalation_level",
         "sla_escalation_done",
         "sla_last_customer_message_date",
@@ -167,6 +165,28 @@ class HelpdeskTicket(models.Model):
         help="Reported through the emergency channel (for example the emergency "
         "phone number); some targets only apply then.",
     )
+    sla_emergency_call_date = fields.Datetime(
+        string="Emergency Call At",
+        tracking=True,
+        copy=False,
+        help="When the customer reported the ticket through the emergency channel "
+        "(its creation, or the call staff recorded later, between the ticket's "
+        "arrival and now). An emergency call is a new report: the SLA targets of "
+        "the ticket's priority count from it, and only a reply after it answers "
+        "it.",
+    )
+    sla_emergency_label = fields.Char(
+        string="Emergency Call",
+        compute="_compute_sla_emergency_label",
+        help="'emergency call at HH:MM', in the time zone of the plan's calendar.",
+    )
+    sla_reopen_count = fields.Integer(
+        string="Reopened",
+        readonly=True,
+        copy=False,
+        help="How many times the ticket left a resolved or closed stage again: its "
+        "resolution target runs again each time.",
+    )
     # -- clocks -------------------------------------------------------------------
     sla_start_date = fields.Datetime(
         string="SLA Clock Start",
@@ -186,8 +206,9 @@ class HelpdeskTicket(models.Model):
         string="Resolved On",
         readonly=True,
         copy=False,
-        help="First time the ticket reached a resolved or closed stage (reaches the "
-        "resolution target; kept when the ticket is reopened).",
+        help="When the ticket reached a resolved or closed stage (reaches the "
+        "resolution target); cleared when the ticket is reopened, whose "
+        "resolution target then runs again.",
     )
     sla_policy_id = fields.Many2one(
         compute="_compute_sla",
@@ -394,244 +415,41 @@ class HelpdeskTicket(models.Model):
             if not ticket.sla_priority_overridden:
                 ticket.sla_priority_id = ticket.sla_matrix_priority_id
 
-    # ------------------------------------------------------------------
-    # Deadlines
-    # ------------------------------------------------------------------
-    @api.depends(*SLA_TICKET_INPUTS)
-    def _compute_sla(self):
-        """The SLA fields of these tickets (SLA_FIELDS), in one batch of the
-        timeline evaluator (tools.sla_evaluator.evaluate).
-
-        Follows the ticket's own inputs (SLA_TICKET_INPUTS) through the ORM; what
-        it follows elsewhere marks the tickets it moves with
-        _sla_mark_to_compute(). New tickets get their values before the INSERT
-        (precompute). A value equal to the stored one is not assigned again, so
-        that only what changed is written.
-        """
-        facts, stored = self._sla_facts()
-        results = self._sla_evaluate(facts, fields.Datetime.now())
-        for index, ticket in enumerate(self):
-            values = results[index]
-            old = stored[index]
-            if old is None or not ticket.id:
-                # a new ticket (creation) or one in a form: every value
-                ticket.update(values)
-                continue
-            for fname in SLA_FIELDS:
-                value = values[fname]
-                if not _same(value, old[fname]):
-                    ticket[fname] = value
-
-    def _sla_facts(self):
-        """TicketFacts of these tickets (saved, or new in a form or a creation), in
-        the order of `self` (their ids are the positions), and their stored SLA
-        values (None for a ticket not saved yet)."""
-        Contract = self.env["support.contract"]
-        pauses = defaultdict(list)
-        saved = self._origin.filtered("id")
-        if saved:
-            # the columns read below, in one query per 1,000 tickets
-            saved.fetch(SLA_TICKET_INPUTS + SLA_FIELDS)
-            # what the contract cache reads of contracts not cached yet, for all
-            # of them at once (one contract at a time: 4 queries each; 3 s of a
-            # recompute of 10,000 tickets of 50 contracts after a configuration
-            # change, in the benchmark's profile)
-            contracts = saved.support_contract_id.sudo()
-            if len(contracts) > 1:
-                contracts.fetch(["state", "plan_id", "addon_line_ids"])
-                contracts.plan_id.fetch(
-                    ["calendar_id", "sla_resolution_start", "sla_default_priority_id"]
-                )
-                contracts.addon_line_ids.fetch(["addon_id"])
-            # sudo: every pause counts, whoever may read it
-            for pause in (
-                self.env["support.sla.pause"]
-                .sudo()
-                .search([("ticket_id", "in", saved.ids)], order="date_start, id")
-            ):
-                pauses[pause.ticket_id.id].append(
-                    (_ts(pause.date_start), _ts(pause.date_end))
-                )
-        # the stored SLA values, just fetched, read from the ORM's cache: these
-        # fields are being computed (no recomputation to trigger), and reading
-        # 14 fields of 10,000 tickets through the records costs about 0.5 s more
-        # (benchmark: recompute of 10,000 tickets)
-        caches = [self._fields[fname]._get_cache(self.env) for fname in SLA_FIELDS]
-        contracts = {}
-        facts = []
-        stored = []
-        for index, ticket in enumerate(self):
-            contract_id = ticket.support_contract_id.id
-            contract = contracts.get(contract_id)
-            if contract is None:
-                # ids from a per-process cache: no query for a ticket created in
-                # its own transaction
-                contract = contracts[contract_id] = Contract._sla_cached_contract(
-                    contract_id
-                )
-            origin_id = ticket._origin.id
-            if origin_id:
-                old = {
-                    fname: cache.get(origin_id) or False
-                    for fname, cache in zip(SLA_FIELDS, caches, strict=True)
-                }
-            else:
-                old = None
-            stored.append(old)
-            facts.append(
-                TicketFacts(
-                    id=index,
-                    company_id=ticket.company_id.id,
-                    active=contract.state == "active",
-                    plan_id=contract.plan_id,
-                    calendar_id=contract.calendar_id,
-                    resolution_start=contract.resolution_start,
-                    priority_id=ticket.sla_priority_id.id,
-                    type_id=ticket.support_ticket_type_id.id,
-                    emergency=ticket.sla_emergency,
-                    addon_ids=contract.addon_ids,
-                    start=_ts(ticket.sla_start_date),
-                    first_response=_ts(ticket.sla_first_response_date),
-                    resolved=_ts(ticket.sla_resolved_date),
-                    logged={
-                        target: ticket[f"sla_{target}_breach_logged"]
-                        for target in SLA_TARGETS
-                    },
-                    old={
-                        target: tuple(
-                            (old or {}).get(f"sla_{target}_{suffix}", False)
-                            for suffix in TARGET_SUFFIXES
-                        )
-                        for target in SLA_TARGETS
-                    },
-                    pauses=pauses.get(origin_id, []),
-                )
-            )
-        return facts, stored
-
-    @api.model
-    def _sla_rules(self, facts):
-        """Rules (policies, add-on coverage, at-risk shares) the facts need; the
-        policies and add-on coverage come from per-process caches (cleared when the
-        configuration changes)."""
-        Plan = self.env["support.plan"]
-        Addon = self.env["support.addon"]
-        policies = defaultdict(list)
-        highest = {}
-        for plan_id in {f.plan_id for f in facts if f.plan_id}:
-            rules, highest[plan_id] = Plan._sla_cached_rules(plan_id)
-            for rule in rules:
-                policies[plan_id, rule.priority_id].append(rule)
-        addons = {
-            addon_id: Addon._sla_cached_rule(addon_id)
-            for addon_id in {addon_id for f in facts for addon_id in f.addon_ids}
-        }
-        share = {
-            company.id: (company.sla_at_risk_percent or 75.0) / 100.0
-            for company in self.env["res.company"]
-            .sudo()
-            .browse(list({f.company_id for f in facts if f.company_id}))
-        }
-        return Rules(policies=policies, addons=addons, highest=highest, share=share)
-
-    @api.model
-    def _sla_evaluate(self, facts, now):
-        """{ticket id: SLA values} of the facts' tickets at `now` (see
-        tools.sla_evaluator.evaluate)."""
-        if not facts:
-            return {}
-        Calendar = self.env["resource.calendar"].sudo()
-
-        def timeline_for(calendar_ids, first_start, last_start):
-            return Calendar.browse(calendar_ids)._sla_timeline(
-                from_ts(first_start), from_ts(last_start)
-            )
-
-        def on_error(facts, _error):
-            _logger.warning(
-                "Ticket %s: its availability calendars have no working time within "
-                "three years; no SLA deadline",
-                facts.id,
-            )
-
-        return evaluate(
-            facts, self._sla_rules(facts), timeline_for, to_ts(now), on_error
-        )
-
-    def _sla_calendars(self):
-        """Calendars this ticket's clocks run on (the plan's first)."""
-        self.ensure_one()
-        contract = self.support_contract_id
-        plan = contract.plan_id
-        _rules, highest = self.env["support.plan"]._sla_cached_rules(plan.id)
-        calendars = plan.calendar_id
-        for addon in contract.addon_line_ids.addon_id:
-            rule = self.env["support.addon"]._sla_cached_rule(addon.id)
-            if rule.covers(
-                self.sla_priority_id.id, self.support_ticket_type_id.id, highest
-            ):
-                calendars |= addon.calendar_id
-        return calendars
-
-    def _sla_backdate_start(self, share):
-        """Move the clock start back so that `share` (0-1) of the response target
-        is used now (demo data: tickets at risk whatever the time of install).
-        Only for business minutes/hours targets."""
-        now = fields.Datetime.now()
+    @api.depends("sla_emergency_call_date", "support_contract_id.plan_id.calendar_id")
+    def _compute_sla_emergency_label(self):
         for ticket in self:
-            kind, value = ticket.sla_policy_id._response_target()
-            seconds = value * (60.0 if kind == "business_minutes" else 3600.0)
-            if kind not in ("business_minutes", "business_hours"):
+            call = ticket.sla_emergency_call_date
+            if not call:
+                ticket.sla_emergency_label = False
                 continue
-            timeline = ticket._sla_calendars()._sla_timeline(
-                now - timedelta(days=60), now
+            # sudo: the plan's calendar only gives its time zone
+            tz = pytz.timezone(
+                ticket.support_contract_id.sudo().plan_id.calendar_id.tz
+                or self.env.user.tz
+                or "UTC"
             )
-            start = timeline.retreat(to_ts(now), share * seconds)
-            ticket.sla_start_date = from_ts(start)
+            ticket.sla_emergency_label = self.env._(
+                "emergency call at %(time)s",
+                time=pytz.utc.localize(call).astimezone(tz).strftime("%H:%M"),
+            )
 
-    def _sla_pauses_changed(self):
-        """Pauses of these tickets were logged, ended, moved or deleted."""
-        self.exists()._sla_mark_to_compute()
-
-    def _sla_mark_to_compute(self):
-        """What the SLA of these tickets follows outside them changed: their SLA
-        fields are computed again (in one batch per 1,000 tickets) at the next
-        flush or read, and stored through the ORM."""
-        for fname in SLA_FIELDS:
-            self.env.add_to_compute(self._fields[fname], self)
-
-    @api.model
-    def _sla_recompute_where(self, domain):
-        """Mark the SLA of the tickets matching `domain` to be computed again
-        (configuration hooks)."""
-        # sudo: a change of the configuration moves the SLA of every ticket it
-        # applies to, not only of those its author may read
-        tickets = self.sudo().search(domain)
-        tickets._sla_mark_to_compute()
-        return tickets
-
-    def _sla_recompute(self):
-        """Compute the SLA fields of these tickets now, in one batch, and store
-        them (the scheduled action; code that changed inputs without the ORM).
-
-        :return: the tickets whose SLA values changed
-        """
-        tickets = self.filtered("id").sudo()
-        if not tickets:
-            return self.browse()
-        # what is pending first: the change found is this computation's
-        tickets.flush_recordset(SLA_FIELDS)
-        tickets._sla_mark_to_compute()
-        # one batch for all (the ORM computes by 1,000), through the ORM's
-        # compute (automation rules and tracking see it)
-        tickets._fields["sla_status"].compute_value(tickets)
-        dirty = self.env._field_dirty  # what the compute assigned
-        changed_ids = set()
-        for fname in SLA_FIELDS:
-            changed_ids.update(dirty.get(tickets._fields[fname], ()))
-        changed = self.browse(i for i in tickets._ids if i in changed_ids)
-        tickets.flush_recordset(SLA_FIELDS)
-        return changed
+    @api.constrains("sla_emergency_call_date", "sla_start_date")
+    def _check_sla_emergency_call_date(self):
+        """An emergency call is recorded between the ticket's arrival and now."""
+        now = fields.Datetime.now()
+        for ticket in self.filtered("sla_emergency_call_date"):
+            call = ticket.sla_emergency_call_date
+            if call > now or (ticket.sla_start_date and call < ticket.sla_start_date):
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %(ticket)s: an emergency call is recorded between "
+                        "the ticket's arrival (%(arrival)s) and now; %(call)s is "
+                        "not.",
+                        ticket=ticket.display_name,
+                        arrival=format_datetime(self.env, ticket.sla_start_date),
+                        call=format_datetime(self.env, call),
+                    )
+                )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -646,7 +464,11 @@ class HelpdeskTicket(models.Model):
         Plan = self.env["support.plan"].sudo()
         Type = self.env["support.ticket.type"]
         Value = self.env["support.priority.axis.value"]
+        now = fields.Datetime.now()
         for vals in vals_list:
+            if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
+                # reported through the emergency channel: the call is the report
+                vals["sla_emergency_call_date"] = vals.get("sla_start_date") or now
             # ids from per-process caches: no query for a ticket in its own
             # transaction
             contract = Contract._sla_cached_contract(vals["support_contract_id"] or 0)
@@ -705,11 +527,17 @@ class HelpdeskTicket(models.Model):
         by_stars = {}
         if "priority" in vals and "sla_priority_id" not in vals:
             by_stars = self._sla_priority_for_stars(vals["priority"])
+        uncalled = self.browse()
+        if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
+            # staff switching the emergency channel on record the call now
+            uncalled = self.filtered(lambda ticket: not ticket.sla_emergency_call_date)
         res = super().write(vals)
         for priority, tickets in by_stars.items():
             # stars set by hand (kanban, list, an OCA module) are an override of
             # the SLA priority, so that the deadlines follow what the stars say
             tickets.write({"sla_priority_id": priority.id})
+        if uncalled:
+            uncalled.sla_emergency_call_date = fields.Datetime.now()
         if "stage_id" in vals:
             self._sla_sync_stage(
                 resumed_by=self.env.context.get("sla_resumed_by", "stage")
@@ -776,405 +604,3 @@ class HelpdeskTicket(models.Model):
             }
         )
         return True
-
-    # ------------------------------------------------------------------
-    # Pauses, response, resolution
-    # ------------------------------------------------------------------
-    def _sla_sync_stage(self, resumed_by="stage", created=False):
-        """Open or close SLA pauses and note resolution after a stage change (the
-        SLA follows: the pauses mark it to compute, the dates are its inputs)."""
-        now = fields.Datetime.now()
-        # a customer's mail resumes the clock when it was sent (Date header, when
-        # plausible: see support_portal), never later than now
-        resume_date = min(self.env.context.get("sla_resume_date") or now, now)
-        Pause = self.env["support.sla.pause"].sudo()
-        open_pauses = {}
-        paused = self if not created else self.browse()
-        paused = paused.filtered("sla_paused")
-        if paused:
-            open_pauses = {
-                pause.ticket_id.id: pause
-                for pause in Pause.search(
-                    [("ticket_id", "in", paused.ids), ("date_end", "=", False)]
-                )
-            }
-        to_create = []
-        to_end = defaultdict(lambda: Pause)
-        to_write = defaultdict(lambda: self.browse())
-        for ticket in self:
-            stage = ticket.stage_id
-            pause = open_pauses.get(ticket.id)
-            if pause and pause.reason != stage.sla_pause:
-                to_end[max(resume_date, pause.date_start)] |= pause
-                pause = None
-            if stage.sla_pause and not pause:
-                to_create.append(
-                    {
-                        "ticket_id": ticket.id,
-                        "reason": stage.sla_pause,
-                        "stage_id": stage.id,
-                        "date_start": now,
-                    }
-                )
-            vals = {}
-            if (stage.closed or stage.sla_resolved) and not ticket.sla_resolved_date:
-                vals["sla_resolved_date"] = now
-                if not ticket.sla_first_response_date:
-                    # closing answers the customer (the closing e-mail goes out)
-                    vals["sla_first_response_date"] = now
-            if not created and ticket.sla_autoclose_warned:
-                vals["sla_autoclose_warned"] = False
-            if vals:
-                to_write[tuple(sorted(vals.items()))] |= ticket
-        for date_end, pauses in to_end.items():
-            pauses.write({"date_end": date_end, "resumed_by": resumed_by})
-        for vals, tickets in to_write.items():
-            # sudo: the SLA dates are read-only for the user changing the stage
-            tickets.sudo().write(dict(vals))
-        if to_create:
-            Pause.create(to_create)
-
-    def _sla_default_resume_stage(self):
-        """Open stage a customer reply moves a waiting ticket to."""
-        self.ensure_one()
-        stages = self.team_id._get_applicable_stages().filtered(
-            lambda stage: not stage.closed
-            and not stage.sla_pause
-            and not stage.sla_resolved
-        )
-        return stages.filtered(lambda stage: not stage.unattended)[:1] or stages[:1]
-
-    def _message_post_after_hook(self, message, msg_vals):
-        res = super()._message_post_after_hook(message, msg_vals)
-        message_type = msg_vals.get("message_type", message.message_type)
-        if message_type in ("comment", "email") and not message.subtype_id.internal:
-            author = message.author_id.sudo()
-            if author and not author.partner_share:
-                if not self.sla_first_response_date:
-                    self.sudo().sla_first_response_date = message.date
-            elif message.subtype_id:
-                self.sudo()._sla_customer_replied(message.date)
-        return res
-
-    def _sla_customer_replied(self, date):
-        """A customer message: note it and resume a waiting ticket's clocks."""
-        self.ensure_one()
-        vals = {"sla_last_customer_message_date": date}
-        stage = self.stage_id
-        target = stage.sla_resume_stage_id
-        if stage.sla_pause and not target:
-            target = self._sla_default_resume_stage()
-        if (stage.sla_pause or stage.sla_resolved) and target:
-            vals["stage_id"] = target.id
-        self.with_context(sla_resumed_by="customer").write(vals)
-
-    # ------------------------------------------------------------------
-    # Scheduled actions
-    # ------------------------------------------------------------------
-    @api.model
-    def _sla_open_domain(self):
-        return Domain("stage_id.closed", "=", False) & Domain("sla_paused", "=", False)
-
-    @api.model
-    def _sla_due_domain(self, now):
-        """Open tickets of which a target turned at risk or breached since the
-        last run (their stored status lags behind the clock)."""
-        return self._sla_open_domain() & Domain("sla_next_check", "<=", now)
-
-    @api.model
-    def _sla_notify_domain(self):
-        """Tickets with a status change whose warning or breach is not handled."""
-        return Domain.OR(
-            [
-                Domain("sla_status", "=", "at_risk")
-                & Domain("sla_escalation_level", "<", ESCALATION_ASSIGNEE),
-                Domain("sla_response_status", "=", "breached")
-                & Domain("sla_response_breach_logged", "=", False),
-                Domain("sla_resolution_status", "=", "breached")
-                & Domain("sla_resolution_breach_logged", "=", False),
-            ]
-        )
-
-    @api.model
-    def _cron_sla_check(self, batch_size=SLA_CRON_BATCH, commit=True):
-        """Refresh SLA statuses, warn before breaches, record breaches, escalate.
-
-        Works in batches of `batch_size` tickets, committing after each one
-        (ir.cron._commit_progress), so that 100,000 open tickets never make one
-        long transaction; an interrupted run resumes where it stopped.
-
-        :param commit: False to run in the current transaction (demo data, tests)
-        """
-        now = fields.Datetime.now()
-        if commit:
-            progress = self.env["ir.cron"]._commit_progress
-        else:
-
-            def progress(processed=0, remaining=None):
-                return float("inf")
-
-        due_ids = self.search(self._sla_due_domain(now), order="id").ids
-        notify_domain = self._sla_notify_domain() & Domain(
-            "stage_id.closed", "=", False
-        )
-        escalate_domain = (
-            Domain("sla_status", "=", "breached")
-            & Domain("sla_escalation_done", "=", False)
-            & Domain("sla_escalation_level", ">=", ESCALATION_LEADER)
-            & Domain("stage_id.closed", "=", False)
-        )
-        progress(remaining=len(due_ids))
-        for batch in split_every(batch_size, due_ids, list):
-            tickets = self.browse(batch)
-            tickets._sla_recompute()
-            tickets.filtered_domain(notify_domain)._sla_notify(now)
-            if not progress(len(batch)):
-                return
-        # statuses changed by other events (a late reply, a reopened ticket)
-        pending = self.search(notify_domain, order="id").ids
-        for batch in split_every(batch_size, pending, list):
-            self.browse(batch)._sla_notify(now)
-            if not progress(0):
-                return
-        escalate = self.search(escalate_domain, order="id").ids
-        for batch in split_every(batch_size, escalate, list):
-            self.browse(batch)._sla_escalate(now)
-            if not progress(0):
-                return
-
-    def _sla_activity(self, user, summary, note):
-        self.ensure_one()
-        if not user:
-            return False
-        self.sudo().activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=fields.Date.context_today(self),
-            summary=summary,
-            note=note,
-            user_id=user.id,
-        )
-        return True
-
-    def _sla_notify(self, now):
-        """Warn the assignee of targets at risk; record breaches and warn the team
-        leader."""
-        Breach = self.env["support.sla.breach"].sudo()
-        labels = {
-            "response": self.env._("response"),
-            "resolution": self.env._("resolution"),
-        }
-        # breaches recorded already (by hand, or an earlier interrupted run): one
-        # per ticket and target, the database refuses a second
-        recorded = {
-            (breach.ticket_id.id, breach.target)
-            for breach in Breach.search([("ticket_id", "in", self.ids)])
-        }
-        breach_vals = []
-        for ticket in self:
-            leader = ticket.team_id.user_id
-            vals = {}
-            level = ticket.sla_escalation_level
-            breached = [
-                target
-                for target in SLA_TARGETS
-                if ticket[f"sla_{target}_status"] == "breached"
-                and not ticket[f"sla_{target}_breach_logged"]
-            ]
-            for target in breached:
-                if (ticket.id, target) in recorded:
-                    vals[f"sla_{target}_breach_logged"] = True
-                    continue
-                breach_vals.append(
-                    {
-                        "ticket_id": ticket.id,
-                        "contract_id": ticket.support_contract_id.id,
-                        "target": target,
-                        "deadline": ticket[f"sla_{target}_deadline"],
-                        "priority_id": ticket.sla_priority_id.id,
-                        "policy_id": ticket.sla_policy_id.id,
-                        "ticket_type_id": ticket.support_ticket_type_id.id,
-                        "user_id": ticket.user_id.id,
-                        "team_id": ticket.team_id.id,
-                    }
-                )
-                vals[f"sla_{target}_breach_logged"] = True
-            if breached and level < ESCALATION_LEADER:
-                ticket._sla_activity(
-                    leader or ticket.user_id,
-                    self.env._("SLA breached: %(ticket)s", ticket=ticket.display_name),
-                    self.env._(
-                        "The %(targets)s target of this ticket was missed.",
-                        targets=", ".join(labels[t] for t in breached),
-                    ),
-                )
-                vals["sla_escalation_level"] = ESCALATION_LEADER
-            elif ticket.sla_status == "at_risk" and level < ESCALATION_ASSIGNEE:
-                at_risk = [
-                    labels[t]
-                    for t in SLA_TARGETS
-                    if ticket[f"sla_{t}_status"] == "at_risk"
-                ]
-                deadline = ticket.sla_next_deadline
-                ticket._sla_activity(
-                    ticket.user_id or leader,
-                    self.env._("SLA at risk: %(ticket)s", ticket=ticket.display_name),
-                    self.env._(
-                        "The %(targets)s target is due %(deadline)s (UTC).",
-                        targets=", ".join(at_risk),
-                        deadline=deadline,
-                    ),
-                )
-                vals["sla_escalation_level"] = ESCALATION_ASSIGNEE
-            if vals:
-                ticket.sudo().write(vals)
-        if breach_vals:
-            Breach.create(breach_vals)
-
-    def _sla_escalate(self, now):
-        """Ask the contract's escalation contacts, in order, each after its delay
-        since the (first) breach; a run catches up with every contact due.
-
-        Only the tickets whose escalation moved are written, in one write per
-        outcome (a ticket waiting for its next contact is left alone)."""
-        updates = defaultdict(list)
-        for ticket in self:
-            contacts = ticket.support_contract_id.sla_escalation_ids.sorted(
-                lambda line: (line.sequence, line.id)
-            )
-            breached = [
-                date
-                for date in (
-                    ticket.sla_response_breached_date,
-                    ticket.sla_resolution_breached_date,
-                )
-                if date
-            ]
-            level = ticket.sla_escalation_level
-            while breached and level - ESCALATION_CONTACTS < len(contacts):
-                contact = contacts[level - ESCALATION_CONTACTS]
-                if now < min(breached) + timedelta(hours=contact.delay_hours):
-                    break
-                ticket._sla_activity(
-                    contact.user_id,
-                    self.env._(
-                        "SLA escalation (%(role)s): %(ticket)s",
-                        role=contact.role,
-                        ticket=ticket.display_name,
-                    ),
-                    self.env._(
-                        "This ticket of %(customer)s missed its SLA target on "
-                        "%(date)s (UTC) and is still open.",
-                        customer=ticket.support_contract_id.partner_id.display_name,
-                        date=min(breached),
-                    ),
-                )
-                level += 1
-            done = not breached or level - ESCALATION_CONTACTS >= len(contacts)
-            if (done, level) != (
-                ticket.sla_escalation_done,
-                ticket.sla_escalation_level,
-            ):
-                updates[done, level].append(ticket.id)
-        for (done, level), ticket_ids in updates.items():
-            self.browse(ticket_ids).sudo().write(
-                {"sla_escalation_done": done, "sla_escalation_level": level}
-            )
-
-    def _sla_close_stage(self):
-        self.ensure_one()
-        stage = self.company_id.sla_close_stage_id
-        if not stage:
-            stage = self.team_id._get_applicable_stages().filtered("closed")[:1]
-        return stage
-
-    @api.model
-    def _cron_sla_autoclose(self, batch_size=SLA_CRON_BATCH):
-        """Close tickets left waiting for the customer, after a warning, and resolved
-        tickets the customer did not confirm (the SLA terms close them after 7 days)."""
-        now = fields.Datetime.now()
-        Cron = self.env["ir.cron"]
-        for company in self.env["res.company"].search([]):
-            days = company.sla_autoclose_days
-            warn = company.sla_autoclose_warning_days
-            if days:
-                threshold = now - timedelta(days=days - (warn or 0))
-                waiting = self.search(
-                    [
-                        ("company_id", "=", company.id),
-                        ("stage_id.sla_pause", "=", "customer"),
-                        ("last_stage_update", "<=", threshold),
-                    ],
-                    order="id",
-                )
-                for batch in split_every(batch_size, waiting.ids, list):
-                    self.browse(batch)._sla_autoclose_waiting(now, days, warn)
-                    if not Cron._commit_progress(len(batch)):
-                        return
-            confirm = company.sla_confirm_days
-            if confirm:
-                resolved = self.search(
-                    [
-                        ("company_id", "=", company.id),
-                        ("stage_id.sla_resolved", "=", True),
-                        ("stage_id.closed", "=", False),
-                        ("last_stage_update", "<=", now - timedelta(days=confirm)),
-                    ],
-                    order="id",
-                )
-                for batch in split_every(batch_size, resolved.ids, list):
-                    self.browse(batch)._sla_autoclose_resolved(now, confirm)
-                    if not Cron._commit_progress(len(batch)):
-                        return
-
-    def _sla_waiting_since(self):
-        self.ensure_one()
-        return max(
-            filter(None, (self.last_stage_update, self.sla_last_customer_message_date))
-        )
-
-    def _sla_autoclose_waiting(self, now, days, warn):
-        warning = self.env.ref("support_sla.mail_template_sla_autoclose_warning")
-        notice = self.env.ref("support_sla.mail_template_sla_autoclose_notice")
-        to_close = self.browse()
-        to_warn = self.browse()
-        for ticket in self:
-            since = ticket._sla_waiting_since()
-            if now >= since + timedelta(days=days):
-                to_close |= ticket
-            elif (
-                warn
-                and not ticket.sla_autoclose_warned
-                and now >= since + timedelta(days=days - warn)
-            ):
-                to_warn |= ticket
-        to_close._sla_close_with_notice(notice)
-        for ticket in to_warn:
-            ticket.message_post_with_source(
-                warning, message_type="auto_comment", subtype_xmlid="mail.mt_comment"
-            )
-        # sudo: the flag is read-only for users
-        to_warn.sudo().sla_autoclose_warned = True
-
-    def _sla_autoclose_resolved(self, now, confirm):
-        notice = self.env.ref("support_sla.mail_template_sla_autoclose_unconfirmed")
-        self.filtered(
-            lambda ticket: now >= ticket._sla_waiting_since() + timedelta(days=confirm)
-        )._sla_close_with_notice(notice)
-
-    def _sla_close_with_notice(self, template):
-        """Move these tickets to their closed stage (one write per stage) and post
-        the notice on each."""
-        closed = self.browse()
-        for stage, tickets in self.grouped(lambda t: t._sla_close_stage()).items():
-            if not stage:
-                _logger.warning(
-                    "Tickets %s: no closed stage to auto-close them", tickets.ids
-                )
-                continue
-            # sudo: the scheduled action's user may not edit every ticket
-            tickets.sudo().write({"stage_id": stage.id})
-            closed |= tickets
-        for ticket in closed:
-            ticket.message_post_with_source(
-                template, message_type="auto_comment", subtype_xmlid="mail.mt_comment"
-            )
