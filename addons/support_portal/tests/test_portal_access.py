@@ -267,15 +267,17 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
 
     def test_invoice_matrix(self):
         """Odoo shows a customer's invoices to all its portal contacts; another
-        customer's invoice, by id or guessed token, answers 404 and shows nothing
-        (Odoo redirected to /my)."""
+        customer's invoice, by id or guessed token, sends to /my (Odoo's own page
+        and answer) and shows nothing."""
         invoice_b = self._invoice(self.customer_b)
         for who in ("key_user_a", "contact_a", "anonymous"):
             self._login(who)
             for suffix in ("", "?report_type=pdf", "?access_token=guessed"):
                 with self.subTest(who=who, suffix=suffix):
                     response = self._get(f"/my/invoices/{invoice_b.id}{suffix}")
-                    self._assert_hidden(response, invoice_b.name, self.customer_b.name)
+                    self._assert_sent_home(
+                        response, invoice_b.name, self.customer_b.name
+                    )
         self._login("portal_b")
         response = self._get(f"/my/invoices/{invoice_b.id}")
         self.assertEqual(response.status_code, 200)
@@ -333,7 +335,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
                         if invoice in shown:
                             self.assertEqual(response.status_code, 200)
                         else:
-                            self._assert_hidden(response, invoice.name)
+                            self._assert_sent_home(response, invoice.name)
             user = self.env["res.users"].search([("login", "=", who)])
             with self.subTest(who=who, list="/my/invoices"):
                 self.assertEqual(
