@@ -4,7 +4,9 @@
 hours at the band's discount), the prices read from the contract's pricelist, and
 the monthly invoice: the scheduled action bills every active contract once per
 month (plan, add-ons, reserved hours, excess hours until the end of last month and
-hours billed separately), in batches that commit their progress."""
+hours billed separately), in batches that commit their progress. A month is billed
+only for the days the contract runs in it (from its start date to its end date,
+both included): pro rata by days, or in full by the company's setting."""
 
 import logging
 from collections import defaultdict
@@ -15,6 +17,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command, Domain
 from odoo.tools import float_is_zero, format_date, split_every
+
+from ..tools.billing_period import billing_period, period_share
 
 _logger = logging.getLogger(__name__)
 
@@ -112,9 +116,29 @@ class SupportContractInvoicing(models.Model):
     def action_bill_current_month(self):
         """Bill this month now (the scheduled action would do it as well)."""
         self.ensure_one()
+        if self.state == "upcoming":
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s starts on %(date)s: its first month is "
+                    "billed from then.",
+                    contract=self.name,
+                    date=format_date(self.env, self.date_start),
+                )
+            )
         if self.state != "active":
             raise UserError(self.env._("Only an active contract is billed."))
         month = fields.Date.context_today(self).replace(day=1)
+        if not self._get_billing_share(month)[0]:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s does not run in %(month)s (from %(start)s "
+                    "to %(end)s): nothing to bill.",
+                    contract=self.name,
+                    month=format_date(self.env, month, date_format="MMMM y"),
+                    start=format_date(self.env, self.date_start),
+                    end=format_date(self.env, self.date_end) if self.date_end else "-",
+                )
+            )
         billing = self._bill_month(month)
         if not billing:
             raise UserError(
@@ -125,6 +149,18 @@ class SupportContractInvoicing(models.Model):
                 )
             )
         return self.action_view_invoices()
+
+    def _get_billing_share(self, month):
+        """(period, share) of ``month`` for this contract: the days it runs in
+        the month, (first, last) both included, None when it does not run in it;
+        and the share of the monthly fee they cost (company setting: pro rata by
+        days, 15-31 March is 17/31; or the full month, 1.0)."""
+        self.ensure_one()
+        period = billing_period(month, self.date_start, self.date_end)
+        share = period_share(
+            month, period, self.company_id.support_billing_proration
+        )
+        return period, share
 
     def _get_product_price(self, product, quantity=1.0, date=None, cache=None):
         """Price of ``product`` on this contract's pricelist, in its currency.
@@ -182,19 +218,22 @@ class SupportContractInvoicing(models.Model):
 
     @api.model
     def _cron_bill_month(self, month=None, batch_size=50):
-        """Scheduled action: bill every active contract for the current month.
+        """Scheduled action: start the upcoming contracts whose start date has
+        come, then bill every active contract for the current month.
 
         Commits after each batch through the cron progress API, so that a crash
         loses at most one batch, which the next run bills again (the months
         already billed are skipped); two runs at once share the contracts (see
         ``_bill_month``).
         """
+        self._start_due_contracts()
         month = (month or fields.Date.context_today(self)).replace(day=1)
         contracts = self.search(self._get_billable_domain(month))
         contracts._bill_month(month, batch_size=batch_size, commit=True)
 
     def _bill_month(self, month, batch_size=50, commit=False):
-        """Bill these contracts for ``month``; skip those billed already.
+        """Bill these contracts for ``month``; skip those billed already and
+        those that do not run in that month (a start ahead, an end before it).
 
         Each batch is written in a savepoint: a failing batch is retried
         contract by contract, and a contract that fails is logged and left for
@@ -207,7 +246,11 @@ class SupportContractInvoicing(models.Model):
         billed = Billing.search(
             [("contract_id", "in", self.ids), ("month", "=", month)]
         ).contract_id
-        todo = self - billed
+        todo = (self - billed).filtered(
+            lambda contract: billing_period(
+                month, contract.date_start, contract.date_end
+            )
+        )
         created = Billing
         Cron = self.env["ir.cron"]
         if commit:
@@ -267,6 +310,7 @@ class SupportContractInvoicing(models.Model):
             lines = contract._prepare_billing_invoice_lines(
                 month, excess, timesheets, cache=cache
             )
+            reserved_hours = contract._get_reserved_hours_billed(month)
             products = self.env["product.product"].browse(
                 [vals["product_id"] for vals in lines]
             )
@@ -289,19 +333,19 @@ class SupportContractInvoicing(models.Model):
                     vals.setdefault("amount_currency", amount)
                     vals.setdefault("balance", amount)
             billing_vals = {
-                "reserved_hours": contract.reserved_hours,
+                "reserved_hours": reserved_hours,
                 "excess_hours": excess,
                 "separate_hours": sum(timesheets.mapped("unit_amount")),
             }
             billing.write(billing_vals)
-            if contract.reserved_hours:
+            if reserved_hours:
                 ledger_vals.append(
                     {
                         "contract_id": contract.id,
                         "billing_id": billing.id,
                         "date": month,
                         "kind": "credit",
-                        "hours": contract.reserved_hours,
+                        "hours": reserved_hours,
                         "name": self.env._(
                             "Reserved hours %(month)s",
                             month=format_date(self.env, month, date_format="MMMM y"),
@@ -370,19 +414,46 @@ class SupportContractInvoicing(models.Model):
         return result
 
     def _prepare_billing_invoice(self, month, lines):
-        """Values of the month's invoice (hook)."""
+        """Values of the month's invoice (hook), dated the first day of the
+        month the contract runs (its start date in its first month)."""
         self.ensure_one()
+        period = self._get_billing_share(month)[0]
         return {
             "move_type": "out_invoice",
             "partner_id": self.partner_id.address_get(["invoice"])["invoice"],
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,
-            "invoice_date": month,
+            "invoice_date": period[0] if period else month,
             "invoice_origin": self.name,
             "support_contract_id": self.id,
             "invoice_user_id": self.user_id.id,
             "invoice_line_ids": [Command.create(vals) for vals in lines],
         }
+
+    def _get_billing_label(self, month, period, share):
+        """What the invoice lines of ``month`` say of the period: the month
+        ("March 2026") when billed in full, else the days billed ("03/15/2026 to
+        03/31/2026, 17/31 days")."""
+        self.ensure_one()
+        if share == 1.0 or not period:
+            return format_date(self.env, month, date_format="MMMM y")
+        days = (period[1] - period[0]).days + 1
+        month_days = (month + relativedelta(months=1) - month).days
+        return self.env._(
+            "%(first)s to %(last)s, %(days)s/%(month_days)s days",
+            first=format_date(self.env, period[0]),
+            last=format_date(self.env, period[1]),
+            days=days,
+            month_days=month_days,
+        )
+
+    def _get_reserved_hours_billed(self, month):
+        """Reserved hours billed and credited for ``month``: the month's share of
+        the reserved hours (15 h from 15 March, pro rata: 15 x 17/31 = 8.23 h),
+        to the hundredth of an hour."""
+        self.ensure_one()
+        share = self._get_billing_share(month)[1]
+        return round(self.reserved_hours * share, 2)
 
     def _prepare_billing_invoice_lines(self, month, excess, timesheets, cache=None):
         """Invoice lines of ``month``: plan, add-ons, reserved, excess, separate.
@@ -392,7 +463,8 @@ class SupportContractInvoicing(models.Model):
         """
         self.ensure_one()
         cache = {} if cache is None else cache
-        label = format_date(self.env, month, date_format="MMMM y")
+        period, share = self._get_billing_share(month)
+        label = self._get_billing_label(month, period, share)
         lines = []
         plan = self.plan_id
         if not plan.is_free:
@@ -403,8 +475,11 @@ class SupportContractInvoicing(models.Model):
                         "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
                     ),
                     "quantity": 1.0,
-                    "price_unit": self._get_product_price(
-                        plan.product_id, date=month, cache=cache
+                    "price_unit": self.currency_id.round(
+                        share
+                        * self._get_product_price(
+                            plan.product_id, date=month, cache=cache
+                        )
                     ),
                 }
             )
@@ -417,8 +492,11 @@ class SupportContractInvoicing(models.Model):
                         "%(addon)s, %(month)s", addon=addon.name, month=label
                     ),
                     "quantity": line.quantity,
-                    "price_unit": self._get_product_price(
-                        addon.product_id, date=month, cache=cache
+                    "price_unit": self.currency_id.round(
+                        share
+                        * self._get_product_price(
+                            addon.product_id, date=month, cache=cache
+                        )
                     ),
                 }
             )
@@ -438,7 +516,7 @@ class SupportContractInvoicing(models.Model):
                         month=label,
                         band=band.name,
                     ),
-                    "quantity": self.reserved_hours,
+                    "quantity": self._get_reserved_hours_billed(month),
                     "price_unit": self.hourly_rate,
                     "discount": band.discount,
                 }

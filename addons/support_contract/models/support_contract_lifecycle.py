@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Life of a support contract: activation, suspension and end after the minimum
+"""Life of a support contract: activation (upcoming until its start date, then
+active), suspension and end after the minimum
 term (the end date is the contract's last day); and changes sold for a running
 contract (plan, add-ons, reserved hours), kept as amendments
 (``support.contract.amendment``) that wait until the first day of the month they take
@@ -8,9 +9,13 @@ effect on, where the monthly billing applies them."""
 
 from dateutil.relativedelta import relativedelta
 
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+
+_logger = logging.getLogger(__name__)
 
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
@@ -102,8 +107,39 @@ class SupportContractLifecycle(models.Model):
                     state=self._fields["state"].convert_to_export(self.state, self),
                 )
             )
-        self.state = "active"
+        self.state = self._get_start_state()
         return True
+
+    def _get_start_state(self):
+        """State of an activated contract: "upcoming" while its start date lies
+        ahead (in the user's time zone), "active" from its start date on."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return "upcoming" if self.date_start > today else "active"
+
+    @api.model
+    def _start_due_contracts(self):
+        """Make the upcoming contracts whose start date has come active.
+
+        Each contract in a savepoint: one that cannot start (e.g. its customer
+        still has another running contract) is logged and left upcoming; the
+        others start.
+
+        :return: the contracts started
+        """
+        today = fields.Date.context_today(self)
+        due = self.search([("state", "=", "upcoming"), ("date_start", "<=", today)])
+        started = self.browse()
+        for contract in due:
+            try:
+                with self.env.cr.savepoint():
+                    contract.state = "active"
+                    contract.flush_recordset(["state"])
+            except Exception:  # noqa: BLE001 - one contract must not stop the others
+                _logger.exception("Starting contract %s failed", contract.name)
+                continue
+            started |= contract
+        return started
 
     def action_suspend(self):
         self.ensure_one()
@@ -123,6 +159,15 @@ class SupportContractLifecycle(models.Model):
                 self.env._(
                     "Contract %s never started: delete it instead of ending it.",
                     self.name,
+                )
+            )
+        if self.state == "upcoming":
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s starts on %(date)s: it cannot end before "
+                    "it has started.",
+                    contract=self.name,
+                    date=format_date(self.env, self.date_start),
                 )
             )
         if date_end < self.min_term_end:

@@ -14,4 +14,5 @@ from . import test_i18n
 from . import test_agreement
 from . import test_plan_pricing
 from . import test_billing_period
+from . import test_billing_months
 from . import test_statement
