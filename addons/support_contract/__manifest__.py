@@ -32,6 +32,7 @@
         "views/support_ticket_type_views.xml",
         "views/support_contract_statement_views.xml",
         "views/support_contract_amendment_views.xml",
+        "wizards/support_contract_end_wizard_views.xml",
         "views/support_contract_views.xml",
         "views/support_contract_agreement_views.xml",
         "views/support_hour_ledger_views.xml",

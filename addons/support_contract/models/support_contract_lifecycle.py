@@ -35,6 +35,13 @@ class SupportContractLifecycle(models.Model):
         "1 January 2026 end on 31 December 2026 (the end date is the contract's "
         "last day).",
     )
+    min_term_override_reason = fields.Text(
+        string="Ended Before the Minimum Term Because",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A manager ended the contract before its minimum term, for this reason.",
+    )
     # Changes sold for a running contract wait in an amendment until their month.
     amendment_ids = fields.One2many(
         comodel_name="support.contract.amendment",
@@ -77,6 +84,7 @@ class SupportContractLifecycle(models.Model):
                 contract.state == "ended"
                 and contract.date_end
                 and contract.date_end < contract.min_term_end
+                and not contract.min_term_override_reason
             ):
                 raise ValidationError(
                     self.env._(
@@ -88,6 +96,18 @@ class SupportContractLifecycle(models.Model):
                         min_end=format_date(self.env, contract.min_term_end),
                     )
                 )
+
+    def write(self, vals):
+        if vals.get("min_term_override_reason") and not self.env.user.has_group(
+            "support_contract.support_contract_group_manager"
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a contracts manager may end a contract before its "
+                    "minimum term."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -148,10 +168,15 @@ class SupportContractLifecycle(models.Model):
         self.state = "suspended"
         return True
 
-    def action_end(self, date_end=None):
-        """End the contract on ``date_end`` (default today) after its minimum term."""
+    def action_end(self, date_end=None, override_reason=None):
+        """End the contract on ``date_end`` (default today), its last day.
+
+        Not before the last day of its minimum term, unless a contract manager
+        overrides the term with a reason (logged in the chatter).
+        """
         self.ensure_one()
         date_end = date_end or fields.Date.context_today(self)
+        override_reason = (override_reason or "").strip()
         if self.state == "ended":
             raise UserError(self.env._("Contract %s has ended already.", self.name))
         if self.state == "draft":
@@ -170,18 +195,39 @@ class SupportContractLifecycle(models.Model):
                     date=format_date(self.env, self.date_start),
                 )
             )
-        if date_end < self.min_term_end:
+        if date_end < self.date_start:
+            raise UserError(self.env._("A contract cannot end before it starts."))
+        before_term = date_end < self.min_term_end
+        if before_term and not (
+            override_reason
+            and self.env.user.has_group("support_contract.support_contract_group_manager")
+        ):
             raise UserError(
                 self.env._(
                     "Contract %(contract)s cannot end on %(date)s: its minimum term "
-                    "of %(months)s months runs until %(min_end)s.",
+                    "of %(months)s months runs until %(min_end)s. A contracts "
+                    "manager may end it earlier, giving the reason.",
                     contract=self.name,
                     date=format_date(self.env, date_end),
                     months=self.min_term_months,
                     min_end=format_date(self.env, self.min_term_end),
                 )
             )
-        self.write({"state": "ended", "date_end": date_end})
+        vals = {"state": "ended", "date_end": date_end}
+        if before_term:
+            vals["min_term_override_reason"] = override_reason
+        self.write(vals)
+        if before_term:
+            self.message_post(
+                body=self.env._(
+                    "Ended on %(date)s, before the minimum term (until %(min_end)s), "
+                    "by %(user)s: %(reason)s",
+                    date=format_date(self.env, date_end),
+                    min_end=format_date(self.env, self.min_term_end),
+                    user=self.env.user.name,
+                    reason=override_reason,
+                )
+            )
         return True
 
     def _get_next_addon_quantities(self):
