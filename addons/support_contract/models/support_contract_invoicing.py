@@ -387,6 +387,8 @@ class SupportContractInvoicing(models.Model):
             )
             for billing, invoice in zip(company_billings, invoices, strict=True):
                 billing.invoice_id = invoice
+            if company.support_billing_post == "post":
+                invoices._support_post_and_send()
         return billings
 
     def _get_separately_billable_timesheets(self, month):
@@ -424,6 +426,8 @@ class SupportContractInvoicing(models.Model):
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,
             "invoice_date": period[0] if period else month,
+            "support_period_start": period and period[0],
+            "support_period_end": period and period[1],
             "invoice_origin": self.name,
             "support_contract_id": self.id,
             "invoice_user_id": self.user_id.id,

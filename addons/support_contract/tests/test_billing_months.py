@@ -2,12 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
 from .common import SupportContractCommon
@@ -204,3 +206,49 @@ class TestBillingMonths(SupportContractCommon):
         self.assertFalse(self._invoices(blocked))
         self.assertEqual(other.state, "active")
         self.assertEqual(self._invoices(other).amount_untaxed, 2660.0)
+
+    def test_post_and_send(self):
+        """Company setting "Posted and sent": the run posts the month's invoice
+        and Odoo's batch sending mails it to the customer from the account
+        manager; "Draft" (default) leaves it in draft, not sent."""
+        self.customer.email = "billing@customer.example.com"
+        draft_customer = self.env["res.partner"].create(
+            {"name": "Draft Customer", "is_company": True}
+        )
+        self.account_manager = new_test_user(
+            self.env,
+            login="account_manager",
+            email="manager@provider.example.com",
+            groups="support_contract.support_contract_group_manager,"
+            "account.group_account_invoice",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        with freeze_time("2026-03-01 09:00:00"):
+            contract = self._contract("2026-01-01", user_id=self.account_manager.id)
+            contract.action_activate()
+            left_draft = self._contract("2026-01-01", partner=draft_customer)
+            left_draft.action_activate()
+            left_draft._bill_month(date(2026, 3, 1))
+            self.company.support_billing_post = "post"
+            self._run_billing()
+        self.assertEqual(self._invoices(left_draft).state, "draft")
+        self.assertFalse(self._invoices(left_draft).is_being_sent)
+        invoice = self._invoices(contract)
+        self.assertEqual(invoice.state, "posted")
+        self.assertTrue(invoice.name.startswith("INV/2026/"))
+        self.assertTrue(invoice.is_being_sent)
+        self.assertEqual(
+            (invoice.support_period_start, invoice.support_period_end),
+            (date(2026, 3, 1), date(2026, 3, 31)),
+        )
+        with patch.object(type(self.env["ir.cron"]), "_commit_progress", autospec=True):
+            self.env["account.move"]._cron_account_move_send()
+        self.assertTrue(invoice.is_move_sent)
+        self.assertFalse(invoice.is_being_sent)
+        sent = invoice.message_ids.filtered(
+            lambda message: self.customer in message.partner_ids
+        )
+        self.assertTrue(sent)
+        self.assertEqual(sent[0].author_id, self.account_manager.partner_id)
+        self.assertTrue(sent[0].attachment_ids)
