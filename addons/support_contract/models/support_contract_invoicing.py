@@ -14,9 +14,9 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import float_is_zero, format_date, split_every
+from odoo.tools import float_is_zero, format_amount, format_date, split_every
 
 from ..tools.billing_period import billing_period, period_share
 
@@ -61,6 +61,19 @@ class SupportContractInvoicing(models.Model):
         compute="_compute_invoice_ids",
     )
     invoice_count = fields.Integer(compute="_compute_invoice_ids")
+    # A plan priced by custom code bills a month from the latest measurement taken
+    # before that month: a new one changes the fee from the next month only, so the
+    # one before it is kept for the month it was taken in.
+    cloc_previous_lines = fields.Integer(
+        string="Previous Custom Code (lines)",
+        readonly=True,
+        copy=False,
+        help="The measurement before the latest one: the month the latest one was "
+        "taken in is still billed from it.",
+    )
+    cloc_previous_date = fields.Date(
+        string="Previous Measurement On", readonly=True, copy=False
+    )
 
     @api.depends("pricelist_id", "currency_id", "company_id")
     def _compute_hourly_rate(self):
@@ -71,6 +84,7 @@ class SupportContractInvoicing(models.Model):
 
     @api.depends(
         "plan_id",
+        "cloc_lines",
         "addon_line_ids.quantity",
         "addon_line_ids.addon_id",
         "reserved_hours",
@@ -80,8 +94,9 @@ class SupportContractInvoicing(models.Model):
         "currency_id",
     )
     def _compute_amounts(self):
+        today = fields.Date.context_today(self)
         for contract in self:
-            plan_price = contract._get_product_price(contract.plan_id.product_id)
+            plan_price = contract._get_plan_fee(today.replace(day=1))
             addons_price = sum(
                 line.quantity * contract._get_product_price(line.addon_id.product_id)
                 for line in contract.addon_line_ids
@@ -161,6 +176,110 @@ class SupportContractInvoicing(models.Model):
             month, period, self.company_id.support_billing_proration
         )
         return period, share
+
+    def _get_cloc_lines_billed(self, month):
+        """Lines of custom code the fee of ``month`` is priced by: those of the
+        latest measurement taken before the month (a measurement of 12 March
+        prices April on, March keeps the one before); the first measurement
+        also prices the month it was taken in."""
+        self.ensure_one()
+        if self.cloc_date and self.cloc_date >= month and self.cloc_previous_date:
+            return self.cloc_previous_lines
+        return self.cloc_lines
+
+    def _get_plan_fee(self, month, cache=None):
+        """The plan's fee for a whole ``month``, in the contract's currency: the
+        plan product's price, or for a plan priced by custom code its fee per
+        block of lines (at least the minimum fee)."""
+        self.ensure_one()
+        plan = self.plan_id
+        if plan.fee_mode != "cloc":
+            return self._get_product_price(plan.product_id, date=month, cache=cache)
+        fee = plan._get_cloc_fee(self._get_cloc_lines_billed(month))[1]
+        return self.currency_id.round(
+            plan.currency_id._convert(fee, self.currency_id, self.company_id, month)
+        )
+
+    def write(self, vals):
+        if {"cloc_lines", "cloc_date"} & set(vals):
+            self._check_and_keep_cloc_measurement(vals)
+            fees_before = {
+                contract: contract._get_next_month_fee() for contract in self
+            }
+        res = super().write(vals)
+        if {"cloc_lines", "cloc_date"} & set(vals):
+            for contract, fee_before in fees_before.items():
+                contract._notify_cloc_fee_change(fee_before)
+        return res
+
+    def _check_and_keep_cloc_measurement(self, vals):
+        """Refuse a measurement older than the current one; keep the current one
+        as the previous when it already prices the new one's month."""
+        new_date = fields.Date.to_date(vals.get("cloc_date")) or fields.Date.context_today(
+            self
+        )
+        for contract in self:
+            if not contract.cloc_date:
+                continue
+            if new_date < contract.cloc_date:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s: the measurement of %(date)s is older "
+                        "than the current one of %(current)s.",
+                        contract=contract.name,
+                        date=format_date(self.env, new_date),
+                        current=format_date(self.env, contract.cloc_date),
+                    )
+                )
+            if contract.cloc_date < new_date.replace(day=1):
+                # sudo: the measurement's author may not edit contracts; these
+                # two fields follow the measurement
+                contract.sudo().write(
+                    {
+                        "cloc_previous_lines": contract.cloc_lines,
+                        "cloc_previous_date": contract.cloc_date,
+                    }
+                )
+
+    def _get_next_month_fee(self):
+        self.ensure_one()
+        if self.plan_id.fee_mode != "cloc":
+            return None
+        month = fields.Date.context_today(self).replace(day=1) + relativedelta(
+            months=1
+        )
+        return self._get_plan_fee(month)
+
+    def _notify_cloc_fee_change(self, fee_before):
+        """A new measurement changed the fee of a plan priced by custom code:
+        a note in the chatter and a mail to the key users, old and new fee and
+        the month from which it applies."""
+        self.ensure_one()
+        fee = self._get_next_month_fee()
+        if fee is None or fee_before is None or fee == fee_before:
+            return
+        month = fields.Date.context_today(self).replace(day=1) + relativedelta(
+            months=1
+        )
+        plan = self.plan_id
+        blocks = plan._get_cloc_fee(self.cloc_lines)[0]
+        # sudo: the measurement's author (an agent) may not post on contracts
+        self.sudo().message_post(
+            body=self.env._(
+                "New measurement: %(lines)s lines of custom code, %(blocks)s blocks "
+                "of %(size)s lines. From %(month)s the monthly fee of plan "
+                "%(plan)s is %(fee)s (it was %(old)s).",
+                lines=self.cloc_lines,
+                blocks=blocks,
+                size=plan.cloc_block_size,
+                month=format_date(self.env, month, date_format="MMMM y"),
+                plan=plan.name,
+                fee=format_amount(self.env, fee, self.currency_id),
+                old=format_amount(self.env, fee_before, self.currency_id),
+            ),
+            partner_ids=self.key_user_ids.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def _get_product_price(self, product, quantity=1.0, date=None, cache=None):
         """Price of ``product`` on this contract's pricelist, in its currency.
@@ -246,6 +365,7 @@ class SupportContractInvoicing(models.Model):
         billed = Billing.search(
             [("contract_id", "in", self.ids), ("month", "=", month)]
         ).contract_id
+        failed = {}
         todo = (self - billed).filtered(
             lambda contract: billing_period(
                 month, contract.date_start, contract.date_end
@@ -272,21 +392,55 @@ class SupportContractInvoicing(models.Model):
             try:
                 with self.env.cr.savepoint():
                     created |= batch._bill_month_batch(month)
-            except Exception:  # noqa: BLE001 - isolate the contract that fails
+            except Exception as error:  # noqa: BLE001 - isolate the contract that fails
                 if len(batch) == 1:
                     _logger.exception("Billing %s for %s failed", batch.name, month)
+                    failed[batch] = error
                 else:
                     for contract in batch:
                         try:
                             with self.env.cr.savepoint():
                                 created |= contract._bill_month_batch(month)
-                        except Exception:  # noqa: BLE001
+                        except Exception as contract_error:  # noqa: BLE001
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
                             )
+                            failed[contract] = contract_error
+            if failed:
+                self._notify_billing_failures(month, failed)
+                failed = {}
             if commit and not Cron._commit_progress(len(batch_ids)):
                 break
         return created
+
+    @api.model
+    def _notify_billing_failures(self, month, failures):
+        """Tell the account manager of each contract whose billing of ``month``
+        failed (skipped, nothing written; the next run tries again): a to-do on
+        the contract stating the error, once per contract and month.
+
+        :param failures: {support.contract: exception}
+        """
+        summary = self.env._(
+            "Billing of %(month)s failed",
+            month=format_date(self.env, month, date_format="MMMM y"),
+        )
+        for contract, error in failures.items():
+            # sudo: the billing run's user (the scheduler) need not follow
+            # the contract; the to-do goes to its account manager
+            contract = contract.sudo()
+            if contract.activity_ids.filtered(lambda a: a.summary == summary):
+                continue
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=self.env._(
+                    "The monthly billing skipped this contract: %(error)s. "
+                    "Nothing was billed; the next run tries again.",
+                    error=str(error),
+                ),
+                user_id=(contract.user_id or self.env.user).id,
+            )
 
     def _bill_month_batch(self, month):
         """Bill these contracts for ``month`` (no one billed for it yet)."""
@@ -472,18 +626,26 @@ class SupportContractInvoicing(models.Model):
         lines = []
         plan = self.plan_id
         if not plan.is_free:
+            name = self.env._(
+                "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
+            )
+            if plan.fee_mode == "cloc":
+                cloc_lines = self._get_cloc_lines_billed(month)
+                name = self.env._(
+                    "%(name)s: %(lines)s lines of custom code, %(blocks)s blocks of "
+                    "%(size)s lines",
+                    name=name,
+                    lines=cloc_lines,
+                    blocks=plan._get_cloc_fee(cloc_lines)[0],
+                    size=plan.cloc_block_size,
+                )
             lines.append(
                 {
                     "product_id": plan.product_id.id,
-                    "name": self.env._(
-                        "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
-                    ),
+                    "name": name,
                     "quantity": 1.0,
                     "price_unit": self.currency_id.round(
-                        share
-                        * self._get_product_price(
-                            plan.product_id, date=month, cache=cache
-                        )
+                        share * self._get_plan_fee(month, cache=cache)
                     ),
                 }
             )

@@ -16,4 +16,5 @@ from . import test_plan_pricing
 from . import test_billing_period
 from . import test_billing_months
 from . import test_contract_end
+from . import test_billing_cloc
 from . import test_statement
