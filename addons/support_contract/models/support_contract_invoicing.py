@@ -172,9 +172,7 @@ class SupportContractInvoicing(models.Model):
         days, 15-31 March is 17/31; or the full month, 1.0)."""
         self.ensure_one()
         period = billing_period(month, self.date_start, self.date_end)
-        share = period_share(
-            month, period, self.company_id.support_billing_proration
-        )
+        share = period_share(month, period, self.company_id.support_billing_proration)
         return period, share
 
     def _get_cloc_lines_billed(self, month):
@@ -215,9 +213,9 @@ class SupportContractInvoicing(models.Model):
     def _check_and_keep_cloc_measurement(self, vals):
         """Refuse a measurement older than the current one; keep the current one
         as the previous when it already prices the new one's month."""
-        new_date = fields.Date.to_date(vals.get("cloc_date")) or fields.Date.context_today(
-            self
-        )
+        new_date = fields.Date.to_date(
+            vals.get("cloc_date")
+        ) or fields.Date.context_today(self)
         for contract in self:
             if not contract.cloc_date:
                 continue
@@ -245,9 +243,7 @@ class SupportContractInvoicing(models.Model):
         self.ensure_one()
         if self.plan_id.fee_mode != "cloc":
             return None
-        month = fields.Date.context_today(self).replace(day=1) + relativedelta(
-            months=1
-        )
+        month = fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
         return self._get_plan_fee(month)
 
     def _notify_cloc_fee_change(self, fee_before):
@@ -258,9 +254,7 @@ class SupportContractInvoicing(models.Model):
         fee = self._get_next_month_fee()
         if fee is None or fee_before is None or fee == fee_before:
             return
-        month = fields.Date.context_today(self).replace(day=1) + relativedelta(
-            months=1
-        )
+        month = fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
         plan = self.plan_id
         blocks = plan._get_cloc_fee(self.cloc_lines)[0]
         # sudo: the measurement's author (an agent) may not post on contracts
@@ -588,6 +582,24 @@ class SupportContractInvoicing(models.Model):
             "invoice_line_ids": [Command.create(vals) for vals in lines],
         }
 
+    def _get_member_discount(self, product, month, cache=None):
+        """Discount (%) the plan's member rate gives on ``product`` at the
+        contract's normal hourly rate (0 without a member rate): overage hours,
+        billable ticket types and change requests over their limit."""
+        self.ensure_one()
+        plan = self.plan_id
+        if plan.member_rate_mode == "none":
+            return 0.0
+        key = ("member", plan.id, product.id, self.hourly_rate, self.company_id.id)
+        if cache is None or key not in cache:
+            discount = plan._get_member_discount(
+                self.hourly_rate, product, self.company_id, date=month
+            )
+            if cache is None:
+                return discount
+            cache[key] = discount
+        return cache[key]
+
     def _get_billing_label(self, month, period, share):
         """What the invoice lines of ``month`` say of the period: the month
         ("March 2026") when billed in full, else the days billed ("03/15/2026 to
@@ -688,6 +700,7 @@ class SupportContractInvoicing(models.Model):
                 }
             )
         hour_product = self._get_hour_product()
+        member_discount = self._get_member_discount(hour_product, month, cache)
         if not float_is_zero(excess, precision_digits=2):
             lines.append(
                 {
@@ -698,6 +711,7 @@ class SupportContractInvoicing(models.Model):
                     ),
                     "quantity": excess,
                     "price_unit": self.hourly_rate,
+                    "discount": member_discount,
                 }
             )
         for ticket, ticket_timesheets in timesheets.grouped(
@@ -713,6 +727,7 @@ class SupportContractInvoicing(models.Model):
                     "name": f"{ticket.number} {ticket.name} ({policy})",
                     "quantity": hours,
                     "price_unit": self.hourly_rate,
+                    "discount": member_discount,
                 }
             )
         return lines

@@ -7,9 +7,9 @@ contract (plan, add-ons, reserved hours), kept as amendments
 (``support.contract.amendment``) that wait until the first day of the month they take
 effect on, where the monthly billing applies them."""
 
-from dateutil.relativedelta import relativedelta
-
 import logging
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -200,7 +200,9 @@ class SupportContractLifecycle(models.Model):
         before_term = date_end < self.min_term_end
         if before_term and not (
             override_reason
-            and self.env.user.has_group("support_contract.support_contract_group_manager")
+            and self.env.user.has_group(
+                "support_contract.support_contract_group_manager"
+            )
         ):
             raise UserError(
                 self.env._(

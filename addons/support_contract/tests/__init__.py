@@ -17,4 +17,5 @@ from . import test_billing_period
 from . import test_billing_months
 from . import test_contract_end
 from . import test_billing_cloc
+from . import test_member_rate
 from . import test_statement
