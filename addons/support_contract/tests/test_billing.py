@@ -130,7 +130,7 @@ class TestBilling(SupportContractCommon):
 
         def crash(contract, month, lines):
             if contract == failing:
-                raise UserError("The customer has no invoice address")
+                raise UserError(contract.env._("The customer has no invoice address"))
             return original(contract, month, lines)
 
         with (
