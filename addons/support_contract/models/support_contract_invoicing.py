@@ -211,13 +211,26 @@ class SupportContractInvoicing(models.Model):
         return res
 
     def _check_and_keep_cloc_measurement(self, vals):
-        """Refuse a measurement older than the current one; keep the current one
-        as the previous when it already prices the new one's month."""
+        """Refuse a measurement older than the current one (unless the context
+        key ``support_cloc_restore`` says the latest one was deleted); keep the
+        current one as the previous when it already prices the new one's month."""
         new_date = fields.Date.to_date(
             vals.get("cloc_date")
         ) or fields.Date.context_today(self)
         for contract in self:
             if not contract.cloc_date:
+                continue
+            if new_date < contract.cloc_date and self.env.context.get(
+                "support_cloc_restore"
+            ):
+                # the latest measurement was deleted: the one before it returns
+                if (
+                    contract.cloc_previous_date
+                    and contract.cloc_previous_date >= new_date
+                ):
+                    contract.sudo().write(
+                        {"cloc_previous_lines": 0, "cloc_previous_date": False}
+                    )
                 continue
             if new_date < contract.cloc_date:
                 raise ValidationError(
