@@ -7,7 +7,6 @@ from unittest.mock import patch
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -130,7 +129,7 @@ class TestBilling(SupportContractCommon):
 
         def crash(contract, month, lines):
             if contract == failing:
-                raise UserError(contract.env._("The customer has no invoice address"))
+                raise RuntimeError("The customer has no invoice address")
             return original(contract, month, lines)
 
         with (

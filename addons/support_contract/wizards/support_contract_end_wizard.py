@@ -22,7 +22,9 @@ class SupportContractEndWizard(models.TransientModel):
         help="The contract's last day, included: it is covered and billed.",
     )
     min_term_end = fields.Date(related="contract_id.min_term_end")
-    before_min_term = fields.Boolean(compute="_compute_before_min_term")
+    before_min_term = fields.Boolean(
+        string="Before the Minimum Term", compute="_compute_before_min_term"
+    )
     reason = fields.Text(
         help="Required to end the contract before its minimum term; logged in "
         "the contract's chatter.",
