@@ -283,4 +283,5 @@ class SupportContract(models.Model):
             vals = {"cloc_measurement_id": latest.id}
             if latest:
                 vals.update(latest._get_contract_cloc_vals())
-            contract.sudo().write(vals)
+            # an older measurement returns when the latest one is deleted
+            contract.sudo().with_context(support_cloc_restore=True).write(vals)

@@ -380,11 +380,16 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         period, amount and payment state, linked to Odoo's own invoice page; a
         draft one and another customer's monthly invoice are not listed."""
         month = date(2026, 3, 1)
+        # March: the billing run posts (company setting "Posted and sent")
+        companies = (self.contract_a | self.contract_b).company_id.sudo()
+        companies.support_billing_post = "post"
         billing_a = self.contract_a._bill_month(month)
         billing_b = self.contract_b._bill_month(month)
         invoice_a, invoice_b = billing_a.invoice_id, billing_b.invoice_id
         self.assertTrue(invoice_a and invoice_b)
-        (invoice_a | invoice_b).action_post()
+        self.assertEqual(set((invoice_a | invoice_b).mapped("state")), {"posted"})
+        # April: left in draft for review
+        companies.support_billing_post = "draft"
         draft_a = self.contract_a._bill_month(date(2026, 4, 1)).invoice_id
         self.assertEqual(draft_a.state, "draft")
         self.assertEqual(self.contract_a.sudo()._get_portal_invoices(), invoice_a)
