@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import split_every
+from odoo.tools import format_datetime, split_every
 
 from .helpdesk_ticket import (
     ESCALATION_ASSIGNEE,
@@ -94,6 +94,23 @@ class HelpdeskTicket(models.Model):
             if not progress(0):
                 return
 
+    def _sla_local_time(self, user, value):
+        """`value` (UTC) as `user` reads it in an activity: in the user's time
+        zone, else the zone of the contract's calendar, with the zone named
+        ("11/02/2026 06:00:00 PM (Europe/Helsinki)")."""
+        self.ensure_one()
+        # sudo: the zone of the customer's calendar, whoever runs the check
+        tz = (
+            user.tz
+            or self.sudo().support_contract_id.plan_id.calendar_id.tz
+            or self.company_id.resource_calendar_id.tz
+            or "UTC"
+        )
+        text = format_datetime(
+            self.env, value, tz=tz, dt_format="medium", lang_code=user.lang
+        )
+        return f"{text} ({tz})"
+
     def _sla_activity(self, user, summary, note):
         self.ensure_one()
         if not user:
@@ -166,14 +183,14 @@ class HelpdeskTicket(models.Model):
                     for t in SLA_TARGETS
                     if ticket[f"sla_{t}_status"] == "at_risk"
                 ]
-                deadline = ticket.sla_next_deadline
+                user = ticket.user_id or leader
                 ticket._sla_activity(
-                    ticket.user_id or leader,
+                    user,
                     self.env._("SLA at risk: %(ticket)s", ticket=ticket.display_name),
                     self.env._(
-                        "The %(targets)s target is due %(deadline)s (UTC).",
+                        "The %(targets)s target is due %(deadline)s.",
                         targets=", ".join(at_risk),
-                        deadline=deadline,
+                        deadline=ticket._sla_local_time(user, ticket.sla_next_deadline),
                     ),
                 )
                 vals["sla_escalation_level"] = ESCALATION_ASSIGNEE
@@ -215,9 +232,9 @@ class HelpdeskTicket(models.Model):
                     ),
                     self.env._(
                         "This ticket of %(customer)s missed its SLA target on "
-                        "%(date)s (UTC) and is still open.",
+                        "%(date)s and is still open.",
                         customer=ticket.support_contract_id.partner_id.display_name,
-                        date=min(breached),
+                        date=ticket._sla_local_time(contact.user_id, min(breached)),
                     ),
                 )
                 level += 1

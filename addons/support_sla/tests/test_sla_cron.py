@@ -7,6 +7,7 @@ from freezegun import freeze_time
 
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 
 from odoo.addons.base.models.ir_cron import IrCron
 
@@ -63,6 +64,28 @@ class TestSlaCron(SlaTicketCommon):
         ticket = self._ticket()
         self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
         return ticket
+
+    def test_activity_deadlines_in_the_readers_zone(self):
+        """The at-risk and escalation activities give the time in the zone of the
+        user they are for (else the contract calendar's), never in UTC."""
+        self.agent.tz = "Europe/Helsinki"
+        self.senior.tz = False
+        with freeze_time(ams(2026, 11, 2, 9)) as frozen:
+            ticket = self._high_ticket()
+            frozen.move_to(ams(2026, 11, 2, 15, 30))
+            self._run_check()
+            # response due Mon 17:00 CET = 18:00 in Helsinki
+            note = html2plaintext(ticket.activity_ids.note)
+            self.assertIn("11/02/2026 06:00:00 PM (Europe/Helsinki)", note)
+            self.assertNotIn("UTC", note)
+            frozen.move_to(ams(2026, 11, 2, 19, 1))
+            self._run_check()
+            note = html2plaintext(
+                ticket.activity_ids.filtered(lambda a: a.user_id == self.senior).note
+            )
+            # breached Mon 17:00 in the calendar's zone (Amsterdam)
+            self.assertIn("11/02/2026 05:00:00 PM (Europe/Amsterdam)", note)
+            self.assertNotIn("UTC", note)
 
     def test_warn_breach_and_escalate(self):
         with freeze_time(ams(2026, 11, 2, 9)) as frozen:
