@@ -138,6 +138,29 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
     # Ticket page
 
     @freeze_time("2026-10-22 13:00:00")
+    def test_deadlines_of_a_viewer_without_time_zone(self):
+        """A key user without a time zone reads the deadlines in the zone of the
+        contract's calendar (Europe/Amsterdam), never in UTC."""
+        self.key_user_a.tz = False
+        ticket = self.env["helpdesk.ticket"].create(
+            self._ticket_vals(
+                "Scale offline",
+                self.key_user_a.partner_id,
+                sla_row_value_id=self.impact_multiple.id,
+                sla_column_value_id=self.urgency_high.id,
+            )
+        )
+        self.authenticate("key_user_a", "key_user_a")
+        html = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("Times in Europe/Amsterdam", html_text(html))
+        # response Fri 23 Oct 14:00 CEST (12:00 UTC)
+        self.assertIn("10/23/2026 02:00:00 PM", html)
+        # the list: the next deadline (resolution Thu 17:00 CEST, 15:00 UTC)
+        html = self._list()
+        self.assertIn("10/22/2026 05:00:00 PM", html)
+        self.assertNotIn("10/22/2026 03:00:00 PM", html)
+
+    @freeze_time("2026-10-22 13:00:00")
     def test_ticket_page_deadlines_and_pause_log(self):
         """Created Thu 22 Oct 2026 15:00 CEST (13:00 UTC), High: the response is due
         8 business hours later, Fri 23 Oct 14:00 CEST (2 h on Thursday until 17:00,
