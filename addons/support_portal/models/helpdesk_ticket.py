@@ -157,9 +157,12 @@ class HelpdeskTicket(models.Model):
 
     def _portal_send_received_mail(self):
         """Confirm to the submitter that the ticket arrived, with its number."""
-        template = self.env.ref(
-            "support_portal.mail_template_ticket_received", raise_if_not_found=False
-        )
+        self._support_mail_reporter("support_portal.mail_template_ticket_received")
+
+    def _support_mail_reporter(self, template_xmlid):
+        """Mail the template to each ticket's contact, as the company, in the
+        chatter (the contact's language: the template's)."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if not template:
             return
         # the reporter is the current user when writing from the portal or by mail

@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import email_split, html2plaintext
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
@@ -53,6 +54,20 @@ class HelpdeskTicket(models.Model):
         "else the contract's calendar zone, else the company's.",
     )
 
+    support_expected_resolution_date = fields.Datetime(
+        string="Expected Resolution",
+        copy=False,
+        tracking=True,
+        help="When the resolution target is at risk or missed: the time staff now "
+        "expect to resolve the ticket. Tell the Reporter mails it to the reporter.",
+    )
+    support_delay_notified_date = fields.Datetime(
+        string="Reporter Told of Delay",
+        copy=False,
+        readonly=True,
+        help="When the reporter was told that the resolution target will be or was "
+        "missed (by staff, or automatically at the breach).",
+    )
     support_no_contract_label = fields.Char(
         string="No Contract",
         compute="_compute_support_no_contract_label",
@@ -169,6 +184,56 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
                 partner_ids=members.partner_id.ids,
             )
+
+    # -- expected miss ----------------------------------------------------------------
+    def action_support_tell_expected_resolution(self):
+        """Mail the reporter the new expected resolution time (staff, when the
+        resolution target is at risk or missed)."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            if not ticket.partner_id:
+                raise UserError(
+                    self.env._(
+                        "Ticket %(number)s has no contact to tell.",
+                        number=ticket.number,
+                    )
+                )
+            if not ticket.support_expected_resolution_date or (
+                ticket.support_expected_resolution_date <= now
+            ):
+                raise UserError(
+                    self.env._(
+                        "Set the expected resolution of ticket %(number)s to a time "
+                        "in the future first.",
+                        number=ticket.number,
+                    )
+                )
+        self._support_tell_delay(
+            "support_portal.mail_template_ticket_expected_resolution"
+        )
+        return True
+
+    def _support_tell_delay(self, template_xmlid):
+        """Mail the reporters of these tickets about the delay of the resolution
+        (in their language and zone) and note when."""
+        self._support_mail_reporter(template_xmlid)
+        # sudo: the date is set by the suite's code only (read-only field)
+        self.sudo().support_delay_notified_date = fields.Datetime.now()
+
+    def _sla_notify(self, now):
+        """A resolution target breached whose reporter was not told of the delay:
+        the reporter is told automatically."""
+        untold = self.filtered(
+            lambda t: t.sla_resolution_status == "breached"
+            and not t.sla_resolution_breach_logged
+            and not t.support_delay_notified_date
+            and t.partner_id
+        )
+        result = super()._sla_notify(now)
+        untold._support_tell_delay(
+            "support_portal.mail_template_ticket_resolution_missed"
+        )
+        return result
 
     # -- mail gateway -----------------------------------------------------------------
     @api.model

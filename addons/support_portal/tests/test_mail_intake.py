@@ -10,6 +10,7 @@ from html import escape
 import pytz
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
@@ -527,4 +528,45 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertFalse(tickets.filtered(lambda t: not t.team_id).mapped("name"))
         self.assertTrue(
             self.env.ref("support_portal.mail_alias_domain_support_demo").name
+        )
+
+    # -- expected miss ----------------------------------------------------------------
+    def test_expected_resolution_is_told_and_a_breach_without_notice_too(self):
+        """Staff tell the reporter the new expected resolution time (in Dutch,
+        Amsterdam time); at the breach, a reporter nobody told is told
+        automatically, the one told is not told again. Both mails are in the
+        chatter. Resolution targets: Tue 3 Nov 17:00."""
+        told = self._mail_ticket("Rapport leeg")
+        untold = self._mail_ticket("Export traag")
+        Message = self.env["mail.message"]
+        with freeze_time(ams(2026, 11, 3, 15)):
+            with self.assertRaises(UserError):
+                told.with_user(self.agent).action_support_tell_expected_resolution()
+            told.support_expected_resolution_date = ams(2026, 11, 4, 12)
+            told.with_user(self.agent).action_support_tell_expected_resolution()
+        self.assertTrue(told.support_delay_notified_date)
+        notice = Message.search(
+            [("res_id", "=", told.id), ("subject", "ilike", "verwachte")]
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertEqual(notice.partner_ids, self.contact_a.partner_id)
+        text = html_text(notice.body)
+        self.assertIn("04-11-2026 12:00:00 (Europe/Amsterdam)", text)
+        self.assertIn(told.number, text)
+        with freeze_time(ams(2026, 11, 4, 9)):
+            tickets = told | untold
+            tickets._sla_recompute()
+            self.assertEqual(set(tickets.mapped("sla_resolution_status")), {"breached"})
+            tickets._sla_notify(ams(2026, 11, 4, 9))
+            # a second run tells nobody again
+            tickets._sla_notify(ams(2026, 11, 4, 9))
+        late = Message.search(
+            [("res_id", "in", tickets.ids), ("subject", "ilike", "duurt langer")]
+        )
+        self.assertEqual(late.mapped("res_id"), [untold.id])
+        self.assertEqual(late.partner_ids, self.contact_a.partner_id)
+        self.assertIn("03-11-2026 17:00:00 (Europe/Amsterdam)", html_text(late.body))
+        self.assertTrue(untold.support_delay_notified_date)
+        self.assertTrue(
+            self.env["mail.mail"].search([("mail_message_id", "in", late.ids)])
         )
