@@ -186,6 +186,11 @@ class HelpdeskTicket(models.Model):
             )
 
     # -- expected miss ----------------------------------------------------------------
+    @api.model
+    def _sla_protected_fields(self):
+        # when the reporter was told is the suite's record, not a user's entry
+        return super()._sla_protected_fields() | {"support_delay_notified_date"}
+
     def action_support_tell_expected_resolution(self):
         """Mail the reporter the new expected resolution time (staff, when the
         resolution target is at risk or missed)."""

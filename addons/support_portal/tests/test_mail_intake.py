@@ -10,7 +10,7 @@ from html import escape
 import pytz
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
@@ -545,6 +545,8 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             told.support_expected_resolution_date = ams(2026, 11, 4, 12)
             told.with_user(self.agent).action_support_tell_expected_resolution()
         self.assertTrue(told.support_delay_notified_date)
+        with self.assertRaises(AccessError):
+            told.with_user(self.agent).support_delay_notified_date = False
         notice = Message.search(
             [("res_id", "=", told.id), ("subject", "ilike", "verwachte")]
         )

@@ -435,14 +435,21 @@ class HelpdeskTicket(models.Model):
         tickets._sla_sync_stage(created=True)
         return tickets
 
+    @api.model
+    def _sla_protected_fields(self):
+        """Hook: fields only the suite's code writes (SLA_PROTECTED_FIELDS and
+        what other addons add)."""
+        return SLA_PROTECTED_FIELDS
+
     def _sla_check_protected(self, vals_list):
         """Refuse values of SLA_PROTECTED_FIELDS given by a user (only the suite's
         code, in superuser mode, writes them)."""
         if self.env.su:
             return
+        protected = self._sla_protected_fields()
         forged = set()
         for vals in vals_list:
-            forged.update(SLA_PROTECTED_FIELDS.intersection(vals))
+            forged.update(protected.intersection(vals))
         if forged:
             raise AccessError(
                 self.env._(
