@@ -572,3 +572,17 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertTrue(
             self.env["mail.mail"].search([("mail_message_id", "in", late.ids)])
         )
+        # the evaluation's breach list says when each reporter was told
+        evaluation = self.env["support.sla.evaluation"].create(
+            {"contract_id": self.contract_a.id, "year": 2026, "quarter": "4"}
+        )
+        html = html_text(
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "support_sla.action_report_sla_evaluation", evaluation.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Reporter told", html)
+        self.assertIn(told.number, html)
+        self.assertIn(untold.number, html)
