@@ -21,6 +21,7 @@
         "security/ir.model.access.csv",
         "security/helpdesk_ticket_security.xml",
         "security/support_contract_security.xml",
+        "security/account_move_security.xml",
         "data/mail_template_data.xml",
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",

@@ -4,6 +4,18 @@
 # Domains of the portal record rules of other addons that support_portal narrows
 # (see security/*_security.xml), as those addons ship them.
 ORIGINAL_RULE_DOMAINS = {
+    "account.account_invoice_rule_portal": (
+        "Portal Personal Account Invoices",
+        "[('state', 'not in', ('cancel', 'draft')), ('move_type', 'in', "
+        "('out_invoice', 'out_refund', 'in_invoice', 'in_refund')), "
+        "('partner_id','child_of',[user.commercial_partner_id.id])]",
+    ),
+    "account.account_invoice_line_rule_portal": (
+        "Portal Invoice Lines",
+        "[('parent_state', 'not in', ('cancel', 'draft')), ('move_id.move_type', "
+        "'in', ('out_invoice', 'out_refund', 'in_invoice', 'in_refund')), "
+        "('move_id.partner_id','child_of',[user.commercial_partner_id.id])]",
+    ),
     "helpdesk_mgmt.helpdesk_ticket_rule_portal": (
         "Portal Personal Tickets",
         "['|', ('partner_id', 'child_of', [user.commercial_partner_id.id]), "

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -367,3 +368,71 @@ class TestClocArchive(SupportMigrationQuoteCommon):
         self.assertEqual(sorted(result.modules), ["a_one", "b_two"])
         # one copy: 38 code lines as tulip_stock (see test_cli_sample)
         self.assertEqual(result.modules["a_one"].code, 38)
+
+    # bounded work per upload ---------------------------------------------------
+
+    def test_huge_python_file_refused_before_parsing(self):
+        """A 30 KB zip holding a 20 MiB .py of ``x = 1`` lines: refused by its size,
+        naming the file, in a few seconds (it took 42 s and over 8 GB of memory in
+        cloc's parse and ended as "Syntax Error, 0 lines")."""
+        big = b"x = 1\n" * (20 * 2**20 // 6)
+        members = [
+            ("mod/__manifest__.py", b"{'name': 'mod'}\n"),
+            ("mod/models/big.py", big),
+        ]
+        data = zip_members(members)
+        self.assertLess(len(data), 64 * 1024)
+        started = time.monotonic()
+        self._assert_refused(
+            data, r"The file mod/models/big\.py is larger than 1\.0 MiB"
+        )
+        self.assertLess(time.monotonic() - started, 20)
+        self._assert_refused(
+            tar_members(members), r"mod/models/big\.py is larger than", "x.tar.gz"
+        )
+
+    def test_python_file_lines_and_any_file_size_capped(self):
+        self.env["ir.config_parameter"].set_param(
+            "support_migration_quote.archive_max_py_lines", "100"
+        )
+        manifest = ("mod/__manifest__.py", b"{'name': 'mod'}\n")
+        data = zip_members([manifest, ("mod/models/long.py", b"x = 1\n" * 101)])
+        self._assert_refused(
+            data, r"Python file mod/models/long\.py has more than 100 lines"
+        )
+        # exactly at the limit: counted
+        data = zip_members([manifest, ("mod/models/long.py", b"x = 1\n" * 100)])
+        self.assertEqual(count_archive(data, "x.zip").modules["mod"].code, 100)
+        # any kind of file, even one cloc does not read
+        self.env["ir.config_parameter"].set_param(
+            "support_migration_quote.archive_max_file_mb", "1"
+        )
+        data = zip_members([manifest, ("mod/static/big.png", b"\x00" * (2**20 + 1))])
+        self._assert_refused(data, r"The file mod/static/big\.png is larger than 1\.0")
+
+    def test_deep_path_refused(self):
+        """A 2,000-folder-deep path raised RecursionError; now refused by name."""
+        deep = "mod/" + "d/" * 2000 + "x.py"
+        manifest = ("mod/__manifest__.py", b"{'name': 'mod'}\n")
+        for data, filename in (
+            (zip_members([manifest, (deep, b"x = 1\n")]), "x.zip"),
+            (tar_members([manifest, (deep, b"x = 1\n")]), "x.tar.gz"),
+        ):
+            self._assert_refused(
+                data,
+                r"path deeper than 64 folders, which is refused: mod/d/d/",
+                filename,
+            )
+        # a folder member alone, too
+        self._assert_refused(
+            zip_members([manifest, ("mod/" + "d/" * 70, b"")]), "deeper than 64"
+        )
+
+    def test_no_silent_zero(self):
+        """Every file failing in cloc is refused with the errors, not 0 lines."""
+        data = zip_members(
+            [("mod/__manifest__.py", b"{'name': 'mod'}\n"), ("mod/a.py", b"def (:\n")]
+        )
+        self._assert_refused(
+            data, r"No line could be counted(.|\n)*a\.py: Syntax Error"
+        )

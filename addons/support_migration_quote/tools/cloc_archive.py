@@ -47,10 +47,28 @@ class ArchiveLimits:
     max_archive_size: int = 64 * 2**20  # the uploaded (compressed) file
     max_total_size: int = 256 * 2**20  # all members, uncompressed
     max_files: int = 20000  # members of any kind, folders included
+    # One file of any kind, uncompressed (Odoo's largest shipped file, a bundled
+    # JavaScript library, is 3.4 MiB).
+    max_file_size: int = 16 * 2**20
+    # One Python file: cloc parses it whole with ``ast``, about 2.5 KB of memory per
+    # short statement (a 20 MiB file of ``x = 1`` lines took over 8 GB and 42 s).
+    # Odoo's largest module file (account_move.py) is 350 KiB and 7,224 lines, so
+    # 1 MiB and 30,000 lines leave room for any real file and bound the parse to
+    # about 80 MB.
+    max_py_size: int = 2**20
+    max_py_lines: int = 30000
+    # Folders in a member's path (Odoo's deepest path has 12); deeper paths are
+    # refused before anything walks them recursively.
+    max_depth: int = 64
 
 
 def _mib(size):
     return f"{size / 2**20:.1f} MiB"
+
+
+def _short(name, keep=120):
+    """A member name for a message: very long (hostile) names are shortened."""
+    return name if len(name) <= keep else f"{name[: keep // 2]}…{name[-keep // 2 :]}"
 
 
 def _member_parts(name):
@@ -127,9 +145,44 @@ class _Extractor:
             os.makedirs(path, mode=0o700, exist_ok=True)
             self.folders.add(path)
 
+    def _check_depth(self, name, parts):
+        if len(parts) > self.limits.max_depth:
+            raise ClocInputError(
+                _lt(
+                    "The archive holds a path deeper than %(limit)s folders, which "
+                    "is refused: %(name)s",
+                    limit=self.limits.max_depth,
+                    name=_short(name),
+                )
+            )
+
+    def _check_file_size(self, name, size, is_python):
+        limit = self.limits.max_py_size if is_python else self.limits.max_file_size
+        if size > limit:
+            raise ClocInputError(
+                _lt(
+                    "The file %(name)s is larger than %(limit)s, the most one file "
+                    "may hold to be counted: refused.",
+                    name=_short(name),
+                    limit=_mib(limit),
+                )
+            )
+
+    def _check_python_lines(self, name, lines):
+        if lines > self.limits.max_py_lines:
+            raise ClocInputError(
+                _lt(
+                    "The Python file %(name)s has more than %(limit)s lines, the "
+                    "most one file may hold to be counted: refused.",
+                    name=_short(name),
+                    limit=self.limits.max_py_lines,
+                )
+            )
+
     def directory(self, name):
         self._count_member(name, 0)
         parts = _member_parts(name)
+        self._check_depth(name, parts)
         if parts:
             self._makedirs(self._path(parts))
 
@@ -137,9 +190,13 @@ class _Extractor:
         """A regular member; ``opener()`` returns a binary stream of its content."""
         self._count_member(name, declared_size)
         parts = _member_parts(name)
+        self._check_depth(name, parts)
         if not parts:
             return
         ext = os.path.splitext(parts[-1])[1].lower()
+        is_python = ext == ".py" or parts[-1] in MANIFEST_NAMES
+        # before anything is decompressed: the declared size
+        self._check_file_size(name, declared_size, is_python)
         if ext not in EXTRACTED_EXTENSIONS and parts[-1] not in MANIFEST_NAMES:
             return  # cloc would not read it: not written at all
         path = self._path(parts)
@@ -151,8 +208,15 @@ class _Extractor:
             raise ClocInputError(
                 _lt("The archive holds the file %(name)s twice.", name=name)
             ) from err
+        size = lines = 0
         with os.fdopen(fd, "wb") as target, opener() as source:
             while chunk := source.read(CHUNK):
+                # the bytes actually read: a header may lie about the size
+                size += len(chunk)
+                self._check_file_size(name, size, is_python)
+                if is_python:
+                    lines += chunk.count(b"\n")
+                    self._check_python_lines(name, lines)
                 self.written += len(chunk)
                 if self.written > self.limits.max_total_size:
                     raise ClocInputError(
@@ -330,6 +394,14 @@ def count_archive(data, filename=None, limits=None):
                     "The archive holds no Odoo module: no folder with a "
                     "__manifest__.py (%(files)s code files found).",
                     files=written,
+                )
+            )
+        if not result.code_lines and result.error_count:
+            # never a silent 0: nothing counted because every file failed
+            raise ClocInputError(
+                _lt(
+                    "No line could be counted: cloc failed on every file.\n%(errors)s",
+                    errors=result.errors_text(),
                 )
             )
         return result

@@ -53,7 +53,7 @@ class SupportClocMeasureWizard(models.TransientModel):
 
     @api.model
     def _get_archive_limits(self):
-        """Limits of an uploaded archive, from system parameters (MiB, count)."""
+        """Limits of an uploaded archive, from system parameters (MiB, KiB, count)."""
         get = self.env["ir.config_parameter"].sudo().get_param
         default = ArchiveLimits()
 
@@ -74,6 +74,12 @@ class SupportClocMeasureWizard(models.TransientModel):
             )
             * mib,
             max_files=number("archive_max_files", default.max_files),
+            max_file_size=number("archive_max_file_mb", default.max_file_size // mib)
+            * mib,
+            max_py_size=number("archive_max_py_kb", default.max_py_size // 1024) * 1024,
+            max_py_lines=number("archive_max_py_lines", default.max_py_lines),
+            # at most 200: the folders are created and walked recursively
+            max_depth=min(number("archive_max_depth", default.max_depth), 200),
         )
 
     def _prepare_measurement_vals(self):

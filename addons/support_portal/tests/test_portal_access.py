@@ -263,7 +263,8 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         response = self._get(f"/my/invoices/{invoice_b.id}?access_token={token}")
         self.assertEqual(response.status_code, 200)
 
-    def test_contract_page_lists_its_invoices(self):
+    def _contract_order_invoice(self):
+        """An invoice of customer A for a sale order of contract A (one hour)."""
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
@@ -275,8 +276,77 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
                 ],
             }
         )
-        invoice_a = self._invoice(self.customer_a)
-        invoice_a.invoice_line_ids.sale_line_ids = order.order_line
+        invoice = self._invoice(self.customer_a)
+        invoice.invoice_line_ids.sale_line_ids = order.order_line
+        return invoice
+
+    def _contract_invoices(self):
+        """Invoices of customer A: of the contract's billing, of a sale order of the
+        contract, without contract, and a contract invoice addressed to the non-key
+        contact itself."""
+        billed = self._invoice(self.customer_a)
+        billed.sudo().support_contract_id = self.contract_a  # what billing writes
+        sold = self._contract_order_invoice()
+        plain = self._invoice(self.customer_a)
+        addressed = self._invoice(self.contact_a.partner_id)
+        addressed.sudo().support_contract_id = self.contract_a
+        return billed, sold, plain, addressed
+
+    def test_contract_invoices_are_key_users_business(self):
+        """A contact who is not a key user does not open the contract's invoices,
+        their PDF, nor read their lines over RPC (it opened all three); the
+        customer's other invoices and one addressed to the contact stay visible."""
+        billed, sold, plain, addressed = self._contract_invoices()
+        visible = {
+            "key_user_a": billed | sold | plain | addressed,
+            "contact_a": plain | addressed,
+            "portal_b": self.env["account.move"],
+        }
+        for who, shown in visible.items():
+            self._login(who)
+            for invoice in billed | sold | plain | addressed:
+                for suffix in ("", "?report_type=pdf"):
+                    with self.subTest(who=who, invoice=invoice.name, suffix=suffix):
+                        response = self._get(f"/my/invoices/{invoice.id}{suffix}")
+                        if invoice in shown:
+                            self.assertEqual(response.status_code, 200)
+                        else:
+                            self._assert_hidden(response, invoice.name)
+            user = self.env["res.users"].search([("login", "=", who)])
+            with self.subTest(who=who, list="/my/invoices"):
+                self.assertEqual(
+                    self.env["account.move"]
+                    .with_user(user)
+                    .search([("partner_id", "child_of", self.customer_a.ids)]),
+                    shown,
+                )
+        # the lines over JSON-RPC, as the contact
+        lines = (billed | sold).invoice_line_ids
+        answer = self._call_kw(
+            "contact_a", "contact_a", "account.move.line", "read", [lines.ids, ["name"]]
+        )
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        answer = self._call_kw(
+            "contact_a",
+            "contact_a",
+            "account.move.line",
+            "search_read",
+            [[("move_id", "in", (billed | sold | plain).ids)], ["name", "move_id"]],
+        )
+        self.assertEqual(
+            {line["move_id"][0] for line in answer["result"]}, set(plain.ids)
+        )
+        answer = self._call_kw(
+            "key_user_a",
+            "key_user_a",
+            "account.move.line",
+            "read",
+            [lines.ids, ["name"]],
+        )
+        self.assertEqual(len(answer["result"]), len(lines))
+
+    def test_contract_page_lists_its_invoices(self):
+        invoice_a = self._contract_order_invoice()
         self._login("key_user_a")
         response = self._get(f"/my/contracts/{self.contract_a.id}")
         self.assertIn(invoice_a.name, response.text)

@@ -201,6 +201,30 @@ class SlaTestMixin:
             }
         )
 
+    def _call_kw(self, login, password, model, method, args, kwargs=None):
+        """In an HttpCase: call `model.method(*args, **kwargs)` as `login` through
+        the web client's JSON-RPC endpoint; the decoded JSON-RPC answer."""
+        self.authenticate(login, password)
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": {
+                        "context": {"allowed_company_ids": self.company.ids},
+                        **(kwargs or {}),
+                    },
+                },
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
     @contextmanager
     def assertRefused(self, exception, pattern):
         """The block raises `exception` matching `pattern`; its writes are undone

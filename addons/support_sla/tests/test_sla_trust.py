@@ -52,30 +52,6 @@ class TestSlaTrust(SlaTicketCommon, HttpCase):
         cls.breach = cls.ticket.sla_breach_ids
         cls.evaluation = cls._light_q4_2026_evaluation()
 
-    def _call_kw(self, login, password, model, method, args, kwargs=None):
-        """Call `model.method(*args, **kwargs)` as `login` through the web client's
-        JSON-RPC endpoint; the decoded JSON-RPC answer."""
-        self.authenticate(login, password)
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "id": 1,
-                "params": {
-                    "model": model,
-                    "method": method,
-                    "args": args,
-                    "kwargs": {
-                        "context": {"allowed_company_ids": self.company.ids},
-                        **(kwargs or {}),
-                    },
-                },
-            },
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def _as_agent(self, model, method, args, kwargs=None):
         return self._call_kw(
             self.agent.login, AGENT_PASSWORD, model, method, args, kwargs
