@@ -19,14 +19,8 @@ import argparse
 import statistics
 import time
 
-from bench_sla import (
-    MUTE,
-    build_databases,
-    drop_database,
-    log,
-    make_catalogue,
-    make_contracts,
-)
+from bench_sla import MUTE, log, make_catalogue, make_contracts
+from common import build_databases, drop_database
 
 import odoo
 import odoo.modules.registry

@@ -23,13 +23,11 @@ dropped at the end (``--keep`` keeps them and reuses them in the next run).
 
 import argparse
 import statistics
-import subprocess
 import threading
 import time
-from contextlib import closing
 from datetime import date, timedelta
-from pathlib import Path
 
+from common import build_databases, drop_database
 from werkzeug.test import Client
 
 import odoo
@@ -38,9 +36,7 @@ import odoo.service.db
 from odoo import SUPERUSER_ID, api
 from odoo.fields import Command
 from odoo.service import security
-from odoo.tools import SQL
 
-REPO = Path(__file__).resolve().parent.parent
 MUTE = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -272,6 +268,13 @@ def setup_suite(registry, count, months):
 
 
 def new_session(registry, db):
+    client = Client(odoo.http.root)
+    client.set_cookie("localhost", "session_id", new_session_id(registry, db))
+    return client
+
+
+def new_session_id(registry, db):
+    """The id of a new session of the key user, saved in the session store."""
     session = odoo.http.root.session_store.new()
     session.update(odoo.http.get_default_session(), db=db, _trace_disable=True)
     with registry.cursor() as cr:
@@ -284,9 +287,7 @@ def new_session(registry, db):
         session.session_token = security.compute_session_token(session, user_env)
         session.context = dict(user_env["res.users"].context_get())
     odoo.http.root.session_store.save(session)
-    client = Client(odoo.http.root)
-    client.set_cookie("localhost", "session_id", session.sid)
-    return client
+    return session.sid
 
 
 def request(client, url):
@@ -403,13 +404,6 @@ def profile(client, url):
     stats.print_callees("support_portal")
 
 
-def drop_database(name):
-    odoo.sql_db.close_db(name)
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr._cnx.autocommit = True
-        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
-
-
 def main(env, args):
     parser = argparse.ArgumentParser(prog="bash scripts/bench portal")
     parser.add_argument("--tickets", type=int, default=2000)
@@ -435,20 +429,7 @@ def main(env, args):
     plain_db = f"{env.cr.dbname}_portal_plain"
     reuse = args.keep and odoo.service.db.exp_db_exist(ours_db)
     if not reuse:
-        template = subprocess.run(
-            ["bash", str(REPO / "scripts/dbtemplate")],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-        subprocess.run(
-            ["bash", str(REPO / "scripts/newdb"), ours_db],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        drop_database(plain_db)
-        odoo.service.db.exp_duplicate_database(template, plain_db)
+        build_databases(ours_db, plain_db)
     try:
         log(f"data: {args.tickets} tickets of the customer, {args.tickets} of another")
         plain_registry = odoo.modules.registry.Registry(plain_db)

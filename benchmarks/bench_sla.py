@@ -30,12 +30,11 @@ a copy of the dependency template (plain helpdesk_mgmt).
 import argparse
 import random
 import statistics
-import subprocess
 import sys
 import time
-from contextlib import closing
 from datetime import datetime, timedelta
-from pathlib import Path
+
+from common import build_databases, drop_database
 
 import odoo
 import odoo.modules.registry
@@ -43,9 +42,7 @@ import odoo.service.db
 import odoo.sql_db
 from odoo import api
 from odoo.fields import Command
-from odoo.tools import SQL
 
-REPO = Path(__file__).resolve().parent.parent
 MUTE = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -430,32 +427,6 @@ def count_calls(function):
     finally:
         sys.setprofile(None)
     return count
-
-
-def drop_database(name):
-    odoo.sql_db.close_db(name)
-    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
-        cr._cnx.autocommit = True
-        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
-
-
-def build_databases(ours_db, plain_db):
-    """A fresh suite database (scripts/newdb) and a copy of the dependency
-    template (plain helpdesk_mgmt)."""
-    template = subprocess.run(
-        ["bash", str(REPO / "scripts/dbtemplate")],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    log(f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)")
-    subprocess.run(
-        ["bash", str(REPO / "scripts/newdb"), ours_db],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    drop_database(plain_db)
-    odoo.service.db.exp_duplicate_database(template, plain_db)
 
 
 def main(env, args):

@@ -9,7 +9,11 @@ time (a reader compares them with the targets), so it never flakes a CI run.
 """
 
 import contextlib
+import subprocess
 import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
@@ -46,3 +50,38 @@ def ratio(label, numerator, denominator):
     value = numerator / denominator if denominator else float("inf")
     print(f"{label:<60} {value:10.2f} x")
     return value
+
+
+def drop_database(name):
+    """Drop `name` if it exists, closing this process's connections to it first."""
+    import odoo.sql_db
+    from odoo.tools import SQL
+
+    odoo.sql_db.close_db(name)
+    with contextlib.closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s WITH (FORCE)", SQL.identifier(name)))
+
+
+def build_databases(ours_db, plain_db):
+    """A fresh suite database (scripts/newdb) and a copy of the dependency
+    template (plain helpdesk_mgmt), the pair a benchmark compares."""
+    import odoo.service.db
+
+    template = subprocess.run(
+        ["bash", str(REPO / "scripts/dbtemplate")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    print(  # noqa: T201
+        f"building {ours_db} (the suite) and {plain_db} (plain helpdesk_mgmt)",
+        flush=True,
+    )
+    subprocess.run(
+        ["bash", str(REPO / "scripts/newdb"), ours_db],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    drop_database(plain_db)
+    odoo.service.db.exp_duplicate_database(template, plain_db)

@@ -14,8 +14,8 @@ class SaleOrderLine(models.Model):
         comodel_name="support.hour.band",
         string="Reserved Hours Band",
         compute="_compute_support_hour_band_id",
-        help="Band holding the reserved hours of this line (lower bound excluded, "
-        "upper bound included); its discount applies.",
+        help="Band holding the reserved hours of this line (from its lower bound up "
+        "to but not including its upper bound); its discount applies.",
     )
 
     @api.depends("product_id", "product_uom_qty", "order_id.company_id")
@@ -25,19 +25,12 @@ class SaleOrderLine(models.Model):
         for line in self:
             if line.product_id not in hour_products or line.product_uom_qty <= 0:
                 continue
-            band = (
+            # sudo: the band scale is configuration the salesperson may not read
+            line.support_hour_band_id = (
                 self.env["support.hour.band"]
                 .sudo()
-                .search(
-                    [
-                        ("company_id", "=", line.order_id.company_id.id),
-                        ("hours_from", "<", line.product_uom_qty),
-                        ("hours_to", ">=", line.product_uom_qty),
-                    ],
-                    limit=1,
-                )
+                ._find_band(line.product_uom_qty, line.order_id.company_id)
             )
-            line.support_hour_band_id = band
 
     @api.depends("product_id", "product_uom_id", "product_uom_qty")
     def _compute_discount(self):

@@ -5,6 +5,7 @@ through a service product.
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SupportCatalogueMixin(models.AbstractModel):
@@ -87,3 +88,16 @@ class SupportCatalogueMixin(models.AbstractModel):
                 )
                 vals["product_id"] = product.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "product_id" in vals and not vals["product_id"]:
+            # the price and the invoices come from the product (a plan without it
+            # failed later with "Expected singleton" in the price computations)
+            raise ValidationError(
+                self.env._(
+                    "%(entries)s is sold through its product: choose another "
+                    "service product instead of removing it.",
+                    entries=", ".join(self.mapped("display_name")),
+                )
+            )
+        return super().write(vals)

@@ -141,7 +141,13 @@ class SupportContract(models.Model):
         tracking=True,
         default=fields.Date.context_today,
     )
-    date_end = fields.Date(string="End Date", tracking=True, copy=False)
+    date_end = fields.Date(
+        string="End Date",
+        tracking=True,
+        copy=False,
+        help="The contract's last day, included (a contract of 1 January to 31 "
+        "December covers and bills 31 December).",
+    )
     min_term_months = fields.Integer(
         string="Minimum Term (months)", default=12, tracking=True
     )
@@ -149,7 +155,9 @@ class SupportContract(models.Model):
         string="Minimum Term Ends",
         compute="_compute_min_term_end",
         store=True,
-        help="First day the contract may end on.",
+        help="Last day of the minimum term, the earliest end date: 12 months from "
+        "1 January 2026 end on 31 December 2026 (the end date is the contract's "
+        "last day).",
     )
     state = fields.Selection(
         selection=[
@@ -205,7 +213,8 @@ class SupportContract(models.Model):
     cloc_date = fields.Date(string="Measured On")
     cloc_source = fields.Char(string="Measured From")
     limit_warning = fields.Char(compute="_compute_limit_warning")
-    # One version upgrade per 12 months is included.
+    # One version upgrade per contract year is included (the first year from the
+    # start date).
     upgrade_last_date = fields.Date(
         string="Last Included Upgrade",
         tracking=True,
@@ -215,7 +224,9 @@ class SupportContract(models.Model):
     upgrade_available = fields.Boolean(
         string="Included Upgrade Available",
         compute="_compute_upgrade_available",
-        help="No included upgrade was used in the last 12 months.",
+        help="No included upgrade was used in the current contract year (the "
+        "first from the start date; 1 March 2026 - 28 February 2027, then 1 March "
+        "2027 - 29 February 2028, ...).",
     )
     upgrade_next_date = fields.Date(
         string="Next Included Upgrade", compute="_compute_upgrade_available"
@@ -350,8 +361,11 @@ class SupportContract(models.Model):
     @api.depends("date_start", "min_term_months")
     def _compute_min_term_end(self):
         for contract in self:
+            # the end date is the contract's last day: 12 months from 1 January
+            # end on 31 December
             contract.min_term_end = contract.date_start and (
-                contract.date_start + relativedelta(months=contract.min_term_months)
+                contract.date_start
+                + relativedelta(months=contract.min_term_months, days=-1)
             )
 
     @api.depends("user_count", "cloc_lines", "plan_id")
@@ -393,8 +407,26 @@ class SupportContract(models.Model):
                 contract.upgrade_available = False
                 continue
             last = contract.upgrade_last_date
-            contract.upgrade_next_date = last and last + relativedelta(months=months)
+            # the first day of the contract period after the one of the last
+            # upgrade (an upgrade before the start belongs to no period of it)
+            contract.upgrade_next_date = last and contract._upgrade_period_start(
+                last, months, following=True
+            )
             contract.upgrade_available = not last or contract.upgrade_next_date <= today
+
+    def _upgrade_period_start(self, day, months, following=False):
+        """First day of the contract period of `months` months holding `day`
+        (periods count from the start date: the contract years for 12), or of the
+        next period with `following`. A day before the start: the start."""
+        self.ensure_one()
+        start = self.date_start or day
+        if day < start:
+            return start
+        index = ((day.year - start.year) * 12 + day.month - start.month) // months
+        # from the start date each time (31 January + 1 month = 28 February)
+        if start + relativedelta(months=index * months) > day:
+            index -= 1
+        return start + relativedelta(months=(index + following) * months)
 
     def _compute_sale_order_count(self):
         counts = dict(
@@ -821,6 +853,19 @@ class SupportContract(models.Model):
             result.setdefault(contract.partner_id.id, contract)
         return result
 
+    def _lock_free_rows(self):
+        """Lock the rows of these contracts that no other transaction holds; return
+        those contracts (a contract another worker is billing is left to it)."""
+        if not self.ids:
+            return self
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id FROM support_contract WHERE id IN %s FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+            )
+        )
+        return self.browse(sorted(row[0] for row in rows))
+
     def _lock_rows(self):
         """Lock the contracts' rows (billing, amendments) until the transaction ends."""
         if self.ids:
@@ -847,9 +892,9 @@ class SupportContract(models.Model):
         return 12
 
     def _use_included_upgrade(self, date=None):
-        """Record that the included upgrade (one per 12 months) is used.
+        """Record that the included upgrade (one per contract year) is used.
 
-        :raise UserError: when it was used less than 12 months ago
+        :raise UserError: when it was used in the same contract year already
         """
         self.ensure_one()
         date = date or fields.Date.context_today(self)
@@ -963,12 +1008,19 @@ class SupportContract(models.Model):
 
     @api.model
     def _get_billable_domain(self, month):
-        """Contracts to bill for ``month`` (first day of a month)."""
+        """Contracts to bill for ``month`` (first day of a month): active ones,
+        and ended ones until their end date, their last day (a contract ended in
+        October on 31 December is billed for November and December)."""
         month_end = month + relativedelta(months=1, days=-1)
         return Domain.AND(
             [
-                [("state", "=", "active"), ("date_start", "<=", month_end)],
+                [
+                    ("state", "in", ("active", "ended")),
+                    ("date_start", "<=", month_end),
+                ],
                 Domain("date_end", "=", False) | Domain("date_end", ">=", month),
+                # an ended contract always has its end date
+                Domain("state", "=", "active") | Domain("date_end", "!=", False),
             ]
         )
 
@@ -976,8 +1028,10 @@ class SupportContract(models.Model):
     def _cron_bill_month(self, month=None, batch_size=50):
         """Scheduled action: bill every active contract for the current month.
 
-        Commits after each batch, so that a crash loses at most one batch, which
-        the next run bills again (the months already billed are skipped).
+        Commits after each batch through the cron progress API, so that a crash
+        loses at most one batch, which the next run bills again (the months
+        already billed are skipped); two runs at once share the contracts (see
+        ``_bill_month``).
         """
         month = (month or fields.Date.context_today(self)).replace(day=1)
         contracts = self.search(self._get_billable_domain(month))
@@ -999,8 +1053,23 @@ class SupportContract(models.Model):
         ).contract_id
         todo = self - billed
         created = Billing
+        Cron = self.env["ir.cron"]
+        if commit:
+            Cron._commit_progress(remaining=len(todo))
         for batch_ids in split_every(batch_size, todo.ids):
-            batch = self.browse(batch_ids)
+            # Another worker billing the same month (a second run, a manual one)
+            # holds the rows of its batch: skip them rather than wait and then
+            # collide with its billings. The lock comes first in the transaction
+            # (after the previous batch's commit), so the billings that worker
+            # committed before are seen here and not billed twice.
+            batch = self.browse(batch_ids)._lock_free_rows()
+            batch -= Billing.search(
+                [("contract_id", "in", batch.ids), ("month", "=", month)]
+            ).contract_id
+            if not batch:
+                if commit and not Cron._commit_progress(len(batch_ids)):
+                    break  # out of time: the scheduler runs the action again
+                continue
             try:
                 with self.env.cr.savepoint():
                     created |= batch._bill_month_batch(month)
@@ -1016,8 +1085,8 @@ class SupportContract(models.Model):
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
                             )
-            if commit:
-                self.env["ir.cron"]._commit_progress(len(batch))
+            if commit and not Cron._commit_progress(len(batch_ids)):
+                break
         return created
 
     def _bill_month_batch(self, month):

@@ -12,9 +12,11 @@ from odoo.tools import float_compare, float_is_zero, float_round
 class SupportHourBand(models.Model):
     """A volume band of reserved hours per month and the discount it earns.
 
-    A band holds the values ``hours_from < h <= hours_to``: the upper bound belongs
-    to the band, the lower bound to the band below. The bands of a company form one
-    scale starting at 0 without gaps or overlaps.
+    Bands are half-open, as a customer reads "10-20 hours: 6 %": a band holds the
+    values ``hours_from <= h < hours_to`` (10 h is in 10-20, 20 h in 20-50). The
+    highest band of a scale also holds its upper bound (100 h is in 50-100: no band
+    above it). The bands of a company form one scale starting at 0 without gaps or
+    overlaps; 0 h is no reservation and has no band.
     """
 
     _name = "support.hour.band"
@@ -24,17 +26,18 @@ class SupportHourBand(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     hours_from = fields.Float(
-        string="Above (h)",
+        string="From (h)",
         required=True,
         digits=(16, 2),
-        help="Lower bound, excluded: the band starts just above this many hours.",
+        help="Lower bound, included: a reservation of exactly this many hours "
+        "falls in this band.",
     )
     hours_to = fields.Float(
-        string="Up to and including (h)",
+        string="Up to, not including (h)",
         required=True,
         digits=(16, 2),
-        help="Upper bound, included: a reservation of exactly this many hours "
-        "falls in this band.",
+        help="Upper bound, excluded: a reservation of exactly this many hours "
+        "falls in the next band (in this one only when no band lies above it).",
     )
     discount = fields.Float(
         string="Discount (%)",
@@ -59,7 +62,7 @@ class SupportHourBand(models.Model):
         help="Service product reserved hours of this band are sold and invoiced "
         "with (per hour, at the contract's hourly rate).",
     )
-    range_label = fields.Char(string="Holds", compute="_compute_name", store=True)
+    range_label = fields.Char(string="Holds", compute="_compute_range_label")
 
     @api.depends("hours_from", "hours_to", "discount")
     def _compute_name(self):
@@ -70,11 +73,34 @@ class SupportHourBand(models.Model):
                 high=_fmt(band.hours_to),
                 discount=_fmt(band.discount),
             )
-            band.range_label = self.env._(
-                "more than %(low)s h, up to and including %(high)s h",
-                low=_fmt(band.hours_from),
-                high=_fmt(band.hours_to),
+
+    @api.depends("hours_from", "hours_to", "company_id")
+    def _compute_range_label(self):
+        """ "from 10 h up to but not including 20 h"; the highest band of its
+        company's scale says it holds its upper bound."""
+        tops = dict(
+            self.sudo()._read_group(
+                [("company_id", "in", self.company_id.ids)],
+                ["company_id"],
+                ["hours_to:max"],
             )
+        )
+        for band in self:
+            top = tops.get(band.company_id)
+            if top is not None and not float_compare(
+                band.hours_to, top, precision_digits=2
+            ):
+                band.range_label = self.env._(
+                    "from %(low)s h up to and including %(high)s h",
+                    low=_fmt(band.hours_from),
+                    high=_fmt(band.hours_to),
+                )
+            else:
+                band.range_label = self.env._(
+                    "from %(low)s h up to but not including %(high)s h",
+                    low=_fmt(band.hours_from),
+                    high=_fmt(band.hours_to),
+                )
 
     @api.constrains("hours_from", "hours_to", "discount", "company_id")
     def _check_scale(self):
@@ -155,21 +181,39 @@ class SupportHourBand(models.Model):
 
     @api.model
     def _find_band(self, hours, company):
-        """The band of ``company`` holding ``hours`` (``hours_from < hours <=
-        hours_to``), or an empty recordset."""
+        """The band of ``company`` holding ``hours`` (``hours_from <= hours <
+        hours_to``, or the highest band when ``hours`` is its upper bound), or an
+        empty recordset (0 h included: no reservation)."""
         hours = float_round(hours, precision_digits=2)
-        return self.search(
+        if float_is_zero(hours, precision_digits=2):
+            return self.browse()
+        bands = self.search(
             [
                 ("company_id", "=", company.id),
-                ("hours_from", "<", hours),
+                ("hours_from", "<=", hours),
                 ("hours_to", ">=", hours),
             ],
-            limit=1,
+            order="hours_from desc",
+            limit=2,
         )
+        for band in bands:
+            if float_compare(hours, band.hours_to, precision_digits=2) < 0:
+                return band
+        # hours is the upper bound of the band found: it holds it only when no
+        # band lies above it
+        if bands and not self.search_count(
+            [
+                ("company_id", "=", company.id),
+                ("hours_from", ">=", bands[0].hours_to),
+            ],
+            limit=1,
+        ):
+            return bands[0]
+        return self.browse()
 
     @api.model
     def _get_band(self, hours, company=None):
-        """The band holding ``hours`` (``hours_from < hours <= hours_to``).
+        """The band holding ``hours`` (see _find_band).
 
         Returns an empty recordset for 0 h; raises when no band holds the value.
         """

@@ -1,9 +1,11 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
+from odoo import SUPERUSER_ID, api
 from odoo.fields import Command
+from odoo.sql_db import db_connect
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -184,3 +186,17 @@ class SupportContractCommon(BaseCommon):
         with self.assertRaises(exception) as cm:
             yield cm
         self.assertRegex(str(cm.exception), regex)
+
+    @contextmanager
+    def _other_worker(self, lock_timeout="5s"):
+        """The environment of a second Odoo worker: its own database connection,
+        running beside this test's transaction (which it cannot see: use committed
+        records, e.g. the demo data). It waits at most ``lock_timeout`` for a lock
+        and is rolled back at the end."""
+        with closing(db_connect(self.env.cr.dbname).cursor()) as cr:
+            # for this transaction only: the connection goes back to the pool
+            cr.execute("SELECT set_config('lock_timeout', %s, true)", [lock_timeout])
+            try:
+                yield api.Environment(cr, SUPERUSER_ID, {})
+            finally:
+                cr.rollback()

@@ -4,6 +4,7 @@
 from datetime import date
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
 from odoo.fields import Command
@@ -127,6 +128,27 @@ class TestBilling(SupportContractCommon):
         with patch.object(type(self.env["ir.cron"]), "_commit_progress", autospec=True):
             self.env["support.contract"]._cron_bill_month(self.month)
         self.assertEqual(len(self._billings()), 3)
+
+    def test_two_workers_bill_a_month_quietly(self):
+        """A second run of the month beside a first one (two workers, two
+        database connections) skips the contracts the first one holds: no wait,
+        no ERROR logged, each contract billed once (it waited for the first
+        run's locks and logged "Billing ... failed" for each contract)."""
+        contracts = self.env.ref("support_contract.support_contract_tulip_demo") | (
+            self.env.ref("support_contract.support_contract_nordic_demo")
+        )
+        self.assertEqual(set(contracts.mapped("state")), {"active"})
+        month = date.today().replace(day=1) + relativedelta(months=1)
+        # the first worker (this transaction) holds the contracts
+        contracts._lock_rows()
+        with (
+            self._other_worker() as env,
+            self.assertNoLogs("odoo", level="ERROR"),
+        ):
+            second = env["support.contract"].browse(contracts.ids)
+            self.assertFalse(second._bill_month(month, batch_size=1))
+        # the first worker bills them all
+        self.assertEqual(contracts._bill_month(month).contract_id, contracts)
 
     def test_not_billed_outside_term(self):
         draft = self._create_contract(

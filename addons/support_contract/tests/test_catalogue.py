@@ -22,18 +22,39 @@ class TestCatalogue(SupportContractCommon):
         self.plan_light.monthly_price = 275.0
         self.assertEqual(product.list_price, 275.0)
 
+    def test_product_cannot_be_removed(self):
+        """A plan or add-on without its product is refused with the reason (it
+        raised "Expected singleton" from the price computation)."""
+        addon = self.env["support.addon"].create(
+            {"name": "Extra", "monthly_price": 10.0, "company_id": self.company.id}
+        )
+        for entry in (self.plan_light, addon):
+            with (
+                self.subTest(entry=entry.name),
+                self.assertRaisesRegex(ValidationError, "is sold through its product"),
+            ):
+                entry.product_id = False
+            self.assertTrue(entry.product_id)
+
     def test_band_boundaries(self):
-        """Each bound belongs to the band below it: 10 h is 0-10 (4 %)."""
+        """Bands are half-open, as the customer reads "10-20 hours: 6 %": 10, 20
+        and 50 reserved hours fall in the band they start.
+
+        Bands 0-10 4 %, 10-20 6 %, 20-50 9 %, 50-100 11 % (hours_from <= h <
+        hours_to): 9.99 h -> 0-10 (4 %); 10 h -> 10-20 (6 %); 19.99 h -> 10-20
+        (6 %); 20 h -> 20-50 (9 %); 49.99 h -> 20-50 (9 %); 50 h -> 50-100
+        (11 %); 100 h is the upper bound of the highest band, with no band above
+        it -> 50-100 (11 %); 100.01 h -> no band.
+        """
         Band = self.env["support.hour.band"].with_company(self.company)
         expected = {
             0.5: 4,
             9.99: 4,
-            10: 4,
-            10.01: 6,
-            20: 6,
-            20.5: 9,
-            50: 9,
-            50.01: 11,
+            10: 6,
+            19.99: 6,
+            20: 9,
+            49.99: 9,
+            50: 11,
             100: 11,
         }
         for hours, discount in expected.items():
@@ -45,9 +66,22 @@ class TestCatalogue(SupportContractCommon):
             Band._get_band(100.01, self.company)
         with self.assertError(ValidationError, "cannot be negative"):
             Band._get_band(-1, self.company)
+        # the band list says which band a boundary belongs to
         self.assertEqual(
-            self.bands[0].range_label,
-            "more than 0 h, up to and including 10 h",
+            self.bands[1].range_label,
+            "from 10 h up to but not including 20 h",
+        )
+        self.assertEqual(
+            self.bands[3].range_label,
+            "from 50 h up to and including 100 h",
+        )
+        # a band added above: 100 h now belongs to it, 50-100 no longer holds 100
+        top = Band.create({"hours_from": 100, "hours_to": 200, "discount": 12})
+        self.assertEqual(Band._get_band(100, self.company), top)
+        self.bands.invalidate_recordset(["range_label"])
+        self.assertEqual(
+            self.bands[3].range_label,
+            "from 50 h up to but not including 100 h",
         )
 
     def test_band_overlap_and_gap(self):

@@ -3,8 +3,10 @@
 
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 from odoo.tests import tagged
 
 from .common import SupportContractCommon
@@ -72,12 +74,11 @@ class TestContract(SupportContractCommon):
     def test_end_after_minimum_term(self):
         contract = self._create_contract()
         contract.action_activate()
-        # 2026-01-01 + 12 months = 2027-01-01
-        self.assertEqual(str(contract.min_term_end), "2027-01-01")
+        # 12 months from 2026-01-01: the last day of the minimum term (the end
+        # date is the contract's last day) is 2026-12-31
+        self.assertEqual(str(contract.min_term_end), "2026-12-31")
         with self.assertError(UserError, "minimum term of 12 months"):
-            contract.action_end(
-                date_end=contract.min_term_end.replace(day=1, month=12, year=2026)
-            )
+            contract.action_end(date_end=date(2026, 12, 30))
         self.assertEqual(contract.state, "active")
         self.assertFalse(contract.date_end)
         with self.assertError(ValidationError, "minimum term of 12 months"):
@@ -89,16 +90,40 @@ class TestContract(SupportContractCommon):
             contract.action_end()
 
     def test_included_upgrade(self):
-        """One upgrade per 12 months is included."""
+        """One upgrade per contract year is included: a contract from 1 January
+        2026 with an upgrade on 1 March 2026 has its next from 1 January 2027
+        (31 December 2026 is the same contract year)."""
         contract = self._create_contract()
         self.assertTrue(contract.upgrade_available)
         contract._use_included_upgrade(date(2026, 3, 1))
         self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
         with self.assertError(UserError, "next one is included from"):
-            contract._use_included_upgrade(date(2027, 2, 28))
+            contract._use_included_upgrade(date(2026, 12, 31))
         self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
-        contract._use_included_upgrade(date(2027, 3, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2027, 3, 1))
+        contract._use_included_upgrade(date(2027, 1, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2027, 1, 1))
+
+    def test_included_upgrade_per_contract_year(self):
+        """A contract from 1 March 2026: year 1 is 1 March 2026 - 28 February
+        2027, year 2 1 March 2027 - 29 February 2028. An upgrade on 1 February
+        2027 (year 1) and another on 1 January 2028 (year 2, eleven months later)
+        are both included (counted as 12 months since the last, the second would
+        wait until 1 February 2028). A third on 1 February 2028 (year 2 again) is
+        not: the next from 1 March 2028."""
+        contract = self._create_contract(date_start="2026-03-01")
+        contract._use_included_upgrade(date(2027, 2, 1))
+        self.assertEqual(
+            contract.with_context(date=date(2027, 2, 15)).upgrade_next_date,
+            date(2027, 3, 1),
+        )
+        contract._use_included_upgrade(date(2028, 1, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2028, 1, 1))
+        with self.assertError(UserError, "next one is included from"):
+            contract._use_included_upgrade(date(2028, 2, 1))
+        self.assertEqual(contract.upgrade_last_date, date(2028, 1, 1))
+        later = contract.with_context(date=date(2028, 3, 1))
+        self.assertEqual(later.upgrade_next_date, date(2028, 3, 1))
+        self.assertTrue(later.upgrade_available)
 
     def test_limit_warnings(self):
         contract = self._create_contract(user_count=60, cloc_lines=4000)
@@ -172,3 +197,43 @@ class TestContract(SupportContractCommon):
             self.contact | stranger
         )
         self.assertEqual(found, {self.customer.id: contract})
+
+
+@tagged("post_install", "-at_install")
+class TestContractEndBilling(SupportContractCommon):
+    """The end date is the contract's last day, for billing too."""
+
+    with_accounting = True
+
+    @freeze_time("2026-10-15 10:00:00")
+    def test_year_contract_ended_on_31_december_billed_12_months(self):
+        """1 January - 31 December 2026 with a 12-month minimum: ended on 15
+        October on 31 December (its last day), accepted; billed for the 12 months
+        January to December, December in full like November; nothing in January
+        2027."""
+        Contract = self.env["support.contract"]
+        contract = self._create_contract()
+        contract.action_activate()
+        self.assertEqual(contract.min_term_end, date(2026, 12, 31))
+        contract.action_end(date_end=date(2026, 12, 31))
+        self.assertEqual(contract.state, "ended")
+        self.assertEqual(contract.date_end, date(2026, 12, 31))
+        for month in range(1, 13):
+            first = date(2026, month, 1)
+            Contract.search(
+                Contract._get_billable_domain(first) & Domain("id", "=", contract.id)
+            )._bill_month(first)
+        billings = contract.billing_ids.sorted("month")
+        self.assertEqual(
+            billings.mapped("month"), [date(2026, m, 1) for m in range(1, 13)]
+        )
+        self.assertEqual(
+            billings[-1].invoice_id.amount_untaxed,
+            billings[-2].invoice_id.amount_untaxed,
+        )
+        self.assertFalse(
+            Contract.search(
+                Contract._get_billable_domain(date(2027, 1, 1))
+                & Domain("id", "=", contract.id)
+            )
+        )

@@ -104,8 +104,9 @@ class TestLedger(SupportContractCommon):
         self.assertEqual(feb.excess_hours, 0.0)
         self.assertEqual(feb.separate_hours, 12.0)
         self.assertEqual(contract.hour_balance, 16.0)
-        # 10 h x 100 x 0.96 = 960 reserved + 250 plan + 9 x 100 + 3 x 100
-        self.assertEqual(feb.invoice_id.amount_untaxed, 960 + 250 + 900 + 300)
+        # 10 h reserved is in the band 10-20 h (half-open, 6 %): 10 h x 100 x 0.94
+        # = 940 reserved + 250 plan + 9 x 100 + 3 x 100
+        self.assertEqual(feb.invoice_id.amount_untaxed, 940 + 250 + 900 + 300)
         # February: use 20 h -> -4
         self._log(ticket, date(2026, 2, 10), 20.0)
         self.assertEqual(contract.hour_balance, -4.0)
@@ -114,14 +115,14 @@ class TestLedger(SupportContractCommon):
         mar = contract._bill_month(date(2026, 3, 1))
         self.assertEqual(mar.excess_hours, 4.0)
         self.assertIn((self.hour_product, 4.0, 100.0, 0.0), self._lines(mar.invoice_id))
-        self.assertEqual(mar.invoice_id.amount_untaxed, 250 + 960 + 400)
+        self.assertEqual(mar.invoice_id.amount_untaxed, 250 + 940 + 400)
         self.assertEqual(contract.hour_balance, 10.0)
         # running March again bills nothing
         self.assertFalse(contract._bill_month(date(2026, 3, 1)))
         # April: nothing used in March, no excess; 20 h available
         apr = contract._bill_month(date(2026, 4, 1))
         self.assertEqual(apr.excess_hours, 0.0)
-        self.assertEqual(apr.invoice_id.amount_untaxed, 250 + 960)
+        self.assertEqual(apr.invoice_id.amount_untaxed, 250 + 940)
         self.assertEqual(contract.hour_balance, 20.0)
         # ledger movements: credits +40, consumption -24, excess +4 = 20
         ledger = contract.ledger_line_ids
@@ -133,7 +134,7 @@ class TestLedger(SupportContractCommon):
         )
         self.assertEqual(len(contract.billing_ids), 4)
         self.assertEqual(len(contract.invoice_ids), 4)
-        self.assertEqual(jan.invoice_id.amount_untaxed, 250 + 960)
+        self.assertEqual(jan.invoice_id.amount_untaxed, 250 + 940)
         self.assertEqual(Contract.browse(contract.id).invoice_count, 4)
 
     def test_balance_constant_queries(self):

@@ -36,16 +36,17 @@ class SupportContract(models.Model):
     )
     upgrade_interval = fields.Selection(
         [
-            ("12", "One upgrade per 12 months"),
-            ("24", "One upgrade every two years"),
+            ("12", "One upgrade per contract year"),
+            ("24", "One upgrade per two contract years"),
             ("none", "No upgrade included"),
         ],
         string="Included Upgrade",
         default="12",
         required=True,
         tracking=True,
-        help="How often a version upgrade is included: for example one in each "
-        "12-month period, or a migration every two years.",
+        help="How often a version upgrade is included, in periods counted from the "
+        "contract's start date: one in each contract year (1 March to 28 February "
+        "for a contract from 1 March), or one in each two contract years.",
     )
 
     def _compute_cloc_measurement_count(self):

@@ -105,15 +105,20 @@ class TestContract(SupportMigrationQuoteCommon):
         contract = self.contract
         self.assertEqual(contract.upgrade_interval, "12")
         self.assertTrue(contract.upgrade_available)
-        contract.upgrade_last_date = "2025-09-01"
-        # 2025-09-01 + 12 months = 2026-09-01, after today (2026-06-01)
+        # one per contract year, counted from the start (2026-01-01): an upgrade
+        # on 2026-02-01 is this year's (today 2026-06-01), the next from
+        # 2027-01-01
+        contract.upgrade_last_date = "2026-02-01"
         self.assertFalse(contract.upgrade_available)
-        self.assertEqual(str(contract.upgrade_next_date), "2026-09-01")
-        contract.upgrade_last_date = "2025-06-01"
+        self.assertEqual(str(contract.upgrade_next_date), "2027-01-01")
+        # one before the contract started belongs to none of its years
+        contract.upgrade_last_date = "2025-09-01"
         self.assertTrue(contract.upgrade_available)
+        self.assertEqual(str(contract.upgrade_next_date), "2026-01-01")
+        contract.upgrade_last_date = "2026-02-01"
         contract.upgrade_interval = "24"
-        # every two years: 2025-06-01 + 24 months = 2027-06-01
-        self.assertEqual(str(contract.upgrade_next_date), "2027-06-01")
+        # one per two contract years: 2026-01-01 - 2027-12-31, next 2028-01-01
+        self.assertEqual(str(contract.upgrade_next_date), "2028-01-01")
         self.assertFalse(contract.upgrade_available)
         contract.upgrade_interval = "none"
         self.assertFalse(contract.upgrade_available)
@@ -156,8 +161,9 @@ class TestContract(SupportMigrationQuoteCommon):
         # the next quote is charged and says when the next upgrade is included
         wizard = self._quote()
         self.assertFalse(wizard.upgrade_covered)
-        # dates in the language's format (en_US: month/day/year), not ISO
-        self.assertIn("06/01/2027", wizard.upgrade_covered_reason)
+        # dates in the language's format (en_US: month/day/year), not ISO; the
+        # next contract year of a contract from 2026-01-01 starts 2027-01-01
+        self.assertIn("01/01/2027", wizard.upgrade_covered_reason)
         self.assertEqual(wizard.one_time_total, 35000.0)
 
     def test_second_covered_quotation_cannot_be_confirmed(self):
@@ -172,7 +178,8 @@ class TestContract(SupportMigrationQuoteCommon):
         first, second = orders
         first.action_confirm()
         self.assertEqual(str(self.contract.upgrade_last_date), "2026-06-01")
-        with self.assertRaisesRegex(UserError, "has used it .*06/01/2027"):
+        # (next contract year from 2027-01-01)
+        with self.assertRaisesRegex(UserError, "has used it .*01/01/2027"):
             second.action_confirm()
         self.assertEqual(second.state, "draft")
         # both at once: the first in the batch takes the upgrade, the batch fails

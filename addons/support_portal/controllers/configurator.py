@@ -2,15 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """``SupportPlanConfiguratorController``: public plan configurator."""
 
-import time
-
 from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools.misc import formatLang
-
-# quotations one browser session may request per hour (the route is public)
-QUOTES_PER_HOUR = 5
 
 
 class SupportPlanConfiguratorController(http.Controller):
@@ -162,24 +157,13 @@ class SupportPlanConfiguratorController(http.Controller):
         return request.redirect(order.get_portal_url())
 
     def _check_quote_throttle(self):
-        now = time.time()
-        recent = [
-            stamp
-            for stamp in request.session.get("support_configurator_quotes", [])
-            if now - stamp < 3600
-        ]
-        if len(recent) >= QUOTES_PER_HOUR:
-            raise UserError(
-                request.env._(
-                    "You have requested several quotations in the last hour; "
-                    "please contact us instead."
-                )
-            )
+        # per client address and for all visitors, counted in the database: a
+        # visitor dropping its session cookie is still counted
+        request.env["support.configurator.request"]._check_throttle(
+            request.httprequest.remote_addr
+        )
 
     def _register_quote(self):
-        now = time.time()
-        request.session["support_configurator_quotes"] = [
-            stamp
-            for stamp in request.session.get("support_configurator_quotes", [])
-            if now - stamp < 3600
-        ] + [now]
+        request.env["support.configurator.request"]._record_request(
+            request.httprequest.remote_addr
+        )

@@ -10,7 +10,7 @@ from collections import OrderedDict
 import pytz
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.tools.misc import format_datetime
@@ -55,6 +55,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         # helpdesk_mgmt's list, with our filters: the chosen one reaches its two
         # searches through the context (see helpdesk.ticket._search)
         portal_filters = request.env["helpdesk.ticket"]._get_portal_filters()
+        filterby, kw = self._support_clean_ticket_list_params(
+            portal_filters, filterby, kw
+        )
         ours = filterby in portal_filters
         if ours:
             request.update_context(support_portal_filter=filterby)
@@ -84,6 +87,30 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 tz,
             )
         return response
+
+    def _support_clean_ticket_list_params(self, portal_filters, filterby, kw):
+        """The list's parameters with every unknown value replaced by the default
+        (helpdesk_mgmt answers 500 to an unknown sortby or groupby, and to a date
+        that is not one): a hand-edited address shows the default list."""
+        kw = dict(kw)
+        choices = {
+            "sortby": self._ticket_get_searchbar_sortings(),
+            "groupby": self._ticket_get_searchbar_groupby(),
+            "search_in": self._ticket_get_searchbar_inputs(),
+        }
+        for key, known in choices.items():
+            if kw.get(key) not in known:
+                kw.pop(key, None)
+        for key in ("date_begin", "date_end"):
+            try:
+                fields.Datetime.to_datetime(kw.get(key))
+            except ValueError:
+                kw.pop(key, None)
+        if filterby not in portal_filters and filterby != "all":
+            stages = request.env["helpdesk.ticket.stage"].search([])
+            if filterby not in {str(stage.id) for stage in stages}:
+                filterby = None
+        return filterby, kw
 
     def _support_format_deadlines(self, tickets, tz):
         """{ticket id: next SLA deadline in the viewer's time zone and language}.
@@ -303,6 +330,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             )
         except (AccessError, MissingError) as error:
             raise NotFound() from error
+        if contract_sudo.state == "draft":
+            # not the customer's yet: absent from /my/contracts, absent by id too
+            raise NotFound()
         values = self._support_contract_get_page_view_values(
             contract_sudo, access_token, ledger_page=ledger_page, **kw
         )

@@ -6,6 +6,7 @@ from . import resource_calendar
 from . import support_plan
 from . import support_addon
 from . import support_contract
+from . import support_configurator_request
 from . import support_plan_configurator
 from . import support_sla_evaluation
 from . import helpdesk_ticket

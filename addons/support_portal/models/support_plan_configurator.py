@@ -4,10 +4,17 @@
 support plan chosen by a prospect.
 """
 
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command, Domain
-from odoo.tools import float_compare, float_is_zero, float_round, single_email_re
+from odoo.tools import float_round, single_email_re
+
+# Most units of one add-on sold per unit a visitor may order here (system parameter
+# support_portal.configurator_max_addon_quantity): more is a conversation.
+MAX_ADDON_QUANTITY = 100
 
 
 class SupportPlanConfigurator(models.AbstractModel):
@@ -85,23 +92,9 @@ class SupportPlanConfigurator(models.AbstractModel):
             plan = self._get_plans(company).filtered(lambda p: p.id == plan_id)
         if not plan:
             raise UserError(self.env._("Choose one of the plans offered."))
-        try:
-            hours = float(hours or 0.0)
-        except (TypeError, ValueError) as error:
-            raise UserError(
-                self.env._("The number of reserved hours must be a number.")
-            ) from error
-        if hours != hours or hours in (float("inf"), float("-inf")):
-            raise UserError(
-                self.env._("The number of reserved hours must be a number.")
-            )
-        hours = float_round(hours, precision_digits=2)
-        if float_compare(hours, 0.0, precision_digits=2) < 0:
-            raise UserError(
-                self.env._("The number of reserved hours cannot be negative.")
-            )
+        hours = self._parse_hours(hours)
         band = self.env["support.hour.band"]
-        if not float_is_zero(hours, precision_digits=2):
+        if hours:
             if not plan.allows_reserved_hours:
                 raise UserError(
                     self.env._(
@@ -111,7 +104,7 @@ class SupportPlanConfigurator(models.AbstractModel):
                     )
                 )
             max_hours = self._get_max_hours(company)
-            if float_compare(hours, max_hours, precision_digits=2) > 0:
+            if hours > max_hours:
                 raise UserError(
                     self.env._(
                         "At most %(max)s hours a month can be reserved here; "
@@ -122,6 +115,11 @@ class SupportPlanConfigurator(models.AbstractModel):
             band = band._get_band(hours, company=company)
         addons = {}
         offered = self._get_addons(company)
+        if not isinstance(addon_quantities or {}, Mapping):
+            raise UserError(
+                self.env._("Choose the additional services among those offered.")
+            )
+        max_quantity = self._get_max_addon_quantity()
         for addon_id, quantity in (addon_quantities or {}).items():
             addon_id = _to_int(addon_id)
             addon = offered.filtered(lambda a, i=addon_id: a.id == i)
@@ -135,6 +133,15 @@ class SupportPlanConfigurator(models.AbstractModel):
                     self.env._(
                         "The quantity of %(addon)s must be a whole number of at "
                         "least 1.",
+                        addon=addon.name,
+                    )
+                )
+            if quantity > max_quantity:
+                raise UserError(
+                    self.env._(
+                        "At most %(max)s of %(addon)s can be ordered here; contact "
+                        "us for more.",
+                        max=max_quantity,
                         addon=addon.name,
                     )
                 )
@@ -155,6 +162,38 @@ class SupportPlanConfigurator(models.AbstractModel):
                 )
             addons[addon] = quantity
         return {"plan": plan, "hours": hours, "band": band, "addons": addons}
+
+    @api.model
+    def _parse_hours(self, hours):
+        """Reserved hours a month as a float rounded to 2 digits, from a number or a
+        text; UserError for anything else or a negative number."""
+        try:
+            hours = float(hours or 0.0)
+        except (TypeError, ValueError, OverflowError) as error:
+            raise UserError(
+                self.env._("The number of reserved hours must be a number.")
+            ) from error
+        if hours != hours:  # NaN; an infinite or 400-digit number is over any maximum
+            raise UserError(
+                self.env._("The number of reserved hours must be a number.")
+            )
+        if abs(hours) < 1e12:
+            # float_round overflows on larger values (1e308), over any maximum anyway
+            hours = float_round(hours, precision_digits=2)
+        if hours < 0:
+            raise UserError(
+                self.env._("The number of reserved hours cannot be negative.")
+            )
+        return hours + 0.0  # -0.0 -> 0.0
+
+    @api.model
+    def _get_max_addon_quantity(self):
+        value = _to_int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("support_portal.configurator_max_addon_quantity")
+        )
+        return value if value and value > 0 else MAX_ADDON_QUANTITY
 
     # Prices
 
@@ -219,13 +258,18 @@ class SupportPlanConfigurator(models.AbstractModel):
                     "discount": 0.0,
                 }
             )
-        for line in lines:
-            line["subtotal"] = currency.round(
-                line["quantity"] * line["price_unit"] * (1 - line["discount"] / 100.0)
+        # in decimal, rounded as the currency rounds: no float drift in the sums
+        subtotals = [
+            _decimal_subtotal(
+                currency, line["quantity"], line["price_unit"], line["discount"]
             )
+            for line in lines
+        ]
+        for line, subtotal in zip(lines, subtotals, strict=True):
+            line["subtotal"] = float(subtotal)
         return {
             "lines": lines,
-            "total": currency.round(sum(line["subtotal"] for line in lines)),
+            "total": float(sum(subtotals, Decimal(0))),
             "currency": currency,
             "hourly_rate": hourly_rate,
             "pricelist": pricelist,
@@ -328,10 +372,27 @@ class SupportPlanConfigurator(models.AbstractModel):
 
 
 def _to_int(value):
+    """A whole number from an int or its text; None for anything else (a
+    fraction, a boolean, a list, a text of more digits than Python converts)."""
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _decimal_subtotal(currency, quantity, price_unit, discount):
+    """``quantity x price_unit`` less ``discount`` %, in Decimal, rounded half up to
+    the currency's rounding."""
+    amount = (
+        Decimal(repr(quantity))
+        * Decimal(repr(price_unit))
+        * (100 - Decimal(repr(discount)))
+        / 100
+    )
+    rounding = Decimal(repr(currency.rounding))
+    return (amount / rounding).quantize(Decimal(1), rounding=ROUND_HALF_UP) * rounding
 
 
 def _fmt(value):

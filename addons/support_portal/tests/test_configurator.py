@@ -43,13 +43,15 @@ class TestPlanConfigurator(SupportPortalCommon):
         self.assertIn("6 % discount (band 10-20 h)", quote["lines"][1]["name"])
 
     def test_band_bounds(self):
-        """A band holds its upper bound: 10 h -> 4 % (960.00), 10.5 h -> 6 %
-        (10.5 x 100 x 0.94 = 987.00), 20 h -> 6 % (1,880.00), 21 h -> 9 %
-        (21 x 100 x 0.91 = 1,911.00), 100 h -> 11 % (8,900.00)."""
+        """Bands are half-open, a band holds its lower bound: 10 h -> 10-20 h, 6 %
+        (10 x 100 x 0.94 = 940.00), 10.5 h -> 6 % (10.5 x 100 x 0.94 = 987.00),
+        20 h -> 20-50 h, 9 % (20 x 100 x 0.91 = 1,820.00), 21 h -> 9 %
+        (21 x 100 x 0.91 = 1,911.00), 100 h -> the highest band's upper bound,
+        11 % (100 x 100 x 0.89 = 8,900.00)."""
         for hours, reserved in (
-            (10, 960.0),
+            (10, 940.0),
             (10.5, 987.0),
-            (20, 1880.0),
+            (20, 1820.0),
             (21, 1911.0),
             (100, 8900.0),
         ):
@@ -95,6 +97,55 @@ class TestPlanConfigurator(SupportPortalCommon):
             with self.subTest(plan_id=plan_id):
                 with self.assertRaisesRegex(UserError, "Choose one of the plans"):
                     self.Configurator._parse_configuration(self.company, plan_id)
+
+    def test_hostile_input_refused_with_a_message(self):
+        """Values a hand-made request can send: a UserError with a message each (a
+        huge number of hours overflowed the rounding, a list of add-ons or a
+        400-digit quantity raised a TypeError or OverflowError: a 500)."""
+        integration = self.addon_integration.id
+        cases = [
+            ({"hours": 1e308}, "At most 100 hours"),
+            ({"hours": "1e308"}, "At most 100 hours"),
+            ({"hours": "-1e308"}, "cannot be negative"),
+            ({"hours": "inf"}, "At most 100 hours"),
+            ({"hours": "-inf"}, "cannot be negative"),
+            ({"hours": [1]}, "must be a number"),
+            ({"hours": {"a": 1}}, "must be a number"),
+            ({"hours": "9" * 400}, "At most 100 hours"),
+            ({"addons": [integration]}, "among those offered"),
+            ({"addons": "x"}, "among those offered"),
+            ({"addons": {integration: "9" * 400}}, "At most 100 of Integration"),
+            ({"addons": {integration: "9" * 5000}}, "at least 1"),
+            ({"addons": {integration: 10**15}}, "At most 100 of Integration"),
+            ({"addons": {integration: 2.5}}, "at least 1"),
+            ({"addons": {integration: True}}, "at least 1"),
+            ({"addons": {integration: [1]}}, "at least 1"),
+        ]
+        for kwargs, message in cases:
+            with (
+                self.subTest(kwargs=kwargs),
+                self.assertRaisesRegex(UserError, message),
+            ):
+                self._quote(self.plan_light, **kwargs)
+
+    def test_per_unit_quantity_bounded_and_exact(self):
+        """A per-unit add-on is sold up to 100 units here (a system parameter);
+        amounts are summed in decimal and rounded as the currency rounds: 100 x
+        0.35 + 33.33 is 68.33 exactly, not 68.33000000000001 (10^15 units were
+        accepted and their total drifted)."""
+        self.addon_integration.monthly_price = 0.35
+        self.plan_light.monthly_price = 33.33
+        quote = self._quote(self.plan_light, addons={self.addon_integration.id: 100})
+        self.assertEqual(quote["lines"][1]["subtotal"], 35.0)
+        self.assertEqual(quote["total"], 68.33)
+        self.assertEqual(repr(quote["total"]), "68.33")
+        with self.assertRaisesRegex(UserError, "At most 100 of Integration"):
+            self._quote(self.plan_light, addons={self.addon_integration.id: 101})
+        self.env["ir.config_parameter"].set_param(
+            "support_portal.configurator_max_addon_quantity", "500"
+        )
+        quote = self._quote(self.plan_light, addons={self.addon_integration.id: 101})
+        self.assertEqual(quote["lines"][1]["subtotal"], 35.35)
 
     def test_unpublished_and_foreign_catalogue(self):
         self.plan_medium.portal_published = False

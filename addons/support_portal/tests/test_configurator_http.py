@@ -34,6 +34,18 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
             data["csrf_token"] = http.Request.csrf_token(self)
         return self.url_open("/support/plans/quote", data=data, allow_redirects=False)
 
+    def _assert_posts_refused(self, cases):
+        """Each post of ``cases`` ([(extra form values, message)]) answers 400 with
+        the message and the form as typed; nothing is written."""
+        before = self._counts()
+        for extra, message in cases:
+            with self.subTest(extra=extra):
+                response = self._post_quote(self._light_15_extended(**extra))
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(message, response.text)
+                self.assertIn("Pia Prospect", response.text)
+        self.assertEqual(self._counts(), before)
+
     def _light_15_extended(self, **extra):
         data = {
             "plan_id": self.plan_light.id,
@@ -129,15 +141,7 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
             ({"addon_ids": ["999999999"]}, "among those offered"),
             ({"email": "nobody"}, "valid e-mail"),
         ]
-        before = self._counts()
-        for extra, message in cases:
-            with self.subTest(extra=extra):
-                response = self._post_quote(self._light_15_extended(**extra))
-                self.assertEqual(response.status_code, 400)
-                self.assertIn(message, response.text)
-                # the form keeps what the visitor typed
-                self.assertIn("Pia Prospect", response.text)
-        self.assertEqual(self._counts(), before)
+        self._assert_posts_refused(cases)
 
     def test_missing_csrf_writes_nothing(self):
         before = self._counts()
@@ -146,13 +150,78 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self._counts(), before)
 
-    def test_quotations_per_session_are_limited(self):
-        """Five quotations an hour per browser session; the sixth is refused."""
+    def test_quotations_per_address_are_limited(self):
+        """Five quotations an hour per client address, whatever the session: the
+        sixth, from a fresh cookie jar, is refused (the limit was per browser
+        session, so 7 fresh sessions made 7 quotations and 14 partners)."""
         for __ in range(5):
+            self.authenticate(None, None)  # a new session, no cookie kept
             response = self._post_quote(self._light_15_extended())
             self.assertEqual(response.status_code, 303)
+        self.authenticate(None, None)
         before = self._counts()
         response = self._post_quote(self._light_15_extended())
         self.assertEqual(response.status_code, 400)
         self.assertIn("several quotations", response.text)
         self.assertEqual(self._counts(), before)
+        # another address is counted apart
+        Request = self.env["support.configurator.request"]
+        self.assertEqual(
+            Request.search_count([("client_address", "=", "127.0.0.1")]), 5
+        )
+
+    def test_quotations_of_all_visitors_are_limited(self):
+        """All visitors together get a number of quotations per hour (a system
+        parameter), so that many addresses cannot flood the sales team."""
+        self.env["ir.config_parameter"].set_param(
+            "support_portal.configurator_quotes_per_hour", "3"
+        )
+        Request = self.env["support.configurator.request"]
+        Request._record_request("203.0.113.7")
+        Request._record_request("198.51.100.8")
+        response = self._post_quote(self._light_15_extended())
+        self.assertEqual(response.status_code, 303)
+        before = self._counts()
+        self.authenticate(None, None)
+        response = self._post_quote(self._light_15_extended())
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("many quotation requests", response.text)
+        self.assertEqual(self._counts(), before)
+        # an hour later the places are free again
+        Request.search([]).write({"requested_at": "2020-01-01 00:00:00"})
+        response = self._post_quote(self._light_15_extended())
+        self.assertEqual(response.status_code, 303)
+
+    def test_hostile_posts_answer_400_with_a_message(self):
+        """Hand-made posts: 400 and the reason, nothing written (1e308 hours and a
+        400-digit quantity answered 500)."""
+        integration = str(self.addon_integration.id)
+        cases = [
+            ({"hours": "1e308"}, "At most 100 hours"),
+            ({"hours": "-1e308"}, "cannot be negative"),
+            ({"hours": "Infinity"}, "At most 100 hours"),
+            ({"hours": "NaN"}, "must be a number"),
+            (
+                {"addon_ids": [integration], f"addon_qty_{integration}": "9" * 400},
+                "At most 100 of Integration",
+            ),
+            (
+                {"addon_ids": [integration], f"addon_qty_{integration}": "1e15"},
+                "at least 1",
+            ),
+            ({"plan_id": "9" * 400}, "Choose one of the plans"),
+        ]
+        self._assert_posts_refused(cases)
+        # the live price answers the reason too (a list of add-ons raised an
+        # AttributeError: "Odoo Server Error")
+        for params, message in (
+            ({"addons": [integration]}, "among those offered"),
+            ({"hours": 1e308}, "At most 100 hours"),
+            ({"hours": [1, 2]}, "must be a number"),
+            ({"addons": {integration: 10**15}}, "At most 100 of Integration"),
+        ):
+            with self.subTest(params=params):
+                result = self.make_jsonrpc_request(
+                    "/support/plans/price", {"plan_id": self.plan_light.id, **params}
+                )
+                self.assertIn(message, result["error"])

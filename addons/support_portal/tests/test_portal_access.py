@@ -179,6 +179,28 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
                 else:
                     self.assertNotIn(contract.name, response.text)
 
+    def test_draft_contract_absent_by_id(self):
+        """A draft contract is not the customer's yet: absent from /my/contracts
+        and 404 by id, also for its key user and with its token (it opened)."""
+        draft = self._create_contract(
+            self.customer_a,
+            date_start="2027-01-01",
+            key_user_ids=[Command.set(self.key_user_a.partner_id.ids)],
+        )
+        self.assertEqual(draft.state, "draft")
+        token = draft._portal_ensure_token()
+        for who in ("key_user_a", "anonymous"):
+            self._login(who)
+            for url in (
+                f"/my/contracts/{draft.id}",
+                f"/my/contracts/{draft.id}?access_token={token}",
+                f"/my/contracts/{draft.id}/ledger",
+            ):
+                with self.subTest(who=who, url=url):
+                    self._assert_hidden(self._get(url), draft.name)
+        self._login("key_user_a")
+        self.assertNotIn(draft.name, self._get("/my/contracts").text)
+
     def test_contract_page_by_token(self):
         token = self.contract_a._portal_ensure_token()
         self._login("anonymous")

@@ -124,6 +124,22 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         self.assertIn(self.ticket_a_other.name, html)
         self.assertNotIn(self.ticket_a_key.name, html)
 
+    def test_list_unknown_parameters_fall_back_to_the_default(self):
+        """A hand-edited list address shows the default list (an unknown sortby or
+        groupby answered 500, and so did a date that is not one)."""
+        self.authenticate("key_user_a", "key_user_a")
+        for params in (
+            {"sortby": "zzz"},
+            {"groupby": "zzz"},
+            {"filterby": "zzz"},
+            {"search_in": "zzz"},
+            {"date_begin": "zzz", "date_end": "2026-13-45"},
+            {"sortby": "name%27%3B--", "groupby": "stage", "filterby": "999999"},
+        ):
+            with self.subTest(params=params):
+                html = self._list(**params)
+                self.assertIn(self.ticket_a_key.name, html)
+
     def test_list_search(self):
         self.authenticate("key_user_a", "key_user_a")
         html = self._list(search="Payroll", search_in="name")

@@ -6,8 +6,11 @@ creating and writing a ticket must keep (the SLA values are computed, never
 written by users). The SLA compute, the clocks, the scheduled check with its
 escalation and the auto-closing are in the helpdesk_ticket_*.py files beside."""
 
+import pytz
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import format_datetime
 
 from ..tools.sla_timeline import to_ts
 
@@ -48,6 +51,7 @@ SLA_TICKET_INPUTS = (
     "sla_priority_id",
     "support_ticket_type_id",
     "sla_emergency",
+    "sla_emergency_call_date",
     "sla_start_date",
     "sla_first_response_date",
     "sla_resolved_date",
@@ -67,6 +71,7 @@ SLA_PROTECTED_FIELDS = frozenset(
         "sla_resolved_date",
         "sla_response_breach_logged",
         "sla_resolution_breach_logged",
+        "sla_reopen_count",
         "sla_escalation_level",
         "sla_escalation_done",
         "sla_last_customer_message_date",
@@ -158,6 +163,28 @@ class HelpdeskTicket(models.Model):
         help="Reported through the emergency channel (for example the emergency "
         "phone number); some targets only apply then.",
     )
+    sla_emergency_call_date = fields.Datetime(
+        string="Emergency Call At",
+        tracking=True,
+        copy=False,
+        help="When the customer reported the ticket through the emergency channel "
+        "(its creation, or the call staff recorded later, between the ticket's "
+        "arrival and now). An emergency call is a new report: the SLA targets of "
+        "the ticket's priority count from it, and only a reply after it answers "
+        "it.",
+    )
+    sla_emergency_label = fields.Char(
+        string="Emergency Call",
+        compute="_compute_sla_emergency_label",
+        help="'emergency call at HH:MM', in the time zone of the plan's calendar.",
+    )
+    sla_reopen_count = fields.Integer(
+        string="Reopened",
+        readonly=True,
+        copy=False,
+        help="How many times the ticket left a resolved or closed stage again: its "
+        "resolution target runs again each time.",
+    )
     # -- clocks -------------------------------------------------------------------
     sla_start_date = fields.Datetime(
         string="SLA Clock Start",
@@ -177,8 +204,9 @@ class HelpdeskTicket(models.Model):
         string="Resolved On",
         readonly=True,
         copy=False,
-        help="First time the ticket reached a resolved or closed stage (reaches the "
-        "resolution target; kept when the ticket is reopened).",
+        help="When the ticket reached a resolved or closed stage (reaches the "
+        "resolution target); cleared when the ticket is reopened, whose "
+        "resolution target then runs again.",
     )
     sla_policy_id = fields.Many2one(
         compute="_compute_sla",
@@ -385,6 +413,42 @@ class HelpdeskTicket(models.Model):
             if not ticket.sla_priority_overridden:
                 ticket.sla_priority_id = ticket.sla_matrix_priority_id
 
+    @api.depends("sla_emergency_call_date", "support_contract_id.plan_id.calendar_id")
+    def _compute_sla_emergency_label(self):
+        for ticket in self:
+            call = ticket.sla_emergency_call_date
+            if not call:
+                ticket.sla_emergency_label = False
+                continue
+            # sudo: the plan's calendar only gives its time zone
+            tz = pytz.timezone(
+                ticket.support_contract_id.sudo().plan_id.calendar_id.tz
+                or self.env.user.tz
+                or "UTC"
+            )
+            ticket.sla_emergency_label = self.env._(
+                "emergency call at %(time)s",
+                time=pytz.utc.localize(call).astimezone(tz).strftime("%H:%M"),
+            )
+
+    @api.constrains("sla_emergency_call_date", "sla_start_date")
+    def _check_sla_emergency_call_date(self):
+        """An emergency call is recorded between the ticket's arrival and now."""
+        now = fields.Datetime.now()
+        for ticket in self.filtered("sla_emergency_call_date"):
+            call = ticket.sla_emergency_call_date
+            if call > now or (ticket.sla_start_date and call < ticket.sla_start_date):
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %(ticket)s: an emergency call is recorded between "
+                        "the ticket's arrival (%(arrival)s) and now; %(call)s is "
+                        "not.",
+                        ticket=ticket.display_name,
+                        arrival=format_datetime(self.env, ticket.sla_start_date),
+                        call=format_datetime(self.env, call),
+                    )
+                )
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
@@ -398,7 +462,11 @@ class HelpdeskTicket(models.Model):
         Plan = self.env["support.plan"].sudo()
         Type = self.env["support.ticket.type"]
         Value = self.env["support.priority.axis.value"]
+        now = fields.Datetime.now()
         for vals in vals_list:
+            if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
+                # reported through the emergency channel: the call is the report
+                vals["sla_emergency_call_date"] = vals.get("sla_start_date") or now
             # ids from per-process caches: no query for a ticket in its own
             # transaction
             contract = Contract._sla_cached_contract(vals["support_contract_id"] or 0)
@@ -461,7 +529,13 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         self._sla_check_protected([vals])
+        uncalled = self.browse()
+        if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
+            # staff switching the emergency channel on record the call now
+            uncalled = self.filtered(lambda ticket: not ticket.sla_emergency_call_date)
         res = super().write(vals)
+        if uncalled:
+            uncalled.sla_emergency_call_date = fields.Datetime.now()
         if "stage_id" in vals:
             self._sla_sync_stage(
                 resumed_by=self.env.context.get("sla_resumed_by", "stage")

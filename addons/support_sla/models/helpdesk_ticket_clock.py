@@ -49,6 +49,14 @@ class HelpdeskTicket(models.Model):
                     }
                 )
             vals = {}
+            if (
+                not created
+                and not (stage.closed or stage.sla_resolved)
+                and ticket.sla_resolved_date
+            ):
+                # reopened: the resolution is running again, not met
+                vals["sla_resolved_date"] = False
+                vals["sla_reopen_count"] = ticket.sla_reopen_count + 1
             if (stage.closed or stage.sla_resolved) and not ticket.sla_resolved_date:
                 vals["sla_resolved_date"] = now
                 if not ticket.sla_first_response_date:
@@ -82,7 +90,11 @@ class HelpdeskTicket(models.Model):
         if message_type in ("comment", "email") and not message.subtype_id.internal:
             author = message.author_id.sudo()
             if author and not author.partner_share:
-                if not self.sla_first_response_date:
+                first = self.sla_first_response_date
+                call = self.sla_emergency_call_date
+                # an emergency call is a new report: the first reply after it
+                # answers it
+                if not first or (call and first < call <= message.date):
                     self.sudo().sla_first_response_date = message.date
             elif message.subtype_id:
                 self.sudo()._sla_customer_replied(message.date)

@@ -124,7 +124,11 @@ class HelpdeskTicket(models.Model):
                     type_id=inputs["support_ticket_type_id"],
                     emergency=bool(inputs["sla_emergency"]),
                     addon_ids=contract.addon_ids,
-                    start=_ts(inputs["sla_start_date"]),
+                    # an emergency call is a new report: its targets count
+                    # from the call
+                    start=_ts(
+                        inputs["sla_emergency_call_date"] or inputs["sla_start_date"]
+                    ),
                     first_response=_ts(inputs["sla_first_response_date"]),
                     resolved=_ts(inputs["sla_resolved_date"]),
                     logged={
@@ -213,9 +217,9 @@ class HelpdeskTicket(models.Model):
             return {}
         Calendar = self.env["resource.calendar"].sudo()
 
-        def timeline_for(calendar_ids, first_start, last_start):
-            return Calendar.browse(calendar_ids)._sla_timeline(
-                from_ts(first_start), from_ts(last_start)
+        def timeline_for(entries, first_start, last_start):
+            return Calendar._sla_timeline_of(
+                entries, from_ts(first_start), from_ts(last_start)
             )
 
         def on_error(facts, _error):
@@ -230,19 +234,20 @@ class HelpdeskTicket(models.Model):
         )
 
     def _sla_calendars(self):
-        """Calendars this ticket's clocks run on (the plan's first)."""
+        """Calendar entries this ticket's clocks run on (the plan's calendar id
+        first; see AddonRule.timeline_entry)."""
         self.ensure_one()
         contract = self.support_contract_id
         plan = contract.plan_id
         _rules, highest = self.env["support.plan"]._sla_cached_rules(plan.id)
-        calendars = plan.calendar_id
+        entries = [plan.calendar_id.id]
         for addon in contract.addon_line_ids.addon_id:
             rule = self.env["support.addon"]._sla_cached_rule(addon.id)
             if rule.covers(
                 self.sla_priority_id.id, self.support_ticket_type_id.id, highest
             ):
-                calendars |= addon.calendar_id
-        return calendars
+                entries.append(rule.timeline_entry())
+        return tuple(entries)
 
     def _sla_backdate_start(self, share):
         """Move the clock start back so that `share` (0-1) of the response target
@@ -254,8 +259,8 @@ class HelpdeskTicket(models.Model):
             seconds = value * (60.0 if kind == "business_minutes" else 3600.0)
             if kind not in ("business_minutes", "business_hours"):
                 continue
-            timeline = ticket._sla_calendars()._sla_timeline(
-                now - timedelta(days=60), now
+            timeline = self.env["resource.calendar"]._sla_timeline_of(
+                ticket._sla_calendars(), now - timedelta(days=60), now
             )
             start = timeline.retreat(to_ts(now), share * seconds)
             ticket.sla_start_date = from_ts(start)

@@ -33,7 +33,10 @@ class ResourceCalendarLeaves(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leaves = super().create(vals_list)
-        leaves._sla_touched_calendars()._sla_calendars_changed()
+        if not self.env.context.get("sla_holidays_on_demand"):
+            # (days off generated on demand belong to a year no deadline has
+            # reached yet: nothing cached or stored to redo)
+            leaves._sla_touched_calendars()._sla_calendars_changed()
         return leaves
 
     def write(self, vals):

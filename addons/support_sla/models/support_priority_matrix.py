@@ -7,6 +7,8 @@ matrix must be complete before tickets are triaged with it.
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .support_priority_matrix_cell import MATRIX_CHECKS_ITSELF
+
 
 class SupportPriorityMatrix(models.Model):
     _name = "support.priority.matrix"
@@ -49,6 +51,18 @@ class SupportPriorityMatrix(models.Model):
     def _compute_priority_ids(self):
         for matrix in self:
             matrix.priority_ids = matrix.cell_ids.priority_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        matrices = super(
+            SupportPriorityMatrix, self.with_context(**{MATRIX_CHECKS_ITSELF: True})
+        ).create(vals_list)
+        return matrices.with_env(self.env)
+
+    def write(self, vals):
+        return super(
+            SupportPriorityMatrix, self.with_context(**{MATRIX_CHECKS_ITSELF: True})
+        ).write(vals)
 
     @api.constrains("row_axis_id", "column_axis_id", "cell_ids")
     def _check_complete(self):

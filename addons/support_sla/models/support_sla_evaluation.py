@@ -4,6 +4,7 @@
 contract (quarterly reporting and review meeting).
 """
 
+import logging
 from collections import Counter
 from datetime import date
 
@@ -12,6 +13,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 # What an agent may change of an evaluation not yet discussed with the customer;
@@ -86,6 +90,12 @@ class SupportSlaEvaluation(models.Model):
         string="Resolution Achieved (%)", compute="_compute_figures"
     )
     breach_count = fields.Integer(string="Breaches", compute="_compute_figures")
+    reopened_count = fields.Integer(
+        string="Reopened Tickets",
+        compute="_compute_figures",
+        help="Tickets of the quarter that were reopened after being resolved or "
+        "closed (their resolution ran again).",
+    )
     paused_hours = fields.Float(
         string="Business Hours Paused", compute="_compute_figures"
     )
@@ -155,6 +165,7 @@ class SupportSlaEvaluation(models.Model):
                     round(100.0 * met / measured, 1) if measured else 0.0
                 )
             evaluation.breach_count = len(evaluation._get_breaches())
+            evaluation.reopened_count = len(tickets.filtered("sla_reopen_count"))
             evaluation.paused_hours = sum(tickets.mapped("sla_paused_hours"))
             months = evaluation._get_months()
             evaluation.reserved_hours = sum(m["reserved"] for m in months)
@@ -377,12 +388,33 @@ class SupportSlaEvaluation(models.Model):
             ]
         )
         missing = contracts - existing.contract_id
+        if missing and not self._try_lock_quarter(year, quarter):
+            # another worker creates this quarter's evaluations right now: its
+            # rows would make ours fail on the unique constraint; leave it to it
+            _logger.info(
+                "Evaluations of Q%s %s are being created by another worker",
+                quarter,
+                year,
+            )
+            return existing
         return existing | self.create(
             [
                 {"contract_id": contract.id, "year": year, "quarter": str(quarter)}
                 for contract in missing
             ]
         )
+
+    @api.model
+    def _try_lock_quarter(self, year, quarter):
+        """Take the transaction lock on creating the evaluations of a quarter;
+        False when another transaction holds it."""
+        return self.env.execute_query(
+            SQL(
+                "SELECT pg_try_advisory_xact_lock(hashtext(%s), %s)",
+                self._name,
+                int(year) * 10 + int(quarter),
+            )
+        )[0][0]
 
     @api.model
     def _cron_create_evaluations(self):

@@ -7,7 +7,7 @@ priority.
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.sla_timeline import validate_target
+from ..tools.sla_timeline import MAX_TARGET_DAYS, target_limit, validate_target
 
 TARGET_KIND_SELECTION = [
     ("business_minutes", "Business minutes"),
@@ -124,6 +124,7 @@ class SupportSlaPolicy(models.Model):
         "response_kind", "response_value", "resolution_kind", "resolution_value"
     )
     def _check_targets(self):
+        max_days = self._get_target_max_days()
         for policy in self:
             for label, kind, value in (
                 (self.env._("response"), policy.response_kind, policy.response_value),
@@ -133,7 +134,7 @@ class SupportSlaPolicy(models.Model):
                     policy.resolution_value,
                 ),
             ):
-                error = validate_target(kind, value)
+                error = validate_target(kind, value, max_days)
                 if not error:
                     continue
                 messages = {
@@ -146,6 +147,13 @@ class SupportSlaPolicy(models.Model):
                         "a fraction of a day (%(value)s); days count whole",
                         value=value,
                     ),
+                    "large": self.env._(
+                        "%(value)s, more than %(limit)s: at most %(days)s days "
+                        "(system parameter support_sla.target_max_days)",
+                        value=value,
+                        limit=target_limit(kind, max_days),
+                        days=max_days,
+                    ),
                 }
                 raise ValidationError(
                     self.env._(
@@ -155,6 +163,19 @@ class SupportSlaPolicy(models.Model):
                         error=messages[error],
                     )
                 )
+
+    @api.model
+    def _get_target_max_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("support_sla.target_max_days")
+        )
+        try:
+            value = int(value)
+        except (TypeError, ValueError):
+            return MAX_TARGET_DAYS
+        return value if value > 0 else MAX_TARGET_DAYS
 
     @api.constrains("plan_id", "addon_id")
     def _check_addon_plan(self):

@@ -3,8 +3,11 @@
 
 from . import test_sla_timeline
 from . import test_holidays
+from . import test_days_off
+from . import test_demo_days_off
 from . import test_priority_matrix
 from . import test_ticket_sla
+from . import test_reports
 from . import test_sla_changes
 from . import test_sla_cron
 from . import test_sla_evaluation

@@ -309,6 +309,7 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
             {
                 "calendar_id": cls.cal_extended.id,
                 "sla_priority_ids": [Command.set(cls.p_critical.ids)],
+                "sla_window": "working_days",
             }
         )
         cls.addon_365 = cls.env["support.addon"].create(
@@ -319,6 +320,7 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
                 "company_id": cls.company.id,
                 "calendar_id": cls.cal_365.id,
                 "critical_only": True,
+                "sla_window": "days_off",
             }
         )
         Policy = cls.env["support.sla.policy"]

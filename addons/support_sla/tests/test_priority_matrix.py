@@ -78,6 +78,46 @@ class TestPriorityMatrix(SlaMatrixCommon):
             self.matrix_000.cell_ids = [Command.unlink(cell.id)]
         self.assertTrue(cell.exists())
 
+    def test_cells_written_on_their_own_keep_the_matrix_complete(self):
+        """Deleting, moving or adding one cell through its own model is checked as
+        through the matrix (deleting one cell was accepted: tickets of that row and
+        column then got no priority from the matrix)."""
+        cell = self.matrix_000.cell_ids[0]
+        with self.assertRefused(ValidationError, "has no priority for"):
+            cell.unlink()
+        self.assertTrue(cell.exists())
+        with self.assertRefused(ValidationError, "does not belong to its axes"):
+            cell.row_value_id = self.urgency.value_ids[0]
+        self.assertIn(cell.row_value_id, self.impact.value_ids)
+        with self.assertRefused(ValidationError, "does not belong to its axes"):
+            self.env["support.priority.matrix.cell"].create(
+                {
+                    "matrix_id": self.matrix_000.id,
+                    "row_value_id": self.urgency.value_ids[0].id,
+                    "column_value_id": self.impact.value_ids[0].id,
+                    "priority_id": self.p_low.id,
+                }
+            )
+        # a cell may change its priority; the matrix is still refused its gap
+        cell.priority_id = self.p_high
+        self.assertEqual(
+            self.matrix_000._get_priority(cell.row_value_id, cell.column_value_id),
+            self.p_high,
+        )
+        # replacing all cells in one save of the matrix passes through gaps
+        grid = [
+            Command.create(
+                {
+                    "row_value_id": old.row_value_id.id,
+                    "column_value_id": old.column_value_id.id,
+                    "priority_id": self.p_low.id,
+                }
+            )
+            for old in self.matrix_000.cell_ids
+        ]
+        self.matrix_000.write({"cell_ids": [Command.clear(), *grid]})
+        self.assertEqual(self.matrix_000.priority_ids, self.p_low)
+
     def test_same_axis_twice_refused(self):
         with self.assertRefused(ValidationError, "two different axes"):
             self.matrix_000.column_axis_id = self.impact

@@ -170,6 +170,31 @@ class TestSlaEvaluation(SlaTicketCommon):
         # same figures as the evaluation: 3 tickets, 50 % and 100 %, 1 breach, 2 h
         self.assertEqual(groups[0], (3, 50.0, 100.0, 1, 2.0))
 
+    def test_two_workers_create_a_quarter_quietly(self):
+        """Two runs creating a quarter's evaluations at once (two database
+        connections): the second leaves the quarter to the first, quietly (it
+        waited for the first one's rows and failed on the unique constraint)."""
+        contracts = self.env.ref("support_contract.support_contract_tulip_demo") | (
+            self.env.ref("support_contract.support_contract_nordic_demo")
+        )
+        Evaluation = self.env["support.sla.evaluation"]
+        first = Evaluation._create_for_quarter(contracts, 2031, 1)
+        self.assertEqual(first.contract_id, contracts)
+        with (
+            self._other_worker() as env,
+            self.assertNoLogs("odoo", level="ERROR"),
+        ):
+            second = env["support.sla.evaluation"]._create_for_quarter(
+                env["support.contract"].browse(contracts.ids), 2031, 1
+            )
+            self.assertFalse(second)
+        self.assertEqual(
+            Evaluation.search_count(
+                [("contract_id", "in", contracts.ids), ("year", "=", 2031)]
+            ),
+            2,
+        )
+
     def test_quarter_creation_and_rules(self):
         Evaluation = self.env["support.sla.evaluation"]
         with freeze_time("2027-01-05 08:00:00"):

@@ -237,7 +237,7 @@ class TestTicketSla(SlaTicketCommon):
         self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 4, 10, 30))
 
     # -- statuses, reached and breached timestamps ----------------------------------
-    def test_statuses_and_reopen_keeps_timestamps(self):
+    def test_statuses_and_reopen_runs_resolution_again(self):
         with freeze_time(ams(2026, 11, 2, 9)) as frozen:
             ticket = self._ticket()
             self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
@@ -258,13 +258,20 @@ class TestTicketSla(SlaTicketCommon):
             self.assertEqual(ticket.sla_resolution_status, "met")
             self.assertEqual(ticket.sla_resolved_date, utc(2026, 11, 3, 11))
             self.assertEqual(ticket.sla_status, "breached")
-            # reopened and re-triaged a week later: reached and breached facts stay
+            # reopened a week later: the resolution runs again, not met (its
+            # deadline, Tue 3 Nov 17:00 CET, has passed: breached); the response
+            # stays as it was reached
             frozen.move_to(ams(2026, 11, 10, 12))
             ticket.stage_id = self.stage_progress
-            ticket.sla_priority_id = self.p_low
-            self.assertEqual(ticket.sla_resolved_date, utc(2026, 11, 3, 11))
-            self.assertEqual(ticket.sla_resolution_status, "met")
+            self.assertFalse(ticket.sla_resolved_date)
+            self.assertEqual(ticket.sla_reopen_count, 1)
+            self.assertEqual(ticket.sla_resolution_status, "breached")
             self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 11, 3, 16))
+            # re-triaged Low: end of the working day + 3 from the reply (Mon 18:00,
+            # after hours: from Tue) -> Fri 6 Nov 17:00 CET = 16:00 UTC, passed
+            ticket.sla_priority_id = self.p_low
+            self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 11, 6, 16))
+            self.assertEqual(ticket.sla_resolution_status, "breached")
             self.assertEqual(ticket.sla_response_status, "breached")
             self.assertEqual(ticket.sla_response_breached_date, utc(2026, 11, 2, 16))
 
@@ -328,6 +335,49 @@ class TestTicketSla(SlaTicketCommon):
             self.assertFalse(ticket.sla_paused)
 
     # -- bad configuration ------------------------------------------------------------
+    def test_targets_over_a_year_refused(self):
+        """A target of more than a year (in its unit) is a typing error and is
+        refused with the limit (1e5 to 1e9 hours were accepted, and the plan's
+        tickets then got no deadline at all); the limit is a system parameter."""
+        Policy = self.env["support.sla.policy"]
+        before = Policy.search_count([])
+        for kind, value, limit in (
+            ("business_hours", 1e5, "8784"),
+            ("business_hours", 1e9, "8784"),
+            ("business_minutes", 600000, "527040"),
+            ("business_days", 400, "366"),
+            ("day_end_plus", 400, "366"),
+        ):
+            with (
+                self.subTest(kind=kind, value=value),
+                self.assertRefused(ValidationError, f"more than {limit}: at most 366"),
+            ):
+                Policy.create(
+                    {
+                        "plan_id": self.plan_light.id,
+                        "priority_id": self.p_low.id,
+                        "response_kind": "business_hours",
+                        "response_value": 4,
+                        "resolution_kind": kind,
+                        "resolution_value": value,
+                    }
+                )
+        self.assertEqual(Policy.search_count([]), before)
+        # a year exactly is accepted, and a longer limit configured
+        policy = Policy.create(
+            {
+                "plan_id": self.plan_light.id,
+                "priority_id": self.p_low.id,
+                "response_kind": "business_hours",
+                "response_value": 8784,
+            }
+        )
+        with self.assertRefused(ValidationError, "more than 8784"):
+            policy.response_value = 8785
+        self.env["ir.config_parameter"].set_param("support_sla.target_max_days", "400")
+        policy.response_value = 9600
+        self.assertEqual(policy.response_value, 9600)
+
     def test_bad_policy_configuration_refused(self):
         Policy = self.env["support.sla.policy"]
         before = Policy.search_count([])
@@ -369,3 +419,37 @@ class TestTicketSla(SlaTicketCommon):
         with self.assertRefused(ValidationError, "between 0 and 100"):
             self.company.sla_at_risk_percent = 120
         self.assertEqual(self.company.sla_at_risk_percent, 75)
+
+
+@tagged("post_install", "-at_install")
+class TestAddonDaysOff(SlaTicketCommon):
+    """The 365 add-on on a contract covers the plan calendar's holidays."""
+
+    def test_365_ticket_on_christmas_friday(self):
+        """Light + 365 (08:00-17:00 on the plan calendar's days off), a Critical
+        ticket through the emergency channel on Fri 25 Dec 2026 10:00 CET
+        (Christmas): 10 business minutes in the 365 window -> 10:10 CET = 09:10
+        UTC the same day (the old 365 calendar worked only on Sat/Sun: Sat 26 Dec
+        08:10 CET)."""
+        self.cal_light._sla_generate_holidays([2026])
+        self.contract_light.addon_line_ids = [
+            Command.create({"addon_id": self.addon_365.id})
+        ]
+        system = self.impact.value_ids[0]
+        high = self.urgency.value_ids[0]
+        with freeze_time(ams(2026, 12, 25, 10)):
+            ticket = self._ticket(sla_emergency=True)
+            self._triage(ticket, system, high)
+        self.assertEqual(ticket.sla_priority_id, self.p_critical)
+        self.assertEqual(ticket.sla_response_deadline, utc(2026, 12, 25, 9, 10))
+
+    def test_critical_only_refuses_a_contradicting_list(self):
+        """'Critical Issues Only' with Medium listed would widen Medium's clocks:
+        refused, nothing written; Critical alone is accepted."""
+        with self.assertRefused(ValidationError, "covers critical issues only"):
+            self.addon_365.sla_priority_ids = [
+                Command.set((self.p_critical | self.p_medium).ids)
+            ]
+        self.assertFalse(self.addon_365.sla_priority_ids)
+        self.addon_365.sla_priority_ids = [Command.set(self.p_critical.ids)]
+        self.assertEqual(self.addon_365.sla_priority_ids, self.p_critical)

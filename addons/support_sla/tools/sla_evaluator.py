@@ -65,20 +65,34 @@ class PolicyRule(NamedTuple):
 
 
 class AddonRule(NamedTuple):
+    """An add-on's coverage; ``window`` is how its calendar widens the plan's:
+    ``every_day`` (its calendar as it is), ``working_days`` (more hours on the days
+    the plan's calendar works) or ``days_off`` (the days the plan's calendar is
+    off: weekends and its holidays)."""
+
     id: int
     calendar_id: int
     priority_ids: frozenset
     type_ids: frozenset
     critical_only: bool
+    window: str = "every_day"
+
+    def timeline_entry(self):
+        """How the add-on's calendar enters a timeline's calendar set: its id, or
+        (its id, window) when it depends on the plan's calendar."""
+        if self.window == "every_day":
+            return self.calendar_id
+        return (self.calendar_id, self.window)
 
     def covers(self, priority_id, type_id, highest_priority_id):
         if not self.calendar_id:
             return False
         if self.type_ids and type_id not in self.type_ids:
             return False
-        if self.priority_ids:
-            return priority_id in self.priority_ids
+        if self.priority_ids and priority_id not in self.priority_ids:
+            return False
         if self.critical_only:
+            # honoured also beside a list of priorities
             return bool(priority_id) and priority_id == highest_priority_id
         return True
 
@@ -102,12 +116,26 @@ def empty_values():
     return values
 
 
+def reached_at(facts, target):
+    """When the target was reached, or None. A response before the clock start
+    does not answer it: the clock starts at an emergency call (a new report), and
+    only a reply after the call answers that."""
+    if target == "response":
+        first = facts.first_response
+        return first if first and (not facts.start or first >= facts.start) else None
+    return facts.resolved
+
+
 def is_frozen(facts, target):
-    """A target is kept as it is once reached, or once its breach is recorded."""
+    """A target is kept as it is once reached, or once its breach is recorded.
+    A met target runs again when what reached it no longer does: a reopened
+    ticket's resolution, a response given before an emergency call."""
     status = facts.old[target][2]
+    reached = reached_at(facts, target)
     if status == "met":
-        return True
-    reached = facts.first_response if target == "response" else facts.resolved
+        if target == "resolution":
+            return bool(reached)
+        return bool(reached) or not facts.first_response
     return status == "breached" and bool(facts.logged[target] or reached)
 
 
@@ -150,7 +178,7 @@ def _target(values, facts, target, spec, timeline, start, now_ts, share):
         return None
     due = float(round(due))
     risk = timeline.risk_moment(start, due, share, facts.pauses, now_ts)
-    reached = facts.first_response if target == "response" else facts.resolved
+    reached = reached_at(facts, target)
     if reached:
         status = "met" if reached <= due else "breached"
     elif now_ts >= due:
@@ -171,8 +199,9 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
 
     :param facts_list: iterable of TicketFacts
     :param rules: Rules
-    :param timeline_for: callable (calendar ids tuple, first start ts, last start
-        ts) -> Timeline
+    :param timeline_for: callable (calendar entries tuple, first start ts, last
+        start ts) -> Timeline; the first entry is the plan's calendar id, the others
+        add-on calendars (see AddonRule.timeline_entry)
     :param now_ts: the current time, epoch seconds
     :param on_error: callable (facts, exception) called when a calendar set has no
         working time
@@ -218,12 +247,10 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
             highest = rules.highest.get(facts.plan_id)
             for addon_id in facts.addon_ids:
                 addon = rules.addons.get(addon_id)
-                if (
-                    addon
-                    and addon.calendar_id not in calendars
-                    and addon.covers(facts.priority_id, facts.type_id, highest)
-                ):
-                    calendars.append(addon.calendar_id)
+                if addon and addon.covers(facts.priority_id, facts.type_id, highest):
+                    entry = addon.timeline_entry()
+                    if entry not in calendars:
+                        calendars.append(entry)
             calendar_memo[key] = tuple(calendars)
         groups[calendar_memo[key]].append((facts, policy))
     for calendar_ids, items in groups.items():
@@ -264,7 +291,7 @@ def _evaluate_one(values, facts, policy, timeline, now_ts, rules):
     )
     resolution_start = facts.start
     if facts.resolution_start == "response":
-        resolution_start = facts.first_response or response_due or facts.start
+        resolution_start = reached_at(facts, "response") or response_due or facts.start
     _target(
         values,
         facts,

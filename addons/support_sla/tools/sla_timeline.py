@@ -358,7 +358,20 @@ def merge_pauses(pauses, now=None):
     return merged
 
 
-def validate_target(kind, value):
+# The longest target accepted unless configured otherwise: a year, in the target's
+# unit (366 days, 8,784 hours, 527,040 minutes). Longer ones are typing errors, and
+# from about 1e5 hours the deadline search gave up: the plan had no deadlines at all.
+MAX_TARGET_DAYS = 366
+
+
+def target_limit(kind, max_days=MAX_TARGET_DAYS):
+    """The largest value of a target of ``kind`` within ``max_days`` days."""
+    return {"business_minutes": max_days * 1440, "business_hours": max_days * 24}.get(
+        kind, max_days
+    )
+
+
+def validate_target(kind, value, max_days=MAX_TARGET_DAYS):
     """Return an error message (untranslated key, for the caller) or None."""
     if kind not in TARGET_KINDS:
         return "kind"
@@ -368,6 +381,10 @@ def validate_target(kind, value):
         return "positive"
     if kind in KINDS_WHOLE_DAYS and value != int(value):
         return "whole"
+    if kind in KINDS_NEED_POSITIVE + KINDS_WHOLE_DAYS and value > target_limit(
+        kind, max_days
+    ):
+        return "large"
     return None
 
 
@@ -388,10 +405,12 @@ __all__ = [
     "NoWorkingTimeError",
     "Target",
     "Timeline",
+    "MAX_TARGET_DAYS",
     "day_bounds_utc",
     "from_ts",
     "merge_pauses",
     "to_ts",
+    "target_limit",
     "validate_target",
     "window",
 ]

@@ -1,0 +1,256 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Load benchmark of the portal: concurrent key users on a multi-worker server, the
+suite against plain helpdesk_mgmt.
+
+    bash scripts/bench load [--tickets N] [--users N] [--seconds N] [--rounds N]
+                            [--workers N] [--keep]
+
+The two databases of ``bench portal`` (the suite with a customer of 2,000 tickets and
+its contract, plain helpdesk_mgmt with the same tickets), each with a posted invoice
+of the customer (the suite's: one of the contract, which the record rules keep to the
+key users). Each database gets its own ``odoo-bin --workers=N`` server (prefork, as
+in production; no cron). In each round, ``--users`` concurrent key users (sessions)
+request the pages in turn for ``--seconds`` on plain helpdesk_mgmt, then as long on
+the suite: home (``/my``), ticket list, ticket page, invoice page and, in the suite
+only, the contract page.
+
+Printed per page: requests, errors (any answer but 200), p50 and p95 in ms, and the
+p95 ratio suite / plain. Targets (issue 14): 0 errors, p95 within 1.1x plain's on the
+pages both have, after the record rules and the throttle of the trust work. Under a
+shared machine's load the figures move between runs: repeat a run that is off.
+"""
+
+import argparse
+import socket
+import statistics
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import bench_portal
+import requests
+from bench_portal import LOGIN, log
+from common import build_databases, drop_database
+
+import odoo
+import odoo.modules.registry
+import odoo.service.db
+from odoo import SUPERUSER_ID, api
+from odoo.fields import Command
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def add_invoice(registry, contract_id=None):
+    """A posted invoice of the bench customer (of its contract in the suite)."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        partner = env["res.users"].search([("login", "=", LOGIN)]).partner_id
+        vals = {
+            "move_type": "out_invoice",
+            "partner_id": partner.commercial_partner_id.id,
+            "invoice_line_ids": [
+                Command.create(
+                    {"name": "Support hours", "quantity": 3, "price_unit": 100.0}
+                )
+            ],
+        }
+        if contract_id:
+            vals["support_contract_id"] = contract_id
+        invoice = env["account.move"].create(vals)
+        invoice.action_post()
+        return invoice.id
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db, workers):
+    """``odoo-bin --workers`` on ``db`` alone; (process, base url) once it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "bash",
+            str(REPO / "scripts/odoo"),
+            "-d",
+            db,
+            f"--db-filter=^{db}$",
+            f"--workers={workers}",
+            "--max-cron-threads=0",
+            f"--http-port={port}",
+            f"--gevent-port={free_port()}",
+            "--log-level=warn",
+            "--limit-time-real=600",
+            "--limit-time-cpu=300",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for __ in range(240):
+        try:
+            if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
+                return process, url
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    process.terminate()
+    raise RuntimeError(f"the server on {db} did not start")
+
+
+def load(url, sid, pages, users, seconds):
+    """``users`` threads requesting ``pages`` ({label: path}) in turn for
+    ``seconds``; {label: [(ms, ok)]}."""
+    samples = {label: [] for label in pages}
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def user(offset):
+        session = requests.Session()
+        session.cookies.set("session_id", sid)
+        labels = list(pages)
+        n = offset
+        while time.monotonic() < stop:
+            label = labels[n % len(labels)]
+            n += 1
+            started = time.perf_counter()
+            try:
+                response = session.get(
+                    url + pages[label], timeout=60, allow_redirects=False
+                )
+                ok = response.status_code == 200
+            except requests.RequestException:
+                ok = False
+            ms = (time.perf_counter() - started) * 1000
+            with lock:
+                samples[label].append((ms, ok))
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples
+
+
+def percentile(values, share):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(share * len(values)))]
+
+
+def main(env, args):
+    parser = argparse.ArgumentParser(prog="bash scripts/bench load")
+    parser.add_argument("--tickets", type=int, default=2000)
+    parser.add_argument("--months", type=int, default=12)
+    parser.add_argument("--users", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args(args)
+    odoo.tools.config["db_name"] = []
+    odoo.tools.config["dbfilter"] = ""
+    ours_db = f"{env.cr.dbname}_load"
+    plain_db = f"{env.cr.dbname}_load_plain"
+    reuse = args.keep and odoo.service.db.exp_db_exist(ours_db)
+    servers = []
+    try:
+        if not reuse:
+            build_databases(ours_db, plain_db)
+        plain_registry = odoo.modules.registry.Registry(plain_db)
+        ours_registry = odoo.modules.registry.Registry(ours_db)
+        if reuse:
+            plain = bench_portal.find_data(plain_registry)
+            ours = bench_portal.find_data(ours_registry)
+        else:
+            log(f"data: {args.tickets} tickets of the customer, {args.tickets} other")
+            plain = bench_portal.setup_plain(plain_registry, args.tickets)
+            ours = bench_portal.setup_suite(ours_registry, args.tickets, args.months)
+            plain["invoice_id"] = add_invoice(plain_registry)
+            ours["invoice_id"] = add_invoice(ours_registry, ours["contract_id"])
+        if reuse:
+            for registry, data in ((plain_registry, plain), (ours_registry, ours)):
+                with registry.cursor() as cr:
+                    data["invoice_id"] = (
+                        api.Environment(cr, SUPERUSER_ID, {})["account.move"]
+                        .search([("move_type", "=", "out_invoice")], limit=1)
+                        .id
+                    )
+        common = {
+            "home": "/my",
+            "list": "/my/tickets",
+            "ticket": "/my/ticket/{ticket_id}",
+            "invoice": "/my/invoices/{invoice_id}",
+        }
+        plain_pages = {label: path.format(**plain) for label, path in common.items()}
+        ours_pages = {label: path.format(**ours) for label, path in common.items()}
+        ours_pages["contract"] = "/my/contracts/{contract_id}".format(**ours)
+        log(f"servers: --workers={args.workers} on each database")
+        plain_server, plain_url = start_server(plain_db, args.workers)
+        servers.append(plain_server)
+        ours_server, ours_url = start_server(ours_db, args.workers)
+        servers.append(ours_server)
+        plain_sid = bench_portal.new_session_id(plain_registry, plain_db)
+        ours_sid = bench_portal.new_session_id(ours_registry, ours_db)
+        # warm up: every page once on each server
+        load(plain_url, plain_sid, plain_pages, 1, 1)
+        load(ours_url, ours_sid, ours_pages, 1, 1)
+        results = {"plain": {}, "ours": {}}
+        for n in range(args.rounds):
+            log(f"round {n + 1}/{args.rounds}: {args.users} users x {args.seconds} s")
+            for name, url, sid, pages in (
+                ("plain", plain_url, plain_sid, plain_pages),
+                ("ours", ours_url, ours_sid, ours_pages),
+            ):
+                for label, values in load(
+                    url, sid, pages, args.users, args.seconds
+                ).items():
+                    results[name].setdefault(label, []).extend(values)
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=60)
+        if not args.keep:
+            for name in (ours_db, plain_db):
+                odoo.modules.registry.Registry.delete(name)
+                drop_database(name)
+
+    log(
+        f"\n{'page':<10} {'':<6} {'requests':>8} {'errors':>6} {'p50 ms':>8} "
+        f"{'p95 ms':>8}"
+    )
+    figures = {}
+    for name in ("plain", "ours"):
+        for label, values in results[name].items():
+            times = [ms for ms, __ in values]
+            errors = sum(1 for __, ok in values if not ok)
+            figures[name, label] = (
+                statistics.median(times),
+                percentile(times, 0.95),
+                errors,
+            )
+            log(
+                f"{label:<10} {name:<6} {len(values):8d} {errors:6d} "
+                f"{figures[name, label][0]:8.1f} {figures[name, label][1]:8.1f}"
+            )
+    log("")
+    ok = True
+    errors = sum(figures[key][2] for key in figures)
+    ok &= errors == 0
+    log(f"errors: {errors} (target 0)")
+    for label in common:
+        p50 = figures["ours", label][0] / figures["plain", label][0]
+        p95 = figures["ours", label][1] / figures["plain", label][1]
+        met = p95 <= 1.1
+        ok &= met
+        log(
+            f"{label:<10} suite/plain p50 {p50:5.2f}x, p95 {p95:5.2f}x "
+            f"(target p95 <= 1.1x): {'met' if met else 'NOT MET'}"
+        )
+    log(f"\nall targets met: {ok}")
+    return ok
