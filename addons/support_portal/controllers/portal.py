@@ -148,10 +148,12 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         contract = Contract._get_active_contract_for_partners(partner).get(
             partner.id, Contract
         )
+        # sudo: the zone of the company's working time (a portal user may not read
+        # resource calendars)
         return (
             contract.plan_id.calendar_id.tz
             or env.context.get("tz")
-            or env.company.resource_calendar_id.tz
+            or env.company.sudo().resource_calendar_id.tz
             or "UTC"
         )
 

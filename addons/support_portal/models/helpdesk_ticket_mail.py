@@ -77,11 +77,14 @@ class HelpdeskTicket(models.Model):
     @api.depends("partner_id.tz", "support_contract_id")
     def _compute_support_reader_tz(self):
         for ticket in self:
+            # sudo: the zones of the contract's and the company's calendars, which
+            # a portal reader may not read
+            ticket_su = ticket.sudo()
             ticket.support_reader_tz = (
                 ticket.partner_id.tz
-                or ticket.sudo().support_contract_id.plan_id.calendar_id.tz
-                or ticket.company_id.partner_id.tz
-                or ticket.company_id.resource_calendar_id.tz
+                or ticket_su.support_contract_id.plan_id.calendar_id.tz
+                or ticket_su.company_id.partner_id.tz
+                or ticket_su.company_id.resource_calendar_id.tz
                 or "Europe/Amsterdam"
             )
 

@@ -7,7 +7,7 @@ import lxml.html
 from freezegun import freeze_time
 
 from odoo import http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SupportPortalMixin, html_text
@@ -175,6 +175,23 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         html = self._list()
         self.assertIn("10/22/2026 05:00:00 PM", html)
         self.assertNotIn("10/22/2026 03:00:00 PM", html)
+
+    def test_list_of_a_viewer_without_time_zone_or_contract(self):
+        """A portal user without a time zone and without a contract reads the list
+        in the zone of the company's working time (which a portal user may not
+        read itself), and the list opens."""
+        user = new_test_user(
+            self.env, login="portal_no_contract", groups="base.group_portal"
+        )
+        user.tz = False
+        self.env.company.sudo().resource_calendar_id.tz = "Europe/Stockholm"
+        self.env["helpdesk.ticket"].create(
+            {"name": "Printer", "description": "x", "partner_id": user.partner_id.id}
+        )
+        self.authenticate("portal_no_contract", "portal_no_contract")
+        html = self._list()
+        self.assertIn("Printer", html)
+        self.assertIn("Europe/Stockholm", html_text(html))
 
     @freeze_time("2026-10-22 13:00:00")
     def test_ticket_page_deadlines_and_pause_log(self):
