@@ -5,11 +5,13 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import html2plaintext
 
 from odoo.addons.base.models.ir_cron import IrCron
+from odoo.addons.support_contract.tools.row_locks import lock_free_rows
 
 from .common import SlaTicketCommon, ams, utc
 
@@ -186,6 +188,48 @@ class TestSlaCron(SlaTicketCommon):
         self.assertEqual(set(tickets.mapped("sla_response_status")), {"at_risk"})
         self.assertEqual(paused.sla_response_status, "on_track")
         self.assertFalse(paused.activity_ids)
+
+    def test_two_workers_check_quietly(self):
+        """Two SLA checks at once (two database connections): the second leaves
+        the tickets the first holds to it, without waiting, without an ERROR and
+        without warning anyone twice; the first handles them (before: the second
+        waited for the first one's row locks and failed, "canceling statement due
+        to lock timeout")."""
+        Ticket = self.env["helpdesk.ticket"]
+        with freeze_time("2031-01-06 09:00:00"):
+            # the demo's open tickets: committed, the second worker sees them
+            open_tickets = Ticket.search([("stage_id.closed", "=", False)])
+            due = open_tickets.filtered_domain(
+                Ticket._sla_due_domain(fields.Datetime.now())
+            )
+            self.assertTrue(due, "no open demo ticket due in 2031")
+            # the first worker holds them (as its check does)
+            self.assertEqual(lock_free_rows(open_tickets), open_tickets)
+            with (
+                self._other_worker(lock_timeout="2s") as env,
+                self.assertNoLogs("odoo", level="ERROR"),
+            ):
+                second = env["helpdesk.ticket"].browse(open_tickets.ids)
+                before = self._sla_traces(env, second)
+                env["helpdesk.ticket"]._cron_sla_check(commit=False)
+                self.assertEqual(self._sla_traces(env, second), before)
+            # the first worker's check: the breaches of 2031 recorded, once
+            breaches = self._sla_traces(self.env, open_tickets)[2]
+            Ticket._cron_sla_check(commit=False)
+            self.assertGreater(self._sla_traces(self.env, open_tickets)[2], breaches)
+
+    @staticmethod
+    def _sla_traces(env, tickets):
+        """Messages, activities and breach records of these tickets (what a
+        check writes)."""
+        domain = [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
+        return (
+            env["mail.message"].search_count(
+                [("model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
+            ),
+            env["mail.activity"].search_count(domain),
+            env["support.sla.breach"].search_count([("ticket_id", "in", tickets.ids)]),
+        )
 
     def test_autoclose_waiting_for_customer(self):
         with freeze_time(ams(2026, 11, 2, 10)) as frozen:
