@@ -222,16 +222,22 @@ class HelpdeskTicket(models.Model):
                 entries, from_ts(first_start), from_ts(last_start)
             )
 
-        def on_error(facts, _error):
-            _logger.warning(
-                "Ticket %s: its availability calendars have no working time within "
-                "three years; no SLA deadline",
-                facts.id,
-            )
-
-        return evaluate(
-            facts, self._sla_rules(facts), timeline_for, to_ts(now), on_error
+        failed = []
+        result = evaluate(
+            facts,
+            self._sla_rules(facts),
+            timeline_for,
+            to_ts(now),
+            lambda facts, _error: failed.append(facts),
         )
+        if failed:
+            # one line per batch, not per ticket: the tickets show it (SLA Problem)
+            _logger.warning(
+                "%s ticket(s): their availability calendars have no working time "
+                "within three years; no SLA deadline (flagged as SLA Problem)",
+                len(failed),
+            )
+        return result
 
     def _sla_calendars(self):
         """Calendar entries this ticket's clocks run on (the plan's calendar id
