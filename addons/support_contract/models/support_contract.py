@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -18,9 +17,10 @@ from odoo.tools import (
     split_every,
 )
 
+from ..tools.log_guard import guarded_logger
 from ..tools.row_locks import lock_free_rows
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 #: Fields of a contract that decide which contract a ticket falls under.
 CONTRACT_LOOKUP_FIELDS = {"partner_id", "company_id", "state"}

@@ -14,3 +14,4 @@ from . import test_agreement
 from . import test_plan_pricing
 from . import test_billing_period
 from . import test_statement
+from . import test_log_guard

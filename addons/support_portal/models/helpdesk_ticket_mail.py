@@ -3,7 +3,6 @@
 """Intake of tickets by every channel: team, assignee, acknowledgement, mail
 replies (reopen, resume at the customer's moment) and the attachment policy."""
 
-import logging
 import os
 import re
 from datetime import timedelta
@@ -14,13 +13,15 @@ from odoo.tools import email_split, html2plaintext
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
+
 from ..tools.attachment_policy import (
     BLOCKED_MIMETYPES,
     DEFAULT_BLOCKED_EXTENSIONS,
     DEFAULT_MAX_ATTACHMENT_MB,
 )
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 # A mail's Date header counts as the moment the customer replied when it is at
 # most this long before its receipt (the mail server's fetch interval, 5 minutes

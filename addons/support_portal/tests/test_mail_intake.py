@@ -16,6 +16,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.support_contract.tests.i18n_check import activate_languages
+from odoo.addons.support_contract.tools.log_guard import LOG_BURST
 from odoo.addons.support_sla.tests.common import ams, utc
 
 from .common import SupportPortalMixin, html_text
@@ -252,6 +253,27 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         with self.assertLogs("odoo.addons.support_portal", level="WARNING") as logs:
             self.assertFalse(self._process(broken))
         self.assertIn("broken-1@mail", logs.output[0])
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
+
+    def test_a_mail_loop_cannot_flood_the_logs(self):
+        """An autoresponder answering in a loop: the intake logs at most LOG_BURST
+        lines a minute and creates nothing (before: one WARNING per mail, 70
+        lines)."""
+        count = self.env["helpdesk.ticket"].search_count([])
+        with (
+            freeze_time("2031-03-03 10:00:00"),
+            self.assertLogs("odoo.addons.support_portal", level="WARNING") as logs,
+        ):
+            for _number in range(LOG_BURST + 20):
+                self._process(
+                    rfc822(
+                        "Bart Contact <contact_a@example.com>",
+                        "Out of office",
+                        "I am away.",
+                        headers={"Auto-Submitted": "auto-replied"},
+                    )
+                )
+        self.assertEqual(len(logs.records), LOG_BURST)
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
 
     def test_attachment_policy(self):

@@ -5,11 +5,12 @@ as one stored compute: the ticket's inputs and the rules they need, evaluated
 for a whole batch by the pure-Python timeline evaluator (tools/); what the SLA
 follows outside the ticket marks the tickets with add_to_compute."""
 
-import logging
 from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
 
 from ..tools.sla_evaluator import (
     TARGET_SUFFIXES,
@@ -26,7 +27,7 @@ from .helpdesk_ticket import (
     _ts,
 )
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 
 class HelpdeskTicket(models.Model):
