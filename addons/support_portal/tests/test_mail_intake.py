@@ -435,6 +435,9 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             .create(self._ticket_vals("Portal form", self.contact_a.partner_id))
         )
         self.assertFalse(portal_ticket.user_id)
+        # the reporter writing in the portal is the current user: mailed all the
+        # same (Odoo leaves the author out of a message's recipients)
+        self.assertEqual(len(self._ack(portal_ticket)), 1)
 
     def test_backend_ticket_without_contract_keeps_helpdesk_mgmt_team_rule(self):
         """No contract, not by mail: neither triage nor the default team; the
