@@ -12,6 +12,8 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Command, Domain
 from odoo.tools import SQL, ormcache
 
+from ..tools.row_locks import lock_free_rows
+
 #: Fields of a contract that decide which contract a ticket falls under.
 CONTRACT_LOOKUP_FIELDS = {"partner_id", "company_id", "state"}
 
@@ -401,15 +403,7 @@ class SupportContract(models.Model):
     def _lock_free_rows(self):
         """Lock the rows of these contracts that no other transaction holds; return
         those contracts (a contract another worker is billing is left to it)."""
-        if not self.ids:
-            return self
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id FROM support_contract WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                tuple(self.ids),
-            )
-        )
-        return self.browse(sorted(row[0] for row in rows))
+        return lock_free_rows(self)
 
     def _lock_rows(self):
         """Lock the contracts' rows (billing, amendments) until the transaction ends."""

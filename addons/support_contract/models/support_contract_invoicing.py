@@ -8,7 +8,6 @@ hours billed separately), in batches that commit their progress. A month is bill
 only for the days the contract runs in it (from its start date to its end date,
 both included): pro rata by days, or in full by the company's setting."""
 
-import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -20,7 +19,9 @@ from odoo.tools import float_is_zero, format_amount, format_date, split_every
 
 from ..tools.billing_period import billing_period, period_share
 
-_logger = logging.getLogger(__name__)
+from ..tools.log_guard import guarded_logger
+
+_logger = guarded_logger(__name__)
 
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,

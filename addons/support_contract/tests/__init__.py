@@ -19,3 +19,4 @@ from . import test_contract_end
 from . import test_billing_cloc
 from . import test_member_rate
 from . import test_statement
+from . import test_log_guard

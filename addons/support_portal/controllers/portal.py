@@ -274,12 +274,28 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         }
 
     def _support_viewer_tz(self, ticket=None):
-        """Time zone deadlines are shown in: the viewer's, else the customer's."""
-        user = request.env.user
+        """Time zone deadlines are shown in: the viewer's, else the reporter's zone
+        of the ticket (its contact's, else its contract calendar's), else the zone
+        of the calendar of the viewer's contract; UTC only when none is known."""
+        env = request.env
+        user = env.user
         if not user._is_public() and user.tz:
             return user.tz
+        if ticket:
+            return ticket.support_reader_tz
+        Contract = env["support.contract"].sudo()
+        partner = user.partner_id.commercial_partner_id
+        # sudo: the zone of the calendar of the viewer's own contract
+        contract = Contract._get_active_contract_for_partners(partner).get(
+            partner.id, Contract
+        )
+        # sudo: the zone of the company's working time (a portal user may not read
+        # resource calendars)
         return (
-            request.env.context.get("tz") or (ticket and ticket.partner_id.tz) or "UTC"
+            contract.plan_id.calendar_id.tz
+            or env.context.get("tz")
+            or env.company.sudo().resource_calendar_id.tz
+            or "UTC"
         )
 
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
