@@ -352,10 +352,16 @@ class SupportContract(models.Model):
         "currency_id",
     )
     def _compute_amounts(self):
+        # one pricelist lookup per pricelist, currency, company and product, not
+        # per contract (a list of 80 contracts on 5 plans: 79 -> 5 price queries)
+        cache = {}
         for contract in self:
-            plan_price = contract._get_product_price(contract.plan_id.product_id)
+            plan_price = contract._get_product_price(
+                contract.plan_id.product_id, cache=cache
+            )
             addons_price = sum(
-                line.quantity * contract._get_product_price(line.addon_id.product_id)
+                line.quantity
+                * contract._get_product_price(line.addon_id.product_id, cache=cache)
                 for line in contract.addon_line_ids
             )
             reserved_price = contract._get_reserved_price()
