@@ -5,6 +5,7 @@ import {registry} from "@web/core/registry";
 import {standardFieldProps} from "@web/views/fields/standard_field_props";
 import {useRecordObserver} from "@web/model/relational_model/utils";
 import {useService} from "@web/core/utils/hooks";
+import {x2ManyCommands} from "@web/core/orm_service";
 
 /**
  * The cells of a priority matrix as a grid: the row axis' values down the side
@@ -22,6 +23,9 @@ export class PriorityMatrixGrid extends Component {
         this.orm = useService("orm");
         this.state = useState({rows: [], columns: [], priorities: []});
         this.axes = {};
+        // the grid's changes of the cells, one after the other: a cell is never
+        // saved half made, whatever the user (or a test) does meanwhile
+        this.queue = Promise.resolve();
         useRecordObserver(async (record) => {
             const rowAxis = record.data.row_axis_id?.id || false;
             const columnAxis = record.data.column_axis_id?.id || false;
@@ -59,14 +63,16 @@ export class PriorityMatrixGrid extends Component {
             // new combinations show empty, to be filled before saving)
             const rowIds = new Set(this.state.rows.map((row) => row.id));
             const columnIds = new Set(this.state.columns.map((column) => column.id));
-            const stale = this.list.records.filter(
-                (cell) =>
-                    !rowIds.has(cell.data.row_value_id?.id) ||
-                    !columnIds.has(cell.data.column_value_id?.id)
-            );
-            for (const cell of stale) {
-                await this.list.delete(cell);
-            }
+            await this.enqueue(async () => {
+                const stale = this.list.records.filter(
+                    (cell) =>
+                        !rowIds.has(cell.data.row_value_id?.id) ||
+                        !columnIds.has(cell.data.column_value_id?.id)
+                );
+                for (const cell of stale) {
+                    await this.list.delete(cell);
+                }
+            });
         });
     }
 
@@ -87,24 +93,44 @@ export class PriorityMatrixGrid extends Component {
         return this.cellOf(row, column)?.data.priority_id?.id || false;
     }
 
-    async onPriorityChange(row, column, ev) {
+    /** The priority the cell's record holds (not what its select shows while
+     * the change is on its way): what the grid will save; "-" for none. */
+    priorityNameOf(row, column) {
+        return this.cellOf(row, column)?.data.priority_id?.display_name || "-";
+    }
+
+    enqueue(change) {
+        this.queue = this.queue.then(change, change);
+        return this.queue;
+    }
+
+    onPriorityChange(row, column, ev) {
         const priorityId = parseInt(ev.target.value, 10) || false;
+        return this.enqueue(() => this.setPriority(row, column, priorityId));
+    }
+
+    /** The cell of row x column gets the priority: changed in place, or made
+     * with its row, column and priority at once when the matrix has none. */
+    async setPriority(row, column, priorityId) {
         const priority = this.state.priorities.find((p) => p.id === priorityId);
         const value = priority
             ? {id: priority.id, display_name: priority.display_name}
             : false;
-        let cell = this.cellOf(row, column);
-        if (!cell) {
-            if (!value) {
-                return;
-            }
-            cell = await this.list.addNewRecord({position: "bottom"});
-            await cell.update({
-                row_value_id: {id: row.id, display_name: row.display_name},
-                column_value_id: {id: column.id, display_name: column.display_name},
-            });
+        const cell = this.cellOf(row, column);
+        if (cell) {
+            await cell.update({priority_id: value});
+        } else if (value) {
+            await this.list.applyCommands([
+                x2ManyCommands.create(false, {
+                    row_value_id: {id: row.id, display_name: row.display_name},
+                    column_value_id: {
+                        id: column.id,
+                        display_name: column.display_name,
+                    },
+                    priority_id: value,
+                }),
+            ]);
         }
-        await cell.update({priority_id: value});
     }
 }
 

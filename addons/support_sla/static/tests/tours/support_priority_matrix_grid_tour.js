@@ -4,6 +4,10 @@ import {registry} from "@web/core/registry";
 
 const cell = (row, column) =>
     `.o_support_priority_matrix_grid tr[data-row='${row}'] td[data-column='${column}'] select`;
+// the priority the cell's record holds (what the form will save), not what its
+// select shows while the change is on its way
+const holds = (row, column, priority) =>
+    `.o_support_priority_matrix_grid tr[data-row='${row}'] td[data-column='${column}'][data-priority='${priority}']`;
 
 // A support manager opens a priority matrix: impact down the side, urgency across
 // the top, the priority in each cell; changing one cell in place and saving keeps it.
@@ -25,15 +29,18 @@ registry.category("web_tour.tours").add("support_priority_matrix_grid", {
         },
         {
             content: "Each cell shows its priority",
-            trigger: `${cell("Tour Organisation", "Tour Work stopped")}:has(option:selected:contains('Tour Critical'))`,
+            trigger: holds("Tour Organisation", "Tour Work stopped", "Tour Critical"),
         },
         {
-            trigger: `${cell("Tour One user", "Tour Can wait")}:has(option:selected:contains('Tour Low'))`,
+            trigger: holds("Tour One user", "Tour Can wait", "Tour Low"),
         },
         {
             content: "Organisation x Can wait becomes Critical, in place",
             trigger: cell("Tour Organisation", "Tour Can wait"),
             run: "selectByLabel Tour Critical",
+        },
+        {
+            trigger: holds("Tour Organisation", "Tour Can wait", "Tour Critical"),
         },
         {
             content: "The change is in the form, not saved yet",
@@ -50,7 +57,7 @@ registry.category("web_tour.tours").add("support_priority_matrix_grid", {
         },
         {
             content: "The grid shows the saved priority",
-            trigger: `${cell("Tour Organisation", "Tour Can wait")}:has(option:selected:contains('Tour Critical'))`,
+            trigger: holds("Tour Organisation", "Tour Can wait", "Tour Critical"),
         },
     ],
 });
@@ -84,7 +91,7 @@ registry.category("web_tour.tours").add("support_priority_matrix_grid_new", {
             run: "selectByLabel Tour Critical",
         },
         {
-            trigger: `${cell("Tour Work stopped", "Tour Organisation")}:has(option:selected:contains('Tour Critical'))`,
+            trigger: holds("Tour Work stopped", "Tour Organisation", "Tour Critical"),
         },
         {
             content: "Change the columns to the channel",
@@ -97,18 +104,21 @@ registry.category("web_tour.tours").add("support_priority_matrix_grid_new", {
             trigger: ".o_support_priority_matrix_grid:not(:has(th:contains('Tour Organisation')))",
         },
         {
-            trigger: `${cell("Tour Work stopped", "Tour Phone")}:has(option:selected:empty)`,
+            trigger: holds("Tour Work stopped", "Tour Phone", "-"),
         },
         {
             trigger: cell("Tour Work stopped", "Tour Phone"),
             run: "selectByLabel Tour Critical",
         },
         {
+            trigger: holds("Tour Work stopped", "Tour Phone", "Tour Critical"),
+        },
+        {
             trigger: cell("Tour Can wait", "Tour Phone"),
             run: "selectByLabel Tour Low",
         },
         {
-            trigger: `${cell("Tour Can wait", "Tour Phone")}:has(option:selected:contains('Tour Low'))`,
+            trigger: holds("Tour Can wait", "Tour Phone", "Tour Low"),
         },
         {
             content: "Save",
