@@ -39,6 +39,7 @@
         "views/support_contract_billing_views.xml",
         "views/account_move_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/account_analytic_line_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/support_contract_menus.xml",

@@ -8,7 +8,7 @@ the sync of those hours into the contract's hour ledger.
 
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import float_compare
+from odoo.tools import date_utils, float_compare, format_duration
 
 
 class HelpdeskTicket(models.Model):
@@ -70,6 +70,28 @@ class HelpdeskTicket(models.Model):
         readonly=False,  # filled in on creation (see _support_complete_create_values)
         help="How the hours logged on this ticket are accounted for.",
     )
+    support_hours_left_month = fields.Float(
+        string="Reserved Hours Left This Month",
+        compute="_compute_support_hours_left",
+        digits=(16, 2),
+        help="The contract's reserved hours a month less the hours consumed this "
+        "month (negative: more consumed than reserved).",
+    )
+    support_hour_balance = fields.Float(
+        string="Hours in the Wallet",
+        compute="_compute_support_hours_left",
+        digits=(16, 2),
+        help="The contract's hour balance: reserved hours credited, less hours "
+        "consumed, plus excess hours billed. Below zero the hours are overage, "
+        "billed at the normal rate.",
+    )
+    support_hours_warning = fields.Char(
+        string="Hours Warning",
+        compute="_compute_support_hours_left",
+        help="Why hours logged on this ticket are billed at the normal rate: not "
+        "covered, a billable ticket type, a change request over its maximum, or a "
+        "wallet in overage.",
+    )
 
     @api.depends("commercial_partner_id", "company_id")
     def _compute_support_contract_id(self):
@@ -115,6 +137,63 @@ class HelpdeskTicket(models.Model):
             spent = sum(ticket_sudo.timesheet_ids.mapped("unit_amount"))
             ticket.support_hours_spent = spent
             ticket.support_hours_policy = ticket._get_support_hours_policy(spent)
+
+    @api.depends(
+        "support_contract_id",
+        "support_hours_policy",
+        "support_ticket_type_id",
+        "partner_id",
+    )
+    @api.depends_context("tz")
+    def _compute_support_hours_left(self):
+        month = date_utils.start_of(fields.Date.context_today(self), "month")
+        # sudo: whoever logs time on a covered ticket sees its contract's hours
+        contracts = self.support_contract_id.sudo()
+        consumed = self.env["support.hour.ledger"]._get_consumed_by_month(
+            contracts, [month]
+        )
+        for ticket in self:
+            contract = ticket.support_contract_id.sudo()
+            ticket.support_hours_left_month = contract.reserved_hours - consumed.get(
+                (contract.id, month), 0.0
+            )
+            ticket.support_hour_balance = contract.hour_balance
+            ticket.support_hours_warning = ticket._support_hours_warning_of(
+                ticket.support_hours_policy, contract.hour_balance
+            )
+
+    def _support_hours_warning_of(self, policy, balance, entry=0.0):
+        """Why hours logged on this ticket are billed at the normal rate under
+        ``policy``, with the wallet at ``balance`` once ``entry`` hours count
+        (False when they consume reserved hours within the wallet)."""
+        self.ensure_one()
+        if policy == "uncovered":
+            if not self.partner_id:
+                return False
+            return self.env._(
+                "Not covered: the customer has no active support contract; the "
+                "hours are billed at the normal rate."
+            )
+        if policy == "billable":
+            return self.env._(
+                "Billed separately: hours on a %(type)s ticket are billed at the "
+                "normal rate, not taken from the reserved hours.",
+                type=self.support_ticket_type_id.name,
+            )
+        if policy == "rfc":
+            return self.env._(
+                "Billed separately: this change request is over its maximum of "
+                "%(max)s hours, so all its hours are billed at the normal rate.",
+                max=format_duration(self.support_ticket_type_id.rfc_max_hours),
+            )
+        if float_compare(balance, 0.0, precision_digits=2) < 0:
+            over = -balance if not entry else min(entry, -balance)
+            return self.env._(
+                "Overage: %(hours)s hours beyond the contract's wallet, billed at "
+                "the normal rate.",
+                hours=format_duration(over),
+            )
+        return False
 
     def _get_support_hours_policy(self, spent):
         """How the hours of this ticket count (see support_hours_policy)."""

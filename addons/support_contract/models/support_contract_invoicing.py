@@ -95,11 +95,15 @@ class SupportContractInvoicing(models.Model):
         "currency_id",
     )
     def _compute_amounts(self):
+        # one pricelist lookup per pricelist, currency, company, product and date,
+        # not per contract (a list of 80 contracts on 5 plans: 79 -> 5 price queries)
+        cache = {}
         today = fields.Date.context_today(self)
         for contract in self:
-            plan_price = contract._get_plan_fee(today.replace(day=1))
+            plan_price = contract._get_plan_fee(today.replace(day=1), cache=cache)
             addons_price = sum(
-                line.quantity * contract._get_product_price(line.addon_id.product_id)
+                line.quantity
+                * contract._get_product_price(line.addon_id.product_id, cache=cache)
                 for line in contract.addon_line_ids
             )
             reserved_price = contract._get_reserved_price()

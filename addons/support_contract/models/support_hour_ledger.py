@@ -4,6 +4,8 @@
 balance.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 
@@ -91,3 +93,21 @@ class SupportHourLedger(models.Model):
             domain.append(("date", "<", date_to))
         groups = self.sudo()._read_group(domain, ["contract_id"], ["hours:sum"])
         return {contract.id: hours for contract, hours in groups}
+
+    @api.model
+    def _get_consumed_by_month(self, contracts, months):
+        """Hours consumed in ``months`` (first days of months), in one query:
+        {(contract id, first day of the month): hours}, positive."""
+        if not contracts or not months:
+            return {}
+        domain = [
+            ("contract_id", "in", contracts.ids),
+            ("kind", "=", "consumption"),
+            ("date", ">=", min(months)),
+            ("date", "<", max(months) + relativedelta(months=1)),
+        ]
+        # sudo: the hours left are shown to whoever logs time on a covered ticket
+        groups = self.sudo()._read_group(
+            domain, ["contract_id", "date:month"], ["hours:sum"]
+        )
+        return {(contract.id, month): -hours for contract, month, hours in groups}

@@ -5,6 +5,7 @@ from . import test_install
 from . import test_catalogue
 from . import test_contract
 from . import test_ledger
+from . import test_hours_left
 from . import test_billing
 from . import test_billing_amounts
 from . import test_sale

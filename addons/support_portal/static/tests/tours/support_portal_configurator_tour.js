@@ -8,6 +8,10 @@ registry.category("web_tour.tours").add("support_portal_configurator", {
     url: "/support/plans",
     steps: () => [
         {
+            content: "The visitor finds the plans in the site's menu",
+            trigger: "header #top_menu .o_support_plans_menu a[href='/support/plans']",
+        },
+        {
             content: "Step 1: choose the Light plan",
             trigger: "label[data-plan-name='Light'] input[name='plan_id']",
             run: "click",

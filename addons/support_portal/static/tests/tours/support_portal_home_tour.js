@@ -12,7 +12,7 @@ registry.category("web_tour.tours").add("support_portal_home", {
         },
         {
             content: "and offers the support plans",
-            trigger: "a[href='/support/plans']:contains('Support Plans')",
+            trigger: "#wrap a[href='/support/plans']:contains('Support Plans')",
         },
         {
             content: "The portal home offers the tickets",
@@ -23,6 +23,16 @@ registry.category("web_tour.tours").add("support_portal_home", {
         {
             content: "The key user's ticket is listed",
             trigger: "table a:contains('Printer does not print invoices')",
+        },
+        {
+            content: "The site's menu leads to the support plans",
+            trigger: "header #top_menu .o_support_plans_menu a[href='/support/plans']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The configurator opens",
+            trigger: "label[data-plan-name='Light'] input[name='plan_id']",
         },
     ],
 });
