@@ -7,15 +7,15 @@ contract (plan, add-ons, reserved hours), kept as amendments
 (``support.contract.amendment``) that wait until the first day of the month they take
 effect on, where the monthly billing applies them."""
 
-import logging
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-_logger = logging.getLogger(__name__)
+from ..tools.log_guard import guarded_logger
+
+_logger = guarded_logger(__name__)
 
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
