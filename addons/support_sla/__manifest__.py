@@ -38,6 +38,7 @@
         "views/res_config_settings_views.xml",
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
+        "data/mail_template_evaluation.xml",
         "views/support_sla_menus.xml",
     ],
     "demo": [

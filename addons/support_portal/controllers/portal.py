@@ -12,7 +12,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
-from odoo.http import request
+from odoo.http import content_disposition, request
 from odoo.tools.misc import format_datetime
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
@@ -395,7 +395,13 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         website=True,
     )
     def portal_my_support_evaluation(
-        self, evaluation_id, access_token=None, report_type=None, download=False, **kw
+        self,
+        evaluation_id,
+        access_token=None,
+        report_type=None,
+        download=False,
+        support_error=None,
+        **kw,
     ):
         try:
             evaluation_sudo = self._document_check_access(
@@ -404,18 +410,31 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         except (AccessError, MissingError) as error:
             raise NotFound() from error
         if report_type in ("html", "pdf"):
-            return self._show_report(
+            response = self._show_report(
                 model=evaluation_sudo,
                 report_type=report_type,
                 report_ref="support_sla.action_report_sla_evaluation",
                 download=download,
             )
+            if report_type == "pdf":
+                # the portal's default name replaces every non-word character
+                # with "_"; the customer gets the name the back office prints:
+                # "SLA evaluation 2026-Q3 - Tulip Trading B.V.pdf"
+                response.headers["Content-Disposition"] = content_disposition(
+                    f"{evaluation_sudo._get_report_base_filename()}.pdf",
+                    disposition_type="attachment" if download else "inline",
+                )
+            return response
         values = self._get_page_view_values(
             evaluation_sudo,
             access_token,
             {
                 "page_name": "support_evaluation",
                 "support_evaluation": evaluation_sudo,
+                "support_error": support_error,
+                "can_object": evaluation_sudo._portal_can_object(
+                    request.env.user.partner_id
+                ),
             },
             "my_support_evaluations_history",
             False,
@@ -423,6 +442,36 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         )
         return request.render("support_portal.portal_my_support_evaluation", values)
 
+
+    @http.route(
+        "/my/evaluations/<int:evaluation_id>/object",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_evaluation_object(self, evaluation_id, objection=None, **kw):
+        """A key user of the contract objects in writing to a discussed
+        evaluation, within the objection period."""
+        # found with the user's rights: the portal rule shows an evaluation to
+        # the contract's key users only, once discussed
+        evaluation = request.env["support.sla.evaluation"].search(
+            [("id", "=", evaluation_id)]
+        )
+        if not evaluation:
+            raise NotFound()
+        try:
+            # sudo: the objection is recorded by the suite after _object checks
+            # the user is a key user of the contract and the period is open
+            with request.env.cr.savepoint():
+                evaluation.sudo()._object(request.env.user.partner_id, objection)
+        except (UserError, AccessError) as error:
+            response = self.portal_my_support_evaluation(
+                evaluation.id, support_error=error.args[0]
+            )
+            response.status_code = 400
+            return response
+        return request.redirect(f"{evaluation.access_url}?objected=1")
 
 def _avatar_url(partner):
     if not partner:

@@ -123,6 +123,13 @@ ACCESS_MATRIX = {
         "/my/evaluations/{evaluation}",
         KEY_USERS_PAGE,
     ),
+    # an empty objection: refused with its reason to the key user (and to an
+    # agent, who is no key user); hidden from the others
+    "/my/evaluations/<int:evaluation_id>/object": (
+        "POST",
+        "/my/evaluations/{evaluation}/object",
+        TICKET_ACTION,
+    ),
     # a contract invoice: its key users' (agents do not read invoices)
     "/my/invoices/<int:invoice_id>": (
         "GET",

@@ -31,3 +31,5 @@ from . import helpdesk_ticket_autoclose
 from . import support_sla_pause
 from . import support_sla_breach
 from . import support_sla_evaluation
+from . import support_sla_evaluation_improvement
+from . import support_sla_evaluation_objection

@@ -42,6 +42,13 @@ class ResCompany(models.Model):
         "stage of the ticket's team.",
     )
 
+    sla_objection_days = fields.Integer(
+        string="Objections Within (days)",
+        default=7,
+        help="The customer's key users can object in writing to a discussed SLA "
+        "evaluation within this many days of the meeting (seven by default).",
+    )
+
     def write(self, vals):
         res = super().write(vals)
         if "sla_at_risk_percent" in vals:
@@ -55,6 +62,7 @@ class ResCompany(models.Model):
         "sla_autoclose_days",
         "sla_autoclose_warning_days",
         "sla_confirm_days",
+        "sla_objection_days",
     )
     def _check_sla_settings(self):
         for company in self:
@@ -67,6 +75,7 @@ class ResCompany(models.Model):
                     )
                 )
             if min(
+                company.sla_objection_days,
                 company.sla_autoclose_days,
                 company.sla_autoclose_warning_days,
                 company.sla_confirm_days,

@@ -20,6 +20,9 @@ class ResConfigSettings(models.TransientModel):
     sla_confirm_days = fields.Integer(
         related="company_id.sla_confirm_days", readonly=False
     )
+    sla_objection_days = fields.Integer(
+        related="company_id.sla_objection_days", readonly=False
+    )
     sla_close_stage_id = fields.Many2one(
         related="company_id.sla_close_stage_id", readonly=False
     )
