@@ -4,7 +4,7 @@
 {
     "name": "Support SLA",
     "summary": "Triage, SLA policies, business-time deadlines, breaches, evaluation",
-    "version": "19.0.1.0.2",
+    "version": "19.0.1.0.3",
     "category": "After-Sales",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",

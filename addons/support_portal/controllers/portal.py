@@ -442,7 +442,6 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         )
         return request.render("support_portal.portal_my_support_evaluation", values)
 
-
     @http.route(
         "/my/evaluations/<int:evaluation_id>/object",
         type="http",
@@ -472,6 +471,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             response.status_code = 400
             return response
         return request.redirect(f"{evaluation.access_url}?objected=1")
+
 
 def _avatar_url(partner):
     if not partner:

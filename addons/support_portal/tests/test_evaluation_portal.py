@@ -31,9 +31,7 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
                 "state": "done",
                 "advice": "<p>Plan the upgrade before the summer.</p>",
                 "discussed_date": date.today() - timedelta(days=1),
-                "participant_partner_ids": [
-                    Command.set(cls.key_user_a.partner_id.ids)
-                ],
+                "participant_partner_ids": [Command.set(cls.key_user_a.partner_id.ids)],
                 "outcome": "negative",
                 "improvement_ids": [
                     Command.create(
@@ -185,7 +183,9 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
         self.evaluation_a.discussed_date = date.today() - timedelta(days=8)
         response = self._object(self.evaluation_a)
         self.assertEqual(response.status_code, 400)
-        self.assertIn("Objections to this evaluation were possible until", response.text)
+        self.assertIn(
+            "Objections to this evaluation were possible until", response.text
+        )
         self.assertNotIn("o_support_evaluation_object", response.text)  # no form
         self.assertFalse(self.evaluation_a.objection_ids)
         self.assertEqual(self.evaluation_a.outcome, "negative")

@@ -9,9 +9,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, time
 
 import pytz
-
 from dateutil.relativedelta import relativedelta
-
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -127,8 +125,7 @@ class SupportSlaEvaluation(models.Model):
     figures_date = fields.Datetime(
         string="Figures Of",
         readonly=True,
-        help="When the figures were computed; frozen once the evaluation is "
-        "discussed.",
+        help="When the figures were computed; frozen once the evaluation is discussed.",
     )
     figures_snapshot = fields.Json(
         readonly=True,
@@ -305,9 +302,7 @@ class SupportSlaEvaluation(models.Model):
             local = tz.localize(datetime.combine(day, time.min))
             return local.astimezone(pytz.utc).replace(tzinfo=None)
 
-        return midnight(self.date_from), midnight(
-            self.date_to + relativedelta(days=1)
-        )
+        return midnight(self.date_from), midnight(self.date_to + relativedelta(days=1))
 
     # ------------------------------------------------------------------
     # Figures: computed with grouped reads, stored, frozen once discussed
@@ -356,18 +351,24 @@ class SupportSlaEvaluation(models.Model):
             ("sla_start_date", "<", end),
         ]
         tickets = defaultdict(list)
-        for contract, ticket_type, priority, response, resolution, count, paused in (
-            Ticket._read_group(
-                ticket_domain,
-                [
-                    "support_contract_id",
-                    "support_ticket_type_id",
-                    "sla_priority_id",
-                    "sla_response_status",
-                    "sla_resolution_status",
-                ],
-                ["__count", "sla_paused_hours:sum"],
-            )
+        for (
+            contract,
+            ticket_type,
+            priority,
+            response,
+            resolution,
+            count,
+            paused,
+        ) in Ticket._read_group(
+            ticket_domain,
+            [
+                "support_contract_id",
+                "support_ticket_type_id",
+                "sla_priority_id",
+                "sla_response_status",
+                "sla_resolution_status",
+            ],
+            ["__count", "sla_paused_hours:sum"],
         ):
             tickets[contract.id].append(
                 (ticket_type, priority, response, resolution, count, paused)
@@ -460,7 +461,9 @@ class SupportSlaEvaluation(models.Model):
                 "fair_use": evaluation._fair_use(months),
                 "figures_date": now,
                 "figures_snapshot": {
-                    "counts": [[t, p, n] for (t, p), n in sorted(counts.items(), key=str)],
+                    "counts": [
+                        [t, p, n] for (t, p), n in sorted(counts.items(), key=str)
+                    ],
                     "type_ids": sorted({t for t, _p in counts if t}),
                     "priority_ids": sorted({p for _t, p in counts if p}),
                     "breaches": breaches[evaluation.contract_id.id],
@@ -520,14 +523,21 @@ class SupportSlaEvaluation(models.Model):
         and cause."""
         self.ensure_one()
         targets = dict(
-            self.env["support.sla.breach"]._fields["target"]._description_selection(
-                self.env
-            )
+            self.env["support.sla.breach"]
+            ._fields["target"]
+            ._description_selection(self.env)
         )
-        priorities = self.env["support.priority"].browse(
-            [b["priority_id"] for b in (self.figures_snapshot or {}).get("breaches", [])
-             if b["priority_id"]]
-        ).exists()
+        priorities = (
+            self.env["support.priority"]
+            .browse(
+                [
+                    b["priority_id"]
+                    for b in (self.figures_snapshot or {}).get("breaches", [])
+                    if b["priority_id"]
+                ]
+            )
+            .exists()
+        )
         names = {priority.id: priority.name for priority in priorities}
         return [
             dict(
@@ -770,7 +780,8 @@ class SupportSlaEvaluation(models.Model):
         previous = evaluation.outcome
         super(SupportSlaEvaluation, evaluation).write({"outcome": False})
         evaluation.message_post(
-            body=Markup("%s<br/>%s") % (
+            body=Markup("%s<br/>%s")
+            % (
                 self.env._(
                     "Objection by %(partner)s (outcome %(outcome)s reopened):",
                     partner=partner.name,

@@ -43,7 +43,8 @@ class SupportSlaEvaluationImprovement(models.Model):
     def _compute_done(self):
         for improvement in self:
             improvement.done = bool(
-                improvement.evaluation_id.state == "done" and not improvement.activity_id
+                improvement.evaluation_id.state == "done"
+                and not improvement.activity_id
             )
 
     @api.constrains("deadline", "evaluation_id")
@@ -65,9 +66,11 @@ class SupportSlaEvaluationImprovement(models.Model):
         for improvement in self.filtered(lambda i: not i.activity_id):
             # sudo: the activity is the suite's follow-up of the meeting; the
             # owner may be another agent than the one recording it
-            improvement.sudo().activity_id = improvement.evaluation_id.sudo().activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=improvement.deadline,
-                summary=improvement.name,
-                user_id=improvement.user_id.id,
+            improvement.sudo().activity_id = (
+                improvement.evaluation_id.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=improvement.deadline,
+                    summary=improvement.name,
+                    user_id=improvement.user_id.id,
+                )
             )

@@ -27,6 +27,4 @@ class SupportSlaEvaluationObjection(models.Model):
         comodel_name="res.partner", string="Key User", required=True, readonly=True
     )
     text = fields.Text(string="Objection", required=True, readonly=True)
-    date = fields.Datetime(
-        default=fields.Datetime.now, required=True, readonly=True
-    )
+    date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)

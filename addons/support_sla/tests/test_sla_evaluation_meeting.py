@@ -87,9 +87,7 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
         those of 30 Sep 23:30 and 1 Jan 00:30 (midnight UTC put 1 Oct 00:30 in
         Q3 and 1 Jan 00:30 in Q4)."""
         tickets = self.evaluation._get_tickets()
-        self.assertEqual(
-            sorted(tickets.mapped("name")), ["Edge first", "Edge last"]
-        )
+        self.assertEqual(sorted(tickets.mapped("name")), ["Edge first", "Edge last"])
         self.assertEqual(self.evaluation.ticket_count, 2)
         self.assertEqual(
             self.evaluation._period_bounds(),
@@ -105,9 +103,7 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
             self.assertRefused(ValidationError, "evaluated from the day after"),
         ):
             Evaluation.create(vals)
-        self.assertFalse(
-            Evaluation.search([("contract_id", "=", self.contract_ps.id)])
-        )
+        self.assertFalse(Evaluation.search([("contract_id", "=", self.contract_ps.id)]))
         # 00:30 on 1 January in Amsterdam (still 31 December in UTC): allowed
         with freeze_time(ams(2027, 1, 1, 0, 30)):
             evaluation = Evaluation.create(vals)
@@ -250,7 +246,12 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
         evaluation.invalidate_recordset()
         self.assertEqual(
             evaluation.read(
-                ["ticket_count", "breach_count", "response_measured", "figures_snapshot"]
+                [
+                    "ticket_count",
+                    "breach_count",
+                    "response_measured",
+                    "figures_snapshot",
+                ]
             ),
             figures,
         )
