@@ -338,7 +338,7 @@ class SupportSlaEvaluation(models.Model):
         for evaluations in batches.values():
             evaluations._store_figures_of_period(now)
 
-    def _store_figures_of_period(self, now):
+    def _store_figures_of_period(self, now):  # pylint: disable=missing-return
         start, end = self[:1]._period_bounds()
         date_from, date_to = self[:1].date_from, self[:1].date_to
         contract_ids = self.contract_id.ids
