@@ -15,6 +15,7 @@
     "installable": True,
     "depends": [
         "base_automation",
+        "board",
         "support_contract",
     ],
     "external_dependencies": {"python": ["holidays"]},
@@ -39,6 +40,7 @@
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
         "data/mail_template_evaluation.xml",
+        "views/support_sla_dashboard_views.xml",
         "views/support_sla_menus.xml",
     ],
     "demo": [
