@@ -350,11 +350,17 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
         self.assertEqual(set(by_partner), {self.kees, self.karin})
         for partner, message in by_partner.items():
             with self.subTest(partner=partner.name):
-                self.assertEqual(
-                    message.attachment_ids.mapped("name"),
-                    ["SLA evaluation 2026-Q4 - Customer Ltd.pdf"],
-                )
+                # the file is named in the key user's language too ("SLA-evaluatie
+                # 2026-Q4 - Customer Ltd.pdf" for Kees where Dutch is loaded)
+                name = self.evaluation.with_context(
+                    lang=partner.lang
+                )._get_report_base_filename()
+                self.assertEqual(message.attachment_ids.mapped("name"), [f"{name}.pdf"])
                 self.assertEqual(message.attachment_ids.mimetype, "application/pdf")
+        self.assertEqual(
+            by_partner[self.karin].attachment_ids.name,
+            "SLA evaluation 2026-Q4 - Customer Ltd.pdf",
+        )
         # each in their language: the meeting date as the key user writes it
         self.assertIn("01/12/2027", by_partner[self.karin].body)
         self.assertIn("12-01-2027", by_partner[self.kees].body)
