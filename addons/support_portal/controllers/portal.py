@@ -201,6 +201,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 }
                 for pause in ticket.sla_pause_ids.sorted("date_start")
             ]
+        levels = dict(
+            request.env["support.sla.customer.escalation"]
+            ._fields["level"]
+            ._description_selection(request.env)
+        )
         values.update(
             {
                 # avatars by URL (a scoped token each): computing them into the
@@ -217,6 +222,25 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_pauses": pauses,
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
                 "support_can_reopen": is_user and ticket._portal_can_reopen(),
+                # escalations asked by the customer: shown to whoever reads the
+                # ticket; the form only to the contract's key users
+                "support_escalations": [
+                    {
+                        "level": levels.get(escalation.level),
+                        "user": escalation.user_id.name,
+                        "request": fmt(escalation.request_date),
+                        "deadline": fmt(escalation.response_deadline),
+                        "response": fmt(escalation.response_date),
+                    }
+                    for escalation in (
+                        ticket.sla_customer_escalation_level
+                        and ticket.sla_customer_escalation_ids
+                        or []
+                    )
+                ],
+                "support_escalate_level": is_user
+                and ticket._customer_can_escalate(request.env.user.partner_id)
+                and ticket._customer_escalation_next_level(),
                 "support_error": kwargs.get("support_error"),
                 # the closing buttons ask first (see /ticket/close)
                 "support_close_stage": closing
@@ -254,6 +278,28 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         try:
             ticket.sudo()._portal_reopen(request.env.user.partner_id, reason=reason)
         except UserError as error:
+            return self._support_ticket_error(ticket, error)
+        return request.redirect(ticket.access_url)
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/escalate",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_escalate(self, ticket_id, reason=None, level=None, **kw):
+        """A key user of the ticket's contract asks for an escalation: level 1
+        to the senior partner, then level 2 to the managing partner."""
+        ticket = _get_ticket_or_404(ticket_id)
+        try:
+            # sudo: _customer_escalate checks the user is a key user of the
+            # ticket's contract before it records anything
+            with request.env.cr.savepoint():
+                ticket.sudo()._customer_escalate(
+                    request.env.user.partner_id, reason, level=level
+                )
+        except (UserError, AccessError) as error:
             return self._support_ticket_error(ticket, error)
         return request.redirect(ticket.access_url)
 

@@ -75,6 +75,11 @@ ACCESS_MATRIX = {
         "/my/tickets/{ticket}/reopen",
         TICKET_ACTION,
     ),
+    "/my/tickets/<int:ticket_id>/escalate": (
+        "POST",
+        "/my/tickets/{ticket}/escalate",
+        TICKET_ACTION,
+    ),
     "/ticket/close": (
         "POST",
         "/ticket/close?ticket_id={ticket}&stage_id=0",

@@ -110,6 +110,12 @@ class SupportSlaEvaluation(models.Model):
         help="Tickets of the quarter that were reopened after being resolved or "
         "closed (their resolution ran again).",
     )
+    escalation_count = fields.Integer(
+        string="Escalations",
+        readonly=True,
+        help="Escalations the customer's key users asked for in the quarter (each "
+        "level counts).",
+    )
     paused_hours = fields.Float(string="Business Hours Paused", readonly=True)
     reserved_hours = fields.Float(string="Hours Reserved", readonly=True)
     used_hours = fields.Float(string="Hours Used", readonly=True)
@@ -327,8 +333,8 @@ class SupportSlaEvaluation(models.Model):
 
         Evaluations of the same company and quarter share each read: the
         tickets grouped by contract, type, priority and statuses, the reopened
-        tickets, the breaches, and the hours used per month, i.e. five queries
-        for a whole quarter however many contracts it has. Discussed
+        tickets, the escalations, the breaches, and the hours used per month,
+        i.e. six queries for a whole quarter however many contracts it has. Discussed
         evaluations keep their frozen figures."""
         batches = defaultdict(lambda: self.browse())
         for evaluation in self:
@@ -378,6 +384,20 @@ class SupportSlaEvaluation(models.Model):
             for contract, count in Ticket._read_group(
                 ticket_domain + [("sla_reopen_count", ">", 0)],
                 ["support_contract_id"],
+                ["__count"],
+            )
+        )
+        escalations = dict(
+            (contract.id, count)
+            for contract, count in self.env["support.sla.customer.escalation"]
+            .sudo()
+            ._read_group(
+                [
+                    ("contract_id", "in", contract_ids),
+                    ("request_date", ">=", start),
+                    ("request_date", "<", end),
+                ],
+                ["contract_id"],
                 ["__count"],
             )
         )
@@ -455,6 +475,7 @@ class SupportSlaEvaluation(models.Model):
                 "ticket_count": sum(counts.values()),
                 "breach_count": len(breaches[evaluation.contract_id.id]),
                 "reopened_count": reopened.get(evaluation.contract_id.id, 0),
+                "escalation_count": escalations.get(evaluation.contract_id.id, 0),
                 "paused_hours": round(paused_hours, 2),
                 "reserved_hours": reserved * 3,
                 "used_hours": round(sum(m["used"] for m in months), 2),

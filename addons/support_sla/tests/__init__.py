@@ -15,3 +15,4 @@ from . import test_sla_evaluation_meeting
 from . import test_sla_report_languages
 from . import test_sla_trust
 from . import test_sla_automation
+from . import test_customer_escalation
