@@ -32,7 +32,7 @@ class HelpdeskTicket(models.Model):
 
     def _sla_check_protected(self, vals_list):
         """The customer's escalation level is the suite's record too."""
-        super()._sla_check_protected(vals_list)
+        res = super()._sla_check_protected(vals_list)
         if not self.env.su and any(
             "sla_customer_escalation_level" in vals for vals in vals_list
         ):
@@ -43,6 +43,7 @@ class HelpdeskTicket(models.Model):
                     fields="sla_customer_escalation_level",
                 )
             )
+        return res
 
     def _customer_escalation_next_level(self):
         """ "1", "2" or False (both asked)."""
