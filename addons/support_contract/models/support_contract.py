@@ -104,6 +104,7 @@ class SupportContract(models.Model):
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
+            ("upcoming", "Upcoming"),
             ("active", "Active"),
             ("suspended", "Suspended"),
             ("ended", "Ended"),
@@ -113,6 +114,8 @@ class SupportContract(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        help="Upcoming: activated, its start date lies ahead; it becomes active on "
+        "its start date (the daily billing run starts it) and is billed from then.",
     )
     key_user_ids = fields.Many2many(
         comodel_name="res.partner",

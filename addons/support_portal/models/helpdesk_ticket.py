@@ -13,17 +13,6 @@ from odoo.fields import Domain
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        # helpdesk_mgmt's /my/tickets builds its filters inline; the portal passes
-        # the key of one of ours in the context for its two searches (count, page)
-        key = self.env.context.get("support_portal_filter")
-        if key:
-            portal_filter = self._get_portal_filters().get(key)
-            if portal_filter:
-                domain = Domain(domain) & Domain(portal_filter["domain"])
-        return super()._search(domain, *args, **kwargs)
-
     # Portal
 
     @api.model
