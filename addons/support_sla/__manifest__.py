@@ -4,7 +4,7 @@
 {
     "name": "Support SLA",
     "summary": "Triage, SLA policies, business-time deadlines, breaches, evaluation",
-    "version": "19.0.1.0.2",
+    "version": "19.0.1.0.3",
     "category": "After-Sales",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",
@@ -39,6 +39,7 @@
         "views/res_config_settings_views.xml",
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
+        "data/mail_template_evaluation.xml",
         "views/support_sla_dashboard_views.xml",
         "views/support_sla_menus.xml",
     ],

@@ -14,7 +14,7 @@ from werkzeug.exceptions import NotFound
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
-from odoo.http import request
+from odoo.http import content_disposition, request
 from odoo.tools import groupby as groupbyelem
 from odoo.tools.misc import format_datetime
 
@@ -321,6 +321,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 }
                 for pause in ticket.sla_pause_ids.sorted("date_start")
             ]
+        levels = dict(
+            request.env["support.sla.customer.escalation"]
+            ._fields["level"]
+            ._description_selection(request.env)
+        )
         values.update(
             {
                 # avatars by URL (a scoped token each): computing them into the
@@ -337,6 +342,25 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "support_pauses": pauses,
                 "support_can_confirm": is_user and ticket._portal_can_confirm(),
                 "support_can_reopen": is_user and ticket._portal_can_reopen(),
+                # escalations asked by the customer: shown to whoever reads the
+                # ticket; the form only to the contract's key users
+                "support_escalations": [
+                    {
+                        "level": levels.get(escalation.level),
+                        "user": escalation.user_id.name,
+                        "request": fmt(escalation.request_date),
+                        "deadline": fmt(escalation.response_deadline),
+                        "response": fmt(escalation.response_date),
+                    }
+                    for escalation in (
+                        ticket.sla_customer_escalation_level
+                        and ticket.sla_customer_escalation_ids
+                        or []
+                    )
+                ],
+                "support_escalate_level": is_user
+                and ticket._customer_can_escalate(request.env.user.partner_id)
+                and ticket._customer_escalation_next_level(),
                 "support_error": kwargs.get("support_error"),
                 # the closing buttons ask first (see /ticket/close)
                 "support_close_stage": closing
@@ -374,6 +398,28 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         try:
             ticket.sudo()._portal_reopen(request.env.user.partner_id, reason=reason)
         except UserError as error:
+            return self._support_ticket_error(ticket, error)
+        return request.redirect(ticket.access_url)
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/escalate",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_escalate(self, ticket_id, reason=None, level=None, **kw):
+        """A key user of the ticket's contract asks for an escalation: level 1
+        to the senior partner, then level 2 to the managing partner."""
+        ticket = _get_ticket_or_404(ticket_id)
+        try:
+            # sudo: _customer_escalate checks the user is a key user of the
+            # ticket's contract before it records anything
+            with request.env.cr.savepoint():
+                ticket.sudo()._customer_escalate(
+                    request.env.user.partner_id, reason, level=level
+                )
+        except (UserError, AccessError) as error:
             return self._support_ticket_error(ticket, error)
         return request.redirect(ticket.access_url)
 
@@ -540,30 +586,79 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         website=True,
     )
     def portal_my_support_evaluation(
-        self, evaluation_id, access_token=None, report_type=None, download=False, **kw
+        self,
+        evaluation_id,
+        access_token=None,
+        report_type=None,
+        download=False,
+        support_error=None,
+        **kw,
     ):
         evaluation_sudo = _get_document_or_404(
             self, "support.sla.evaluation", evaluation_id, access_token
         )
         if report_type in ("html", "pdf"):
-            return self._show_report(
+            response = self._show_report(
                 model=evaluation_sudo,
                 report_type=report_type,
                 report_ref="support_sla.action_report_sla_evaluation",
                 download=download,
             )
+            if report_type == "pdf":
+                # the portal's default name replaces every non-word character
+                # with "_"; the customer gets the name the back office prints:
+                # "SLA evaluation 2026-Q3 - Tulip Trading B.V.pdf"
+                response.headers["Content-Disposition"] = content_disposition(
+                    f"{evaluation_sudo._get_report_base_filename()}.pdf",
+                    disposition_type="attachment" if download else "inline",
+                )
+            return response
         values = self._get_page_view_values(
             evaluation_sudo,
             access_token,
             {
                 "page_name": "support_evaluation",
                 "support_evaluation": evaluation_sudo,
+                "support_error": support_error,
+                "can_object": evaluation_sudo._portal_can_object(
+                    request.env.user.partner_id
+                ),
             },
             "my_support_evaluations_history",
             False,
             **kw,
         )
         return request.render("support_portal.portal_my_support_evaluation", values)
+
+    @http.route(
+        "/my/evaluations/<int:evaluation_id>/object",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_evaluation_object(self, evaluation_id, objection=None, **kw):
+        """A key user of the contract objects in writing to a discussed
+        evaluation, within the objection period."""
+        # found with the user's rights: the portal rule shows an evaluation to
+        # the contract's key users only, once discussed
+        evaluation = request.env["support.sla.evaluation"].search(
+            [("id", "=", evaluation_id)]
+        )
+        if not evaluation:
+            raise NotFound()
+        try:
+            # sudo: the objection is recorded by the suite after _object checks
+            # the user is a key user of the contract and the period is open
+            with request.env.cr.savepoint():
+                evaluation.sudo()._object(request.env.user.partner_id, objection)
+        except (UserError, AccessError) as error:
+            response = self.portal_my_support_evaluation(
+                evaluation.id, support_error=error.args[0]
+            )
+            response.status_code = 400
+            return response
+        return request.redirect(f"{evaluation.access_url}?objected=1")
 
 
 def _avatar_url(partner):

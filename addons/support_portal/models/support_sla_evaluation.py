@@ -1,10 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Quarterly SLA evaluations in the portal: the evaluation's portal URL and the PDF's
-file name.
+"""Quarterly SLA evaluations in the portal: the evaluation's portal URL and whether a
+key user can still object to it.
 """
-
-import re
 
 from odoo import models
 
@@ -19,6 +17,13 @@ class SupportSlaEvaluation(models.Model):
             evaluation.access_url = f"/my/evaluations/{evaluation.id}"
         return res
 
-    def _get_report_base_filename(self):
+    def _portal_can_object(self, partner):
+        """Whether this partner can still object to the evaluation (shows the
+        portal's form)."""
         self.ensure_one()
-        return re.sub(r"\W+", "_", self.name or "SLA_evaluation")
+        return bool(
+            self.state == "done"
+            and partner in self.contract_id.key_user_ids
+            and self.objection_deadline
+            and self._company_today(self.company_id) <= self.objection_deadline
+        )

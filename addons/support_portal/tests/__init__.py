@@ -15,3 +15,4 @@ from . import test_portal_tour_languages
 from . import test_mail_intake
 from . import test_buy_online_tour
 from . import test_access_matrix
+from . import test_ticket_escalation

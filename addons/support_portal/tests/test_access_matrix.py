@@ -75,6 +75,11 @@ ACCESS_MATRIX = {
         "/my/tickets/{ticket}/reopen",
         TICKET_ACTION,
     ),
+    "/my/tickets/<int:ticket_id>/escalate": (
+        "POST",
+        "/my/tickets/{ticket}/escalate",
+        TICKET_ACTION,
+    ),
     "/ticket/close": (
         "POST",
         "/ticket/close?ticket_id={ticket}&stage_id=0",
@@ -122,6 +127,13 @@ ACCESS_MATRIX = {
         "GET",
         "/my/evaluations/{evaluation}",
         KEY_USERS_PAGE,
+    ),
+    # an empty objection: refused with its reason to the key user (and to an
+    # agent, who is no key user); hidden from the others
+    "/my/evaluations/<int:evaluation_id>/object": (
+        "POST",
+        "/my/evaluations/{evaluation}/object",
+        TICKET_ACTION,
     ),
     "/support/plans": ("GET", "/support/plans", ALL_OK),
     "/support/plans/price": ("JSON", "/support/plans/price", ALL_OK),

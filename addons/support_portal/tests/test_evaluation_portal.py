@@ -1,7 +1,13 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date, timedelta
+from urllib.parse import unquote
+
+from odoo import http
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import SupportPortalMixin
 
@@ -16,6 +22,7 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
         super().setUpClass()
         cls._setup_support_portal()
         Evaluation = cls.env["support.sla.evaluation"]
+        # discussed yesterday (negative, one improvement): open to objections
         cls.evaluation_a = Evaluation.create(
             {
                 "contract_id": cls.contract_a.id,
@@ -23,6 +30,18 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
                 "quarter": "1",
                 "state": "done",
                 "advice": "<p>Plan the upgrade before the summer.</p>",
+                "discussed_date": date.today() - timedelta(days=1),
+                "participant_partner_ids": [Command.set(cls.key_user_a.partner_id.ids)],
+                "outcome": "negative",
+                "improvement_ids": [
+                    Command.create(
+                        {
+                            "name": "Answer within the hour",
+                            "user_id": cls.env.ref("base.user_admin").id,
+                            "deadline": date.today() + timedelta(days=30),
+                        }
+                    )
+                ],
             }
         )
         cls.evaluation_a_draft = Evaluation.create(
@@ -117,3 +136,77 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
             "/my/counters", {"counters": ["support_evaluation_count"]}
         )
         self.assertEqual(counters["support_evaluation_count"], 0)
+
+    def _object(self, evaluation, text="I object."):
+        return self.url_open(
+            f"/my/evaluations/{evaluation.id}/object",
+            data={"objection": text, "csrf_token": http.Request.csrf_token(self)},
+            allow_redirects=False,
+            method="POST",
+        )
+
+    def test_key_user_objects_in_the_browser(self):
+        """Anna (key user of A) objects to the discussed evaluation in the portal:
+        the objection is logged on the evaluation and its outcome reopened."""
+        self.start_tour(
+            f"/my/evaluations/{self.evaluation_a.id}",
+            "support_portal_evaluation_objection",
+            login="key_user_a",
+        )
+        objection = self.evaluation_a.objection_ids
+        self.assertEqual(objection.partner_id, self.key_user_a.partner_id)
+        self.assertIn("planned maintenance", objection.text)
+        self.assertFalse(self.evaluation_a.outcome)
+        logged = self.evaluation_a.message_ids.filtered(
+            lambda m: "planned maintenance" in m.body
+        )
+        self.assertEqual(logged.author_id, self.key_user_a.partner_id)
+
+    def test_objection_refused(self):
+        """Not a key user of the contract, another customer, nobody logged in, an
+        empty text and a period that has passed: refused, nothing written."""
+        for who in ("contact_a", "portal_b"):
+            self._login(who)
+            with self.subTest(who=who), mute_logger("odoo.http"):
+                response = self._object(self.evaluation_a)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("Answer within the hour", response.text)
+        self._login("key_user_a")
+        with mute_logger("odoo.http"):
+            # another customer's evaluation
+            self.assertEqual(self._object(self.evaluation_b).status_code, 404)
+            # not discussed yet: not even visible
+            self.assertEqual(self._object(self.evaluation_a_draft).status_code, 404)
+        response = self._object(self.evaluation_a, text="  ")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Write what you object to.", response.text)
+        self.evaluation_a.discussed_date = date.today() - timedelta(days=8)
+        response = self._object(self.evaluation_a)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn(
+            "Objections to this evaluation were possible until", response.text
+        )
+        self.assertNotIn("o_support_evaluation_object", response.text)  # no form
+        self.assertFalse(self.evaluation_a.objection_ids)
+        self.assertEqual(self.evaluation_a.outcome, "negative")
+        self._login("anonymous")
+        response = self._object(self.evaluation_a)
+        self.assertIn("/web/login", response.headers.get("Location", ""))
+        self.assertFalse(self.evaluation_a.objection_ids)
+
+    def test_pdf_file_name(self):
+        """The download is named like the back office's print, one dot before
+        the extension: "SLA evaluation 2026-Q1 - Tulpen Test B.V.pdf"."""
+        self._login("key_user_a")
+        response = self._get(
+            f"/my/evaluations/{self.evaluation_a.id}?report_type=pdf&download=true"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "SLA evaluation 2026-Q1 - Tulpen Test B.V.pdf",
+            unquote(response.headers["Content-Disposition"]),
+        )
+        # the page shows the meeting and its improvement
+        html = self._get(f"/my/evaluations/{self.evaluation_a.id}").text
+        self.assertIn("Answer within the hour", html)
+        self.assertIn("Anna Key", html)

@@ -19,7 +19,9 @@ from . import support_plan
 from . import support_addon
 from . import support_sla_policy
 from . import support_sla_escalation
+from . import support_sla_customer_escalation
 from . import support_contract
+from . import support_contract_customer_escalation
 from . import support_contract_addon
 from . import res_partner
 from . import helpdesk_ticket_stage
@@ -28,6 +30,9 @@ from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_clock
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_autoclose
+from . import helpdesk_ticket_customer_escalation
 from . import support_sla_pause
 from . import support_sla_breach
 from . import support_sla_evaluation
+from . import support_sla_evaluation_improvement
+from . import support_sla_evaluation_objection

@@ -42,6 +42,40 @@ class ResCompany(models.Model):
         "stage of the ticket's team.",
     )
 
+    sla_objection_days = fields.Integer(
+        string="Objections Within (days)",
+        default=7,
+        help="The customer's key users can object in writing to a discussed SLA "
+        "evaluation within this many days of the meeting (seven by default).",
+    )
+
+    sla_escalation_senior_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Senior Partner",
+        domain="[('share', '=', False)]",
+        help="Level 1 of an escalation a customer's key user asks for (a contract "
+        "may name another).",
+    )
+    sla_escalation_managing_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Managing Partner",
+        domain="[('share', '=', False)]",
+        help="Level 2 of an escalation a customer's key user asks for, once level 1 "
+        "was asked (a contract may name another).",
+    )
+    sla_escalation_senior_hours = fields.Float(
+        string="Senior Partner Answers Within (hours)",
+        default=4.0,
+        help="Business hours of the company's working calendar in which the senior "
+        "partner answers an escalation.",
+    )
+    sla_escalation_managing_hours = fields.Float(
+        string="Managing Partner Answers Within (hours)",
+        default=8.0,
+        help="Business hours of the company's working calendar in which the "
+        "managing partner answers an escalation.",
+    )
+
     def write(self, vals):
         res = super().write(vals)
         if "sla_at_risk_percent" in vals:
@@ -55,6 +89,9 @@ class ResCompany(models.Model):
         "sla_autoclose_days",
         "sla_autoclose_warning_days",
         "sla_confirm_days",
+        "sla_objection_days",
+        "sla_escalation_senior_hours",
+        "sla_escalation_managing_hours",
     )
     def _check_sla_settings(self):
         for company in self:
@@ -64,6 +101,24 @@ class ResCompany(models.Model):
                         "The share of an SLA target after which it is at risk must "
                         "be between 0 and 100 %%, not %(value)s.",
                         value=company.sla_at_risk_percent,
+                    )
+                )
+            if (
+                min(
+                    company.sla_escalation_senior_hours,
+                    company.sla_escalation_managing_hours,
+                    company.sla_objection_days,
+                )
+                < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The objection period and the escalation answer times cannot "
+                        "be negative (objections %(days)s days, senior partner "
+                        "%(senior)s hours, managing partner %(managing)s hours).",
+                        days=company.sla_objection_days,
+                        senior=company.sla_escalation_senior_hours,
+                        managing=company.sla_escalation_managing_hours,
                     )
                 )
             if min(

@@ -20,6 +20,21 @@ class ResConfigSettings(models.TransientModel):
     sla_confirm_days = fields.Integer(
         related="company_id.sla_confirm_days", readonly=False
     )
+    sla_escalation_senior_user_id = fields.Many2one(
+        related="company_id.sla_escalation_senior_user_id", readonly=False
+    )
+    sla_escalation_managing_user_id = fields.Many2one(
+        related="company_id.sla_escalation_managing_user_id", readonly=False
+    )
+    sla_escalation_senior_hours = fields.Float(
+        related="company_id.sla_escalation_senior_hours", readonly=False
+    )
+    sla_escalation_managing_hours = fields.Float(
+        related="company_id.sla_escalation_managing_hours", readonly=False
+    )
+    sla_objection_days = fields.Integer(
+        related="company_id.sla_objection_days", readonly=False
+    )
     sla_close_stage_id = fields.Many2one(
         related="company_id.sla_close_stage_id", readonly=False
     )

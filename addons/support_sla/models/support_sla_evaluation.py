@@ -4,15 +4,18 @@
 contract (quarterly reporting and review meeting).
 """
 
-from collections import Counter
-from datetime import date
+from collections import Counter, defaultdict
+from datetime import date, datetime, time
 
+import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
+from odoo.fields import Command, Domain
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
 
 from odoo.addons.support_contract.tools.log_guard import guarded_logger
 
@@ -21,7 +24,18 @@ _logger = guarded_logger(__name__)
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 # What an agent may change of an evaluation not yet discussed with the customer;
 # everything else (and anything once discussed) is a manager's correction.
-AGENT_WRITABLE_FIELDS = frozenset({"advice"})
+AGENT_WRITABLE_FIELDS = frozenset(
+    {
+        "advice",
+        "discussed_date",
+        "participant_partner_ids",
+        "participant_user_ids",
+        "outcome",
+        "improvement_ids",
+    }
+)
+# Inputs of the figures: changing one of them on a draft recomputes them.
+FIGURE_INPUTS = frozenset({"contract_id", "year", "quarter", "fair_use_tolerance"})
 MANAGER_GROUP = "support_contract.support_contract_group_manager"
 
 
@@ -31,7 +45,7 @@ class SupportSlaEvaluation(models.Model):
     for the provider's advice."""
 
     _name = "support.sla.evaluation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _description = "Quarterly SLA Evaluation"
     _order = "date_from desc, id desc"
     _check_company_auto = True
@@ -48,6 +62,7 @@ class SupportSlaEvaluation(models.Model):
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True)
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
+    key_user_ids = fields.Many2many(related="contract_id.key_user_ids")
     year = fields.Integer(
         required=True, default=lambda self: self._default_year(), tracking=True
     )
@@ -78,30 +93,33 @@ class SupportSlaEvaluation(models.Model):
         help="A month counts as above (below) the reservation when the hours used "
         "exceed (fall short of) the reserved hours by more than this share.",
     )
-    # figures of the quarter (computed on the fly, printed in the report)
-    ticket_count = fields.Integer(string="Tickets", compute="_compute_figures")
-    response_measured = fields.Integer(compute="_compute_figures")
-    response_met = fields.Integer(compute="_compute_figures")
-    response_achievement = fields.Float(
-        string="Response Achieved (%)", compute="_compute_figures"
-    )
-    resolution_measured = fields.Integer(compute="_compute_figures")
-    resolution_met = fields.Integer(compute="_compute_figures")
+    # Figures of the quarter, stored: computed (grouped reads) when the evaluation
+    # is created or refreshed while draft, frozen once it is discussed.
+    ticket_count = fields.Integer(string="Tickets", readonly=True)
+    response_measured = fields.Integer(readonly=True)
+    response_met = fields.Integer(readonly=True)
+    response_achievement = fields.Float(string="Response Achieved (%)", readonly=True)
+    resolution_measured = fields.Integer(readonly=True)
+    resolution_met = fields.Integer(readonly=True)
     resolution_achievement = fields.Float(
-        string="Resolution Achieved (%)", compute="_compute_figures"
+        string="Resolution Achieved (%)", readonly=True
     )
-    breach_count = fields.Integer(string="Breaches", compute="_compute_figures")
+    breach_count = fields.Integer(string="Breaches", readonly=True)
     reopened_count = fields.Integer(
         string="Reopened Tickets",
-        compute="_compute_figures",
+        readonly=True,
         help="Tickets of the quarter that were reopened after being resolved or "
         "closed (their resolution ran again).",
     )
-    paused_hours = fields.Float(
-        string="Business Hours Paused", compute="_compute_figures"
+    escalation_count = fields.Integer(
+        string="Escalations",
+        readonly=True,
+        help="Escalations the customer's key users asked for in the quarter (each "
+        "level counts).",
     )
-    reserved_hours = fields.Float(string="Hours Reserved", compute="_compute_figures")
-    used_hours = fields.Float(string="Hours Used", compute="_compute_figures")
+    paused_hours = fields.Float(string="Business Hours Paused", readonly=True)
+    reserved_hours = fields.Float(string="Hours Reserved", readonly=True)
+    used_hours = fields.Float(string="Hours Used", readonly=True)
     fair_use = fields.Selection(
         selection=[
             ("ok", "Within the reservation"),
@@ -109,7 +127,64 @@ class SupportSlaEvaluation(models.Model):
             ("below", "Below the reservation three months in a row"),
             ("none", "No hours reserved"),
         ],
-        compute="_compute_figures",
+        readonly=True,
+    )
+    figures_date = fields.Datetime(
+        string="Figures Of",
+        readonly=True,
+        help="When the figures were computed; frozen once the evaluation is discussed.",
+    )
+    figures_snapshot = fields.Json(
+        readonly=True,
+        help="The tables of the report (tickets by type and priority, breaches, "
+        "hours per month) as they were when the figures were computed.",
+    )
+    # the meeting with the key users
+    discussed_date = fields.Date(
+        string="Discussed On",
+        tracking=True,
+        help="Date of the evaluation meeting with the customer's key users.",
+    )
+    participant_partner_ids = fields.Many2many(
+        comodel_name="res.partner",
+        relation="support_sla_evaluation_participant_rel",
+        column1="evaluation_id",
+        column2="partner_id",
+        string="Customer Participants",
+        help="The customer's key users who took part in the meeting.",
+    )
+    participant_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        relation="support_sla_evaluation_staff_rel",
+        column1="evaluation_id",
+        column2="user_id",
+        string="Our Participants",
+        domain="[('share', '=', False)]",
+        help="The provider's staff who took part in the meeting.",
+    )
+    outcome = fields.Selection(
+        selection=[("positive", "Positive"), ("negative", "Negative")],
+        tracking=True,
+        help="The outcome agreed in the meeting. After the first contract year, two "
+        "negative evaluations give the customer the right to end the SLA early.",
+    )
+    improvement_ids = fields.One2many(
+        comodel_name="support.sla.evaluation.improvement",
+        inverse_name="evaluation_id",
+        string="Agreed Improvements",
+    )
+    objection_ids = fields.One2many(
+        comodel_name="support.sla.evaluation.objection",
+        inverse_name="evaluation_id",
+        string="Objections",
+        readonly=True,
+    )
+    objection_deadline = fields.Date(
+        string="Objections Until",
+        compute="_compute_objection_deadline",
+        store=True,
+        help="Last day on which a key user can object to the evaluation in writing "
+        "(the meeting date plus the company's objection period).",
     )
 
     _contract_quarter_uniq = models.Constraint(
@@ -127,7 +202,7 @@ class SupportSlaEvaluation(models.Model):
 
     @api.model
     def _previous_quarter_start(self):
-        today = fields.Date.context_today(self)
+        today = self._company_today(self.env.company)
         start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         return start - relativedelta(months=3)
 
@@ -151,27 +226,13 @@ class SupportSlaEvaluation(models.Model):
             evaluation.date_from = start
             evaluation.date_to = start + relativedelta(months=3, days=-1)
 
-    @api.depends("contract_id", "date_from", "date_to", "fair_use_tolerance")
-    def _compute_figures(self):
+    @api.depends("discussed_date", "company_id.sla_objection_days")
+    def _compute_objection_deadline(self):
         for evaluation in self:
-            tickets = evaluation._get_tickets()
-            evaluation.ticket_count = len(tickets)
-            for target in ("response", "resolution"):
-                statuses = tickets.mapped(f"sla_{target}_status")
-                measured = sum(1 for s in statuses if s in ("met", "breached"))
-                met = statuses.count("met")
-                evaluation[f"{target}_measured"] = measured
-                evaluation[f"{target}_met"] = met
-                evaluation[f"{target}_achievement"] = (
-                    round(100.0 * met / measured, 1) if measured else 0.0
-                )
-            evaluation.breach_count = len(evaluation._get_breaches())
-            evaluation.reopened_count = len(tickets.filtered("sla_reopen_count"))
-            evaluation.paused_hours = sum(tickets.mapped("sla_paused_hours"))
-            months = evaluation._get_months()
-            evaluation.reserved_hours = sum(m["reserved"] for m in months)
-            evaluation.used_hours = sum(m["used"] for m in months)
-            evaluation.fair_use = evaluation._fair_use(months)
+            evaluation.objection_deadline = evaluation.discussed_date and (
+                evaluation.discussed_date
+                + relativedelta(days=evaluation.company_id.sla_objection_days)
+            )
 
     @api.constrains("year", "fair_use_tolerance")
     def _check_values(self):
@@ -187,13 +248,75 @@ class SupportSlaEvaluation(models.Model):
                     self.env._("The fair-use tolerance cannot be negative.")
                 )
 
+    @api.constrains("contract_id", "year", "quarter")
+    def _check_period(self):
+        """A quarter is evaluated once it has ended (in the company's time zone)
+        and only when the contract ran during it."""
+        for evaluation in self:
+            if not 2000 <= evaluation.year <= 2100:
+                continue  # _check_values says so
+            today = self._company_today(evaluation.company_id)
+            if evaluation.date_to >= today:
+                raise ValidationError(
+                    self.env._(
+                        "Q%(quarter)s %(year)s ends on %(end)s: it can be evaluated "
+                        "from the day after.",
+                        quarter=evaluation.quarter,
+                        year=evaluation.year,
+                        end=format_date(self.env, evaluation.date_to),
+                    )
+                )
+            contract = evaluation.contract_id
+            if (
+                contract.state == "draft"
+                or contract.date_start > evaluation.date_to
+                or (contract.date_end and contract.date_end < evaluation.date_from)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s did not run in Q%(quarter)s %(year)s "
+                        "(%(start)s - %(end)s): there is nothing to evaluate.",
+                        contract=contract.display_name,
+                        quarter=evaluation.quarter,
+                        year=evaluation.year,
+                        start=format_date(self.env, contract.date_start),
+                        end=format_date(self.env, contract.date_end),
+                    )
+                )
+
     # ------------------------------------------------------------------
-    # Figures (also used by the report template)
+    # Period in the company's time zone
+    # ------------------------------------------------------------------
+    @api.model
+    def _company_tz(self, company):
+        """The company's time zone: its address's, else its working calendar's."""
+        return pytz.timezone(
+            company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
+        )
+
+    @api.model
+    def _company_today(self, company):
+        return datetime.now(self._company_tz(company)).date()
+
+    def _period_bounds(self):
+        """(start, end) of the quarter as naive UTC datetimes: midnight of its
+        first day and of the day after its last day, in the company's time zone
+        (Q1 2026 in Amsterdam: 2025-12-31 23:00 to 2026-03-31 22:00 UTC)."""
+        self.ensure_one()
+        tz = self._company_tz(self.company_id)
+
+        def midnight(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return midnight(self.date_from), midnight(self.date_to + relativedelta(days=1))
+
+    # ------------------------------------------------------------------
+    # Figures: computed with grouped reads, stored, frozen once discussed
     # ------------------------------------------------------------------
     def _tickets_domain(self):
         self.ensure_one()
-        start = fields.Datetime.to_datetime(self.date_from)
-        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
+        start, end = self._period_bounds()
         return (
             Domain("support_contract_id", "=", self.contract_id.id)
             & Domain("sla_start_date", ">=", start)
@@ -205,96 +328,186 @@ class SupportSlaEvaluation(models.Model):
         self.ensure_one()
         return self.env["helpdesk.ticket"].sudo().search(self._tickets_domain())
 
-    def _get_breaches(self):
-        """Breaches of the contract whose deadline fell in the quarter."""
-        self.ensure_one()
-        start = fields.Datetime.to_datetime(self.date_from)
-        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
-        return (
+    def _store_figures(self, frozen_too=False):
+        """Compute and store the figures of the draft evaluations among these
+        (of all of them with frozen_too: on creation).
+
+        Evaluations of the same company and quarter share each read: the
+        tickets grouped by contract, type, priority and statuses, the reopened
+        tickets, the escalations, the breaches, and the hours used per month,
+        i.e. six queries for a whole quarter however many contracts it has. Discussed
+        evaluations keep their frozen figures."""
+        batches = defaultdict(lambda: self.browse())
+        for evaluation in self:
+            if (frozen_too or evaluation.state == "draft") and evaluation.date_from:
+                batches[evaluation.company_id, evaluation.date_from] |= evaluation
+        now = fields.Datetime.now()
+        for evaluations in batches.values():
+            evaluations._store_figures_of_period(now)
+
+    def _store_figures_of_period(self, now):  # pylint: disable=missing-return
+        start, end = self[:1]._period_bounds()
+        date_from, date_to = self[:1].date_from, self[:1].date_to
+        contract_ids = self.contract_id.ids
+        # sudo: the figures count every ticket, breach and hour of the contract,
+        # also those the evaluating agent's team does not see
+        Ticket = self.env["helpdesk.ticket"].sudo()
+        ticket_domain = [
+            ("support_contract_id", "in", contract_ids),
+            ("sla_start_date", ">=", start),
+            ("sla_start_date", "<", end),
+        ]
+        tickets = defaultdict(list)
+        for (
+            contract,
+            ticket_type,
+            priority,
+            response,
+            resolution,
+            count,
+            paused,
+        ) in Ticket._read_group(
+            ticket_domain,
+            [
+                "support_contract_id",
+                "support_ticket_type_id",
+                "sla_priority_id",
+                "sla_response_status",
+                "sla_resolution_status",
+            ],
+            ["__count", "sla_paused_hours:sum"],
+        ):
+            tickets[contract.id].append(
+                (ticket_type, priority, response, resolution, count, paused)
+            )
+        reopened = dict(
+            (contract.id, count)
+            for contract, count in Ticket._read_group(
+                ticket_domain + [("sla_reopen_count", ">", 0)],
+                ["support_contract_id"],
+                ["__count"],
+            )
+        )
+        escalations = dict(
+            (contract.id, count)
+            for contract, count in self.env["support.sla.customer.escalation"]
+            .sudo()
+            ._read_group(
+                [
+                    ("contract_id", "in", contract_ids),
+                    ("request_date", ">=", start),
+                    ("request_date", "<", end),
+                ],
+                ["contract_id"],
+                ["__count"],
+            )
+        )
+        breaches = defaultdict(list)
+        for breach in (
             self.env["support.sla.breach"]
             .sudo()
             .search(
                 [
-                    ("contract_id", "=", self.contract_id.id),
+                    ("contract_id", "in", contract_ids),
                     ("deadline", ">=", start),
                     ("deadline", "<", end),
                 ],
                 order="deadline, id",
             )
-        )
-
-    def _get_type_priority_table(self):
-        """(types, priorities, {(type id, priority id): count}) of the quarter."""
-        self.ensure_one()
-        tickets = self._get_tickets()
-        counts = Counter(
-            (ticket.support_ticket_type_id.id, ticket.sla_priority_id.id)
-            for ticket in tickets
-        )
-        types = tickets.support_ticket_type_id.sorted("sequence")
-        priorities = tickets.sla_priority_id.sorted("sequence")
-        return types, priorities, counts
-
-    def _get_months(self, last=None, count=3):
-        """Reserved hours and hours used (the covered hours timesheets consumed
-        from the contract's balance) of `count` months ending with `last`
-        (default: the quarter's months that have begun).
-
-        :return: list of {"month": date, "reserved": float, "used": float}
-        """
-        self.ensure_one()
-        if not self.date_from:
-            return []
-        if last is None:
-            today = fields.Date.context_today(self)
-            last = min(self.date_to, today).replace(day=1)
-            count = min(
-                3,
-                (last.year - self.date_from.year) * 12
-                + last.month
-                - self.date_from.month
-                + 1,
-            )
-        if count <= 0:
-            return []
-        first = last - relativedelta(months=count - 1)
-        Ledger = self.env["support.hour.ledger"].sudo()
-        used = {
-            (month.year, month.month): -hours
-            for month, hours in Ledger._read_group(
-                [
-                    ("contract_id", "=", self.contract_id.id),
-                    ("kind", "=", "consumption"),
-                    ("date", ">=", first),
-                    ("date", "<", last + relativedelta(months=1)),
-                ],
-                ["date:month"],
-                ["hours:sum"],
-            )
-        }
-        months = []
-        for offset in range(count):
-            start = first + relativedelta(months=offset)
-            months.append(
+        ):
+            breaches[breach.contract_id.id].append(
                 {
-                    "month": start,
-                    "reserved": self.contract_id.reserved_hours,
-                    "used": round(used.get((start.year, start.month), 0.0), 2),
+                    "ticket": " ".join(
+                        filter(None, [breach.ticket_id.number, breach.ticket_id.name])
+                    ),
+                    "target": breach.target,
+                    "priority_id": breach.priority_id.id,
+                    "priority": breach.priority_id.name or "",
+                    "deadline": fields.Datetime.to_string(breach.deadline),
+                    "cause": breach.cause or "",
                 }
             )
-        return months
+        used = defaultdict(dict)
+        for contract, month, hours in (
+            self.env["support.hour.ledger"]
+            .sudo()
+            ._read_group(
+                [
+                    ("contract_id", "in", contract_ids),
+                    ("kind", "=", "consumption"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["contract_id", "date:month"],
+                ["hours:sum"],
+            )
+        ):
+            used[contract.id][month.month] = round(-hours, 2)
+        for evaluation in self:
+            rows = tickets[evaluation.contract_id.id]
+            counts = Counter()
+            measured = {"response": [0, 0], "resolution": [0, 0]}
+            paused_hours = 0.0
+            for ticket_type, priority, response, resolution, count, paused in rows:
+                counts[ticket_type.id, priority.id] += count
+                paused_hours += paused
+                for target, status in (
+                    ("response", response),
+                    ("resolution", resolution),
+                ):
+                    if status in ("met", "breached"):
+                        measured[target][0] += count
+                    if status == "met":
+                        measured[target][1] += count
+            reserved = evaluation.contract_id.reserved_hours
+            months = [
+                {
+                    "month": fields.Date.to_string(
+                        date_from + relativedelta(months=offset)
+                    ),
+                    "reserved": reserved,
+                    "used": used[evaluation.contract_id.id].get(
+                        (date_from + relativedelta(months=offset)).month, 0.0
+                    ),
+                }
+                for offset in range(3)
+            ]
+            vals = {
+                "ticket_count": sum(counts.values()),
+                "breach_count": len(breaches[evaluation.contract_id.id]),
+                "reopened_count": reopened.get(evaluation.contract_id.id, 0),
+                "escalation_count": escalations.get(evaluation.contract_id.id, 0),
+                "paused_hours": round(paused_hours, 2),
+                "reserved_hours": reserved * 3,
+                "used_hours": round(sum(m["used"] for m in months), 2),
+                "fair_use": evaluation._fair_use(months),
+                "figures_date": now,
+                "figures_snapshot": {
+                    "counts": [
+                        [t, p, n] for (t, p), n in sorted(counts.items(), key=str)
+                    ],
+                    "type_ids": sorted({t for t, _p in counts if t}),
+                    "priority_ids": sorted({p for _t, p in counts if p}),
+                    "breaches": breaches[evaluation.contract_id.id],
+                    "months": months,
+                },
+            }
+            for target, (count, met) in measured.items():
+                vals[f"{target}_measured"] = count
+                vals[f"{target}_met"] = met
+                vals[f"{target}_achievement"] = (
+                    round(100.0 * met / count, 1) if count else 0.0
+                )
+            # super(): the figures are the suite's own computation, not a user's
+            # correction (write() logs and locks those)
+            super(SupportSlaEvaluation, evaluation.sudo()).write(vals)
 
     def _fair_use(self, months):
-        """above/below when each of the three months in a row ending with the
-        quarter's last month begun used more (less) than the reservation, beyond
-        the tolerance."""
+        """above/below when each of the quarter's three months used more (less)
+        than the reservation, beyond the tolerance."""
         self.ensure_one()
         if not self.contract_id.reserved_hours:
             return "none"
-        if months:
-            months = self._get_months(last=months[-1]["month"], count=3)
-        if len(months) < 3:
-            return "ok"
         margin = self.fair_use_tolerance / 100.0
         if all(m["used"] > m["reserved"] * (1 + margin) for m in months):
             return "above"
@@ -302,13 +515,85 @@ class SupportSlaEvaluation(models.Model):
             return "below"
         return "ok"
 
+    # the frozen tables, as the report and the portal show them
+    def _get_type_priority_table(self):
+        """(types, priorities, {(type id, priority id): count}) of the quarter,
+        as stored with the figures."""
+        self.ensure_one()
+        snapshot = self.figures_snapshot or {}
+        counts = {
+            (type_id or False, priority_id or False): count
+            for type_id, priority_id, count in snapshot.get("counts", [])
+        }
+        types = (
+            self.env["support.ticket.type"]
+            .browse(snapshot.get("type_ids", []))
+            .exists()
+            .sorted("sequence")
+        )
+        priorities = (
+            self.env["support.priority"]
+            .browse(snapshot.get("priority_ids", []))
+            .exists()
+            .sorted("sequence")
+        )
+        return types, priorities, counts
+
+    def _get_breaches(self):
+        """Breaches whose deadline fell in the quarter, as stored with the
+        figures: dicts of ticket, target (label), priority, deadline (datetime)
+        and cause."""
+        self.ensure_one()
+        targets = dict(
+            self.env["support.sla.breach"]
+            ._fields["target"]
+            ._description_selection(self.env)
+        )
+        priorities = (
+            self.env["support.priority"]
+            .browse(
+                [
+                    b["priority_id"]
+                    for b in (self.figures_snapshot or {}).get("breaches", [])
+                    if b["priority_id"]
+                ]
+            )
+            .exists()
+        )
+        names = {priority.id: priority.name for priority in priorities}
+        return [
+            dict(
+                breach,
+                target=targets.get(breach["target"], breach["target"]),
+                priority=names.get(breach["priority_id"], breach["priority"]),
+                deadline=fields.Datetime.to_datetime(breach["deadline"]),
+            )
+            for breach in (self.figures_snapshot or {}).get("breaches", [])
+        ]
+
+    def _get_months(self):
+        """Reserved hours and hours used of the quarter's months, as stored with
+        the figures: [{"month": date, "reserved": float, "used": float}]."""
+        self.ensure_one()
+        return [
+            dict(month, month=fields.Date.to_date(month["month"]))
+            for month in (self.figures_snapshot or {}).get("months", [])
+        ]
+
     # ------------------------------------------------------------------
-    # Publishing lock
+    # Create, publishing lock
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        evaluations = super().create(vals_list)
+        evaluations._store_figures(frozen_too=True)
+        return evaluations
+
     def write(self, vals):
-        """Agents write only the advice of an evaluation not yet discussed; a
-        discussed (published) evaluation is changed by a manager only, and the
-        correction is logged in its chatter."""
+        """Agents write the meeting (advice, date, participants, outcome) of an
+        evaluation not yet discussed; a discussed (published) evaluation is
+        changed by a manager only, and the correction is logged in its
+        chatter."""
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
             locked = set(vals) - AGENT_WRITABLE_FIELDS
             if vals.get("state") == "done":
@@ -317,13 +602,15 @@ class SupportSlaEvaluation(models.Model):
             if locked or any(evaluation.state == "done" for evaluation in self):
                 raise AccessError(
                     self.env._(
-                        "Only the advice of an evaluation not yet discussed can be "
+                        "Only the meeting of an evaluation not yet discussed can be "
                         "changed; a discussed evaluation is corrected by a support "
                         "manager."
                     )
                 )
         published = self.filtered(lambda evaluation: evaluation.state == "done")
         res = super().write(vals)
+        if set(vals) & FIGURE_INPUTS:
+            self._store_figures()
         corrected = set(vals) - {"state"}
         if published and corrected:
             labels = ", ".join(
@@ -346,11 +633,72 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def action_refresh_figures(self):
+        """Recompute the figures of an evaluation not yet discussed."""
+        if any(evaluation.state == "done" for evaluation in self):
+            raise UserError(
+                self.env._(
+                    "The figures of a discussed evaluation are frozen; a manager "
+                    "reopens it first."
+                )
+            )
+        self._store_figures()
+        return True
+
     def action_done(self):
-        """Mark as discussed: the evaluation is published to the customer's key
-        users and locked."""
+        """Mark as discussed: the meeting's date, participants and outcome are
+        recorded, the figures computed one last time and frozen, the agreed
+        improvements followed as activities, and the evaluation published to
+        the customer's key users and locked."""
         self.ensure_one()
-        self.state = "done"
+        today = self._company_today(self.company_id)
+        discussed = self.discussed_date or today
+        problems = []
+        if self.state == "done":
+            problems.append(self.env._("It has already been discussed."))
+        if discussed <= self.date_to or discussed > today:
+            problems.append(
+                self.env._(
+                    "The meeting date must lie after the quarter (%(end)s) and not "
+                    "in the future.",
+                    end=format_date(self.env, self.date_to),
+                )
+            )
+        if not self.participant_partner_ids:
+            problems.append(
+                self.env._("Record which of the customer's key users took part.")
+            )
+        strangers = self.participant_partner_ids - self.contract_id.key_user_ids
+        if strangers:
+            problems.append(
+                self.env._(
+                    "%(names)s: not a key user of contract %(contract)s.",
+                    names=", ".join(strangers.mapped("name")),
+                    contract=self.contract_id.display_name,
+                )
+            )
+        if not self.outcome:
+            problems.append(self.env._("Record the outcome: positive or negative."))
+        if self.outcome == "negative" and not self.improvement_ids:
+            problems.append(
+                self.env._(
+                    "A negative evaluation records the agreed improvements, each "
+                    "with an owner and a deadline."
+                )
+            )
+        if problems:
+            raise UserError("\n".join(problems))
+        self._store_figures()
+        self.write(
+            {
+                "state": "done",
+                "discussed_date": discussed,
+                "participant_user_ids": [Command.link(self.env.user.id)]
+                if not self.participant_user_ids
+                else [],
+            }
+        )
+        self.improvement_ids._schedule_activities()
         return True
 
     def action_draft(self):
@@ -363,11 +711,52 @@ class SupportSlaEvaluation(models.Model):
         self.state = "draft"
         return True
 
+    def _get_report_base_filename(self):
+        """SLA evaluation 2026-Q3 - Tulip Trading B.V (the extension adds the
+        dot: no "B.V..pdf")."""
+        self.ensure_one()
+        return self.env._(
+            "SLA evaluation %(year)s-Q%(quarter)s - %(customer)s",
+            year=self.year,
+            quarter=self.quarter,
+            customer=self.partner_id.name or "",
+        ).rstrip(". ")
+
     def action_print(self):
         self.ensure_one()
         return self.env.ref("support_sla.action_report_sla_evaluation").report_action(
             self
         )
+
+    def action_send(self):
+        """Send the PDF to the key users of the contract, each in their own
+        language (one message per language), logged in the chatter."""
+        self.ensure_one()
+        if self.state != "done":
+            raise UserError(
+                self.env._("An evaluation is sent once it has been discussed.")
+            )
+        key_users = self.contract_id.key_user_ids.filtered("email")
+        if not key_users:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s has no key user with an e-mail address.",
+                    contract=self.contract_id.display_name,
+                )
+            )
+        template = self.env.ref("support_sla.mail_template_sla_evaluation")
+        company_lang = self.partner_id.lang or self.env.lang
+        by_lang = defaultdict(lambda: self.env["res.partner"])
+        for partner in key_users:
+            by_lang[partner.lang or company_lang] |= partner
+        for lang, partners in sorted(by_lang.items()):
+            self.with_context(evaluation_lang=lang).message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+            )
+        return True
 
     def action_view_tickets(self):
         self.ensure_one()
@@ -378,9 +767,78 @@ class SupportSlaEvaluation(models.Model):
         action["context"] = {}
         return action
 
+    # ------------------------------------------------------------------
+    # Objections (the portal's form)
+    # ------------------------------------------------------------------
+    def _object(self, partner, text):
+        """A key user objects in writing within the objection period: the
+        objection is logged and the outcome reopened (to be decided again)."""
+        self.ensure_one()
+        text = (text or "").strip()
+        today = self._company_today(self.company_id)
+        if self.state != "done" or not self.objection_deadline:
+            raise UserError(self.env._("This evaluation has not been discussed yet."))
+        if partner not in self.contract_id.key_user_ids:
+            raise AccessError(
+                self.env._("Only the contract's key users can object to it.")
+            )
+        if today > self.objection_deadline:
+            raise UserError(
+                self.env._(
+                    "Objections to this evaluation were possible until %(date)s.",
+                    date=format_date(self.env, self.objection_deadline),
+                )
+            )
+        if not text:
+            raise UserError(self.env._("Write what you object to."))
+        if len(text) > 5000:
+            raise UserError(self.env._("An objection has at most 5,000 characters."))
+        # sudo: the key user's objection is recorded by the suite (portal users
+        # write nothing on the evaluation themselves)
+        evaluation = self.sudo()
+        objection = evaluation.env["support.sla.evaluation.objection"].create(
+            {"evaluation_id": self.id, "partner_id": partner.id, "text": text}
+        )
+        previous = evaluation.outcome
+        super(SupportSlaEvaluation, evaluation).write({"outcome": False})
+        evaluation.message_post(
+            body=Markup("%s<br/>%s")
+            % (
+                self.env._(
+                    "Objection by %(partner)s (outcome %(outcome)s reopened):",
+                    partner=partner.name,
+                    outcome=dict(
+                        self._fields["outcome"]._description_selection(self.env)
+                    ).get(previous, "-"),
+                ),
+                text,
+            ),
+            author_id=partner.id,
+            subtype_xmlid="mail.mt_comment",
+        )
+        responsible = self.contract_id.user_id or self.create_uid
+        evaluation.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Objection: decide the outcome again"),
+            note=text,
+            user_id=responsible.id,
+        )
+        return objection
+
+    # ------------------------------------------------------------------
+    # Quarterly creation
+    # ------------------------------------------------------------------
     @api.model
     def _create_for_quarter(self, contracts, year, quarter):
-        """Evaluations of these contracts for a quarter, the missing ones created."""
+        """Evaluations of these contracts for a quarter, the missing ones created
+        for the contracts that ran during it."""
+        start = date(int(year), 3 * (int(quarter) - 1) + 1, 1)
+        end = start + relativedelta(months=3, days=-1)
+        contracts = contracts.filtered(
+            lambda contract: contract.state != "draft"
+            and contract.date_start <= end
+            and (not contract.date_end or contract.date_end >= start)
+        )
         existing = self.search(
             [
                 ("contract_id", "in", contracts.ids),
@@ -420,9 +878,11 @@ class SupportSlaEvaluation(models.Model):
     @api.model
     def _cron_create_evaluations(self):
         """At the start of a quarter, draft the evaluations of the one that ended
-        for every active contract."""
+        for every contract that ran during it."""
         start = self._previous_quarter_start()
-        contracts = self.env["support.contract"].search([("state", "=", "active")])
+        contracts = self.env["support.contract"].search(
+            [("state", "in", ("active", "suspended", "ended"))]
+        )
         self._create_for_quarter(contracts, start.year, (start.month - 1) // 3 + 1)
         return True
 

@@ -11,6 +11,8 @@ from . import test_reports
 from . import test_sla_changes
 from . import test_sla_cron
 from . import test_sla_evaluation
+from . import test_sla_evaluation_meeting
 from . import test_sla_report_languages
 from . import test_sla_trust
 from . import test_sla_automation
+from . import test_customer_escalation

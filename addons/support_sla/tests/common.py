@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 import pytz
+from freezegun import freeze_time
 
 from odoo.fields import Command
 
@@ -549,6 +550,19 @@ class SlaTicketCommon(SlaTestMixin, SupportContractCommon):
                     "hours_logged": hours,
                 }
             )
-        return cls.env["support.sla.evaluation"].create(
-            {"contract_id": cls.contract_light.id, "year": 2026, "quarter": "4"}
+        # a quarter is evaluated once it has ended
+        with freeze_time("2027-01-05 10:00:00"):
+            return cls.env["support.sla.evaluation"].create(
+                {"contract_id": cls.contract_light.id, "year": 2026, "quarter": "4"}
+            )
+
+    @staticmethod
+    def _meeting(evaluation, key_users, outcome="positive"):
+        """What the agent records of the evaluation meeting before marking it
+        discussed: the key users who took part and the outcome."""
+        evaluation.write(
+            {
+                "participant_partner_ids": [Command.set(key_users.ids)],
+                "outcome": outcome,
+            }
         )

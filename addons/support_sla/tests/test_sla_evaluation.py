@@ -143,15 +143,6 @@ class TestSlaEvaluation(SlaTicketCommon):
         action = self.evaluation.action_print()
         self.assertEqual(action["report_name"], "support_sla.report_sla_evaluation")
 
-    @freeze_time("2026-11-10 10:00:00")
-    def test_current_quarter_counts_months_begun(self):
-        # on 10 Nov 2026 only October and November count: 2 x 10 h reserved,
-        # 14 + 12.5 h used; the fair-use window Sep-Nov has 0 h in September: ok
-        evaluation = self.evaluation
-        self.assertEqual(evaluation.reserved_hours, 20.0)
-        self.assertEqual(evaluation.used_hours, 26.5)
-        self.assertEqual(evaluation.fair_use, "ok")
-
     def test_analysis_view_figures(self):
         groups = self.env["support.sla.report"]._read_group(
             [
@@ -178,6 +169,10 @@ class TestSlaEvaluation(SlaTicketCommon):
             self.env.ref("support_contract.support_contract_nordic_demo")
         )
         Evaluation = self.env["support.sla.evaluation"]
+        # (a quarter is evaluated once it has ended)
+        frozen = freeze_time("2031-04-05 08:00:00")
+        frozen.start()
+        self.addCleanup(frozen.stop)
         first = Evaluation._create_for_quarter(contracts, 2031, 1)
         self.assertEqual(first.contract_id, contracts)
         with (
@@ -213,7 +208,10 @@ class TestSlaEvaluation(SlaTicketCommon):
         with self.assertRefused(ValidationError, "not a year"):
             self.evaluation.year = 26
         self.assertEqual(self.evaluation.year, 2026)
-        self.evaluation.action_done()
+        self.contract_light.key_user_ids = self.contact
+        self._meeting(self.evaluation, self.contact)
+        with freeze_time("2027-01-12 10:00:00"):
+            self.evaluation.action_done()
         with self.assertRefused(UserError, "cannot be deleted"):
             self.evaluation.unlink()
         self.assertTrue(self.evaluation.exists())
@@ -229,13 +227,21 @@ class TestSlaEvaluation(SlaTicketCommon):
         )
         # a key user: support_portal shows evaluations to the contract's key users only
         self.evaluation.contract_id.key_user_ids = self.contact
-        other = self.env["support.sla.evaluation"].create(
-            {"contract_id": self.contract_ps.id, "year": 2026, "quarter": "4"}
-        )
+        with freeze_time("2027-01-12 10:00:00"):
+            other = self.env["support.sla.evaluation"].create(
+                {"contract_id": self.contract_ps.id, "year": 2026, "quarter": "4"}
+            )
         Evaluation = self.env["support.sla.evaluation"].with_user(portal)
         self.assertFalse(Evaluation.search([]))  # drafts are not shown
-        self.evaluation.action_done()
-        other.action_done()
+        ps_contact = self.env["res.partner"].create(
+            {"name": "PS key user", "parent_id": self.contract_ps.partner_id.id}
+        )
+        self.contract_ps.key_user_ids = ps_contact
+        self._meeting(self.evaluation, self.contact)
+        self._meeting(other, ps_contact)
+        with freeze_time("2027-01-12 10:00:00"):
+            self.evaluation.action_done()
+            other.action_done()
         self.assertEqual(Evaluation.search([]), self.evaluation)
         with self.assertRaises(AccessError):
             other.with_user(portal).read(["name"])

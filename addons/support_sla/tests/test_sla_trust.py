@@ -186,6 +186,20 @@ class TestSlaTrust(SlaTicketCommon, HttpCase):
         self.assertRpcRefused(
             answer, "odoo.exceptions.AccessError", "corrected by a support manager"
         )
+        # the meeting: the key user who took part and the outcome
+        self.contract_light.key_user_ids = self.contact
+        answer = self._as_agent(
+            "support.sla.evaluation",
+            "write",
+            [
+                evaluation.ids,
+                {
+                    "participant_partner_ids": [[6, 0, self.contact.ids]],
+                    "outcome": "positive",
+                },
+            ],
+        )
+        self.assertIs(answer.get("result"), True, answer)
         answer = self._as_agent(
             "support.sla.evaluation", "action_done", [evaluation.ids]
         )
