@@ -16,8 +16,12 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
-from .common import ams
-from .test_starter_catalogue import STARTER_RECORDS, load_starter_catalogue
+from .test_starter_catalogue import (
+    STARTER_RECORDS,
+    assert_first_ticket_deadlines,
+    load_starter_catalogue,
+    open_first_ticket,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -62,26 +66,6 @@ class TestFirstDayWithoutDemoData(BaseCommon):
         self.assertEqual(contract.plan_id, light)
         self.assertEqual(str(contract.date_start), "2026-05-01")
 
-        impact = env["support.priority.axis"].search([("name", "=", "Impact")])
-        urgency = env["support.priority.axis"].search([("name", "=", "Urgency")])
-        with freeze_time(ams(2026, 5, 13, 14)):
-            ticket = env["helpdesk.ticket"].create(
-                {
-                    "name": "Invoices cannot be posted",
-                    "description": "<p>Since this morning</p>",
-                    "partner_id": contact.id,
-                    "team_id": wizard.team_id.id,
-                    "support_ticket_type_id": env.ref(
-                        "support_contract.support_ticket_type_incident"
-                    ).id,
-                    "sla_row_value_id": impact.value_ids[1].id,  # multiple users
-                    "sla_column_value_id": urgency.value_ids[0].id,  # work stopped
-                }
-            )
-            env.flush_all()
+        ticket = open_first_ticket(env, company, wizard.team_id, contact)
         self.assertEqual(ticket.support_contract_id, contract)
-        self.assertEqual(ticket.sla_priority_id.code, "HIGH")
-        # Wed 13 May 2026 14:00 CEST + 8 business hours (08:00-17:00): 3 h on
-        # Wednesday, Ascension Day Thursday off, 5 h on Friday: 13:00
-        self.assertEqual(ticket.sla_response_deadline, ams(2026, 5, 15, 13))
-        self.assertEqual(ticket.sla_resolution_deadline, ams(2026, 5, 15, 17))
+        assert_first_ticket_deadlines(self, ticket)

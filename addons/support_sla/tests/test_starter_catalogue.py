@@ -34,6 +34,42 @@ def load_starter_catalogue(env, company, **values):
     return wizard
 
 
+def open_first_ticket(env, company, team, contact):
+    """Wed 13 May 2026 14:00 CEST: an incident stopping the work of multiple users."""
+    impact, urgency = (
+        env["support.priority.axis"].search(
+            [("name", "=", name), ("company_id", "=", company.id)]
+        )
+        for name in ("Impact", "Urgency")
+    )
+    with freeze_time(ams(2026, 5, 13, 14)):
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "Invoices cannot be posted",
+                "description": "<p>Since this morning</p>",
+                "partner_id": contact.id,
+                "team_id": team.id,
+                "company_id": company.id,
+                "support_ticket_type_id": env.ref(
+                    "support_contract.support_ticket_type_incident"
+                ).id,
+                "sla_row_value_id": impact.value_ids[1].id,  # multiple users
+                "sla_column_value_id": urgency.value_ids[0].id,  # work stopped
+            }
+        )
+        env.flush_all()
+    return ticket
+
+
+def assert_first_ticket_deadlines(case, ticket):
+    case.assertEqual(ticket.sla_priority_id.code, "HIGH")
+    # Wed 13 May 2026 14:00 CEST + 8 business hours (08:00-17:00): 3 h on Wednesday,
+    # Thursday 14 May is Ascension Day (off), 5 h on Friday: 13:00
+    case.assertEqual(ticket.sla_response_deadline, ams(2026, 5, 15, 13))
+    # resolution counts from the response: by the end of that working day
+    case.assertEqual(ticket.sla_resolution_deadline, ams(2026, 5, 15, 17))
+
+
 @tagged("post_install", "-at_install")
 class TestStarterCatalogue(BaseCommon):
     @classmethod
@@ -229,32 +265,6 @@ class TestStarterCatalogue(BaseCommon):
             }
         )
         contract.action_activate()
-        impact = env["support.priority.axis"].search(
-            [("name", "=", "Impact"), ("company_id", "=", self.company.id)]
-        )
-        urgency = env["support.priority.axis"].search(
-            [("name", "=", "Urgency"), ("company_id", "=", self.company.id)]
-        )
-        with freeze_time(ams(2026, 5, 13, 14)):
-            ticket = env["helpdesk.ticket"].create(
-                {
-                    "name": "Invoices cannot be posted",
-                    "description": "<p>Since this morning</p>",
-                    "partner_id": contact.id,
-                    "team_id": wizard.team_id.id,
-                    "company_id": self.company.id,
-                    "support_ticket_type_id": env.ref(
-                        "support_contract.support_ticket_type_incident"
-                    ).id,
-                    "sla_row_value_id": impact.value_ids[1].id,  # multiple users
-                    "sla_column_value_id": urgency.value_ids[0].id,  # work stopped
-                }
-            )
-            env.flush_all()
+        ticket = open_first_ticket(env, self.company, wizard.team_id, contact)
         self.assertEqual(ticket.support_contract_id, contract)
-        self.assertEqual(ticket.sla_priority_id.code, "HIGH")
-        # Wed 13 May 2026 14:00 CEST + 8 business hours (08:00-17:00): 3 h on
-        # Wednesday, Thursday 14 May is Ascension Day (off), 5 h on Friday: 13:00
-        self.assertEqual(ticket.sla_response_deadline, ams(2026, 5, 15, 13))
-        # resolution counts from the response: by the end of that working day
-        self.assertEqual(ticket.sla_resolution_deadline, ams(2026, 5, 15, 17))
+        assert_first_ticket_deadlines(self, ticket)
