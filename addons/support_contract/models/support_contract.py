@@ -585,7 +585,7 @@ class SupportContract(models.Model):
                     self.env._("A contract cannot end before it starts.")
                 )
             if (
-                contract.state == "ended"
+                contract.state != "draft"
                 and contract.date_end
                 and contract.date_end < contract.min_term_end
             ):
@@ -661,9 +661,14 @@ class SupportContract(models.Model):
         return True
 
     def action_end(self, date_end=None):
-        """End the contract on ``date_end`` (default today) after its minimum term."""
+        """End the contract on ``date_end`` (default: its end date if one is set,
+        else today) after its minimum term. The end date is the contract's last day:
+        a date after today keeps the contract active until then and only schedules
+        the end, which the daily scheduled action carries out the day after
+        (``_cron_end_contracts``)."""
         self.ensure_one()
-        date_end = date_end or fields.Date.context_today(self)
+        today = fields.Date.context_today(self)
+        date_end = date_end or self.date_end or today
         if self.state == "ended":
             raise UserError(self.env._("Contract %s has ended already.", self.name))
         if self.state == "draft":
@@ -684,8 +689,23 @@ class SupportContract(models.Model):
                     min_end=format_date(self.env, self.min_term_end),
                 )
             )
+        if date_end > today:
+            self.date_end = date_end
+            return True
         self.write({"state": "ended", "date_end": date_end})
         return True
+
+    @api.model
+    def _cron_end_contracts(self):
+        """Scheduled action: end the contracts whose end date (their last day,
+        included) has passed; a contract ending on 31 December ends on 1 January."""
+        contracts = self.search(
+            [
+                ("state", "in", ("active", "suspended")),
+                ("date_end", "<", fields.Date.context_today(self)),
+            ]
+        )
+        contracts.write({"state": "ended"})
 
     def action_view_sale_orders(self):
         self.ensure_one()
