@@ -15,6 +15,7 @@
     "installable": True,
     "depends": [
         "base_automation",
+        "board",
         "support_contract",
     ],
     "external_dependencies": {"python": ["holidays"]},
@@ -39,6 +40,7 @@
         "views/res_config_settings_views.xml",
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
+        "views/support_sla_dashboard_views.xml",
         "views/support_sla_menus.xml",
     ],
     "demo": [

@@ -213,6 +213,12 @@ class SupportContract(models.Model):
     cloc_date = fields.Date(string="Measured On")
     cloc_source = fields.Char(string="Measured From")
     limit_warning = fields.Char(compute="_compute_limit_warning")
+    over_plan_limit = fields.Boolean(
+        string="Over Plan Limits",
+        compute="_compute_limit_warning",
+        search="_search_over_plan_limit",
+        help="More users or lines of custom code than the plan allows.",
+    )
     # One version upgrade per contract year is included (the first year from the
     # start date).
     upgrade_last_date = fields.Date(
@@ -393,6 +399,19 @@ class SupportContract(models.Model):
                     )
                 )
             contract.limit_warning = " ".join(warnings) or False
+            contract.over_plan_limit = bool(warnings)
+
+    def _search_over_plan_limit(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        # the limits are the plan's: compared in Python over the contracts whose
+        # plan has a limit (a few hundred at most)
+        limited = self.search(
+            ["|", ("plan_id.user_limit", ">", 0), ("plan_id.cloc_max", ">", 0)]
+        )
+        over = limited.filtered("over_plan_limit")
+        wanted = (operator == "in") == (True in value)
+        return [("id", "in" if wanted else "not in", over.ids)]
 
     @api.depends("upgrade_last_date")
     @api.depends_context("date")

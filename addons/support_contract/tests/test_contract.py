@@ -173,6 +173,23 @@ class TestContract(SupportContractCommon):
         contract.write({"user_count": 10, "cloc_lines": 100})
         self.assertFalse(contract.limit_warning)
 
+    def test_search_over_plan_limit(self):
+        """The dashboard's "over their plan limits": 60 users on a plan of 50,
+        6,000 lines on a plan of 5,000; 50 users and 5,000 lines are within."""
+        Contract = self.env["support.contract"]
+        users = self._create_contract(user_count=60, cloc_lines=100)
+        lines = self._create_contract(user_count=10, cloc_lines=6000)
+        within = self._create_contract(user_count=50, cloc_lines=5000)
+        mine = users | lines | within
+        self.assertEqual(
+            Contract.search([("id", "in", mine.ids), ("over_plan_limit", "=", True)]),
+            users | lines,
+        )
+        self.assertEqual(
+            Contract.search([("id", "in", mine.ids), ("over_plan_limit", "=", False)]),
+            within,
+        )
+
     def test_ticket_contract_follows_contract_changes(self):
         """The contract lookup is cached per process: every change that decides
         which contract covers a customer shows on the next ticket at once."""

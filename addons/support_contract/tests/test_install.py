@@ -27,9 +27,18 @@ class TestInstall(TransactionCase):
         self.assertTrue(
             manager.has_group("support_contract.support_contract_group_user")
         )
-        menu = self.env.ref("support_contract.support_root_menu")
+        # one workspace: the contracts are a menu of the Helpdesk app, no
+        # separate "Support" app
+        self.assertFalse(
+            self.env.ref("support_contract.support_root_menu", raise_if_not_found=False)
+        )
+        menu = self.env.ref("support_contract.support_contracts_menu")
+        self.assertEqual(
+            menu.parent_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_main_menu")
+        )
         visible = self.env["ir.ui.menu"].with_user(agent)._visible_menu_ids()
         self.assertIn(menu.id, visible)
+        self.assertIn(menu.parent_id.id, visible)
         internal = new_test_user(
             self.env, login="internal_install", groups="base.group_user"
         )

@@ -28,6 +28,8 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if not counters:  # the page itself; the badges' counters come by RPC
+            values["support_glance"] = self._support_glance_values()
         if "support_evaluation_count" in counters:
             Evaluation = request.env["support.sla.evaluation"]
             values["support_evaluation_count"] = (
@@ -41,6 +43,41 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 else 0
             )
         return values
+
+    def _support_glance_values(self):
+        """The tiles at the top of /my, with the user's rights: open tickets, at
+        risk, waiting for the customer, the hours left in the contract's wallet
+        (key users) and the invoices still to pay."""
+        env = request.env
+        if not env["helpdesk.ticket"].has_access("read"):
+            return {}
+        glance = env["helpdesk.ticket"]._get_portal_glance_counts()
+        # the wallet of the running contract the user may read (key users): its
+        # ledger's sum, contract and balance in one query
+        Ledger = env["support.hour.ledger"]
+        wallet = Ledger.has_access("read") and Ledger._read_group(
+            [("contract_id.state", "=", "active")],
+            ["contract_id"],
+            ["hours:sum"],
+            limit=1,
+        )
+        if wallet:
+            glance["contract"], glance["hours_left"] = wallet[0]
+        else:  # a running contract without any movement yet: 0 h
+            Contract = env["support.contract"]
+            glance["contract"] = Contract.has_access("read") and Contract.search(
+                [("state", "=", "active")], limit=1
+            )
+            glance["hours_left"] = 0.0
+        Move = env["account.move"]
+        glance["invoices_due"] = Move.has_access("read") and Move.search_count(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+            ]
+        )
+        return glance
 
     # Tickets
 

@@ -58,11 +58,41 @@ class HelpdeskTicket(models.Model):
                 "label": self.env._("Waiting for you"),
                 "sequence": 3,
             },
+            "support_at_risk": {
+                "domain": open_ & Domain("sla_status", "in", ("at_risk", "breached")),
+                "label": self.env._("At risk"),
+                "sequence": 4,
+            },
             "support_breached": {
                 "domain": Domain("sla_status", "=", "breached"),
                 "label": self.env._("SLA breached"),
-                "sequence": 4,
+                "sequence": 5,
             },
+        }
+
+    @api.model
+    def _get_portal_glance_counts(self):
+        """Open tickets the user sees, those at risk (or breached) and those
+        waiting for the customer: one grouped count (the portal home's tiles), the
+        same tickets as the list's filters of those names."""
+        filters = self._get_portal_filters()
+        groups = self._read_group(
+            filters["support_open"]["domain"],
+            ["sla_status", "stage_id.sla_pause", "stage_id.sla_resolved"],
+            ["__count"],
+        )
+        return {
+            "open": sum(group[-1] for group in groups),
+            "at_risk": sum(
+                count
+                for status, _pause, _resolved, count in groups
+                if status in ("at_risk", "breached")
+            ),
+            "waiting_you": sum(
+                count
+                for _status, pause, resolved, count in groups
+                if pause == "customer" or resolved
+            ),
         }
 
     def _get_portal_close_stages(self):

@@ -340,6 +340,18 @@ class SupportPortalMixin(SlaTestMixin):
         values.update(vals)
         return values
 
+    @classmethod
+    def _old_breach(cls):
+        """A ticket of key_user_a in since Monday 5 January 2026 09:00 UTC: every
+        target long missed."""
+        return cls.env["helpdesk.ticket"].create(
+            cls._ticket_vals(
+                "Old breach",
+                cls.key_user_a.partner_id,
+                sla_start_date="2026-01-05 09:00",
+            )
+        )
+
 
 class SupportPortalCommon(BaseCommon, SupportPortalMixin):
     @classmethod

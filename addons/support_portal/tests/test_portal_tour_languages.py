@@ -10,7 +10,7 @@ from odoo.addons.support_contract.tests.i18n_check import (
     translate_names,
 )
 
-from .common import SupportPortalMixin
+from .common import SupportPortalMixin, html_text
 
 #: The modules whose terms show on the pages of the tour: the suite's, helpdesk_mgmt's,
 #: Odoo's portal layout (web, portal) and the entries of /my (sale, account,
@@ -127,7 +127,20 @@ class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
         """The tour in this language, its pages without English, the mail in it."""
         pages = self._tour_pages(lang, tour, subject)
         self._assert_no_english(pages, lang)
+        self._assert_no_slips(pages)
         self._assert_received_mail(subject, mail_subject + subject, greeting)
+
+    def _assert_no_slips(self, pages):
+        """Words that read wrong although translated: helpdesk_mgmt's Swedish
+        "Antal" (a quantity) for the ticket number and "Skapaddatum", its Dutch
+        "Vraag aanbieden" for submitting a ticket, a space before a colon."""
+        for url, html in pages.items():
+            text = html_text(html)
+            for slip in ("Skapaddatum", "Vraag aanbieden", " : "):
+                with self.subTest(url=url, slip=slip):
+                    self.assertNotIn(slip, text)
+            with self.subTest(url=url, slip="Antal"):
+                self.assertNotRegex(html, r'name="th_(support_)?number"[^>]*>\s*Antal')
 
     def test_dutch(self):
         self._check_language(

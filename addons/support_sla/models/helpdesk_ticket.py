@@ -6,10 +6,12 @@ creating and writing a ticket must keep (the SLA values are computed, never
 written by users). The SLA compute, the clocks, the scheduled check with its
 escalation and the auto-closing are in the helpdesk_ticket_*.py files beside."""
 
+from collections import defaultdict
+
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_datetime
 
 from ..tools.sla_timeline import to_ts
@@ -522,11 +524,18 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         self._sla_check_protected([vals])
+        by_stars = {}
+        if "priority" in vals and "sla_priority_id" not in vals:
+            by_stars = self._sla_priority_for_stars(vals["priority"])
         uncalled = self.browse()
         if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
             # staff switching the emergency channel on record the call now
             uncalled = self.filtered(lambda ticket: not ticket.sla_emergency_call_date)
         res = super().write(vals)
+        for priority, tickets in by_stars.items():
+            # stars set by hand (kanban, list, an OCA module) are an override of
+            # the SLA priority, so that the deadlines follow what the stars say
+            tickets.write({"sla_priority_id": priority.id})
         if uncalled:
             uncalled.sla_emergency_call_date = fields.Datetime.now()
         if "stage_id" in vals:
@@ -536,6 +545,43 @@ class HelpdeskTicket(models.Model):
         if "sla_priority_id" in vals and "sla_priority_overridden" not in vals:
             self._sla_sync_overridden()
         return res
+
+    def _sla_priority_for_stars(self, stars):
+        """{SLA priority: tickets} for the tickets with an SLA priority whose
+        stars would change to ``stars``: the most urgent priority of the
+        ticket's plan (its matrix's priorities and its default) shown with those
+        stars, or of the company when the plan names none. Raises when the plan
+        has no priority with those stars (nothing is written)."""
+        Priority = self.env["support.priority"]
+        result = defaultdict(lambda: self.browse())
+        for ticket in self.filtered(
+            lambda t: t.sla_priority_id and t.sla_priority_id.helpdesk_priority != stars
+        ):
+            plan = ticket.support_contract_id.plan_id
+            candidates = (
+                plan.sla_matrix_id.priority_ids | plan.sla_default_priority_id
+            ).filtered("active")
+            if not candidates:
+                candidates = Priority.search(
+                    [("company_id", "in", [ticket.company_id.id, False])]
+                )
+            match = candidates.filtered(lambda p: p.helpdesk_priority == stars).sorted(
+                lambda p: (p.sequence, p.id)
+            )[:1]
+            if not match:
+                labels = dict(self._fields["priority"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "No SLA priority of ticket %(ticket)s's plan is shown as "
+                        "%(stars)s; choose its SLA priority instead (e.g. "
+                        "%(priorities)s).",
+                        ticket=ticket.display_name,
+                        stars=labels.get(stars, stars),
+                        priorities=", ".join(candidates.mapped("name")),
+                    )
+                )
+            result[match] |= ticket
+        return result
 
     def _sla_sync_overridden(self):
         """Mark as overridden the tickets whose priority is not their triage's

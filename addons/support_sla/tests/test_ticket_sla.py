@@ -3,7 +3,7 @@
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -68,6 +68,47 @@ class TestTicketSla(SlaTicketCommon):
         self.assertEqual(given.priority, "2")
         self.assertFalse(uncovered.sla_priority_id)
         self.assertEqual(uncovered.priority, "2")  # no SLA priority: as given
+
+    def test_stars_set_by_hand_override_the_sla_priority(self):
+        """One priority: stars clicked in a kanban or list (or written by an OCA
+        module) become the SLA priority of the plan with those stars, marked as
+        an override, and the deadlines follow; stars no priority of the plan has
+        are refused and nothing changes."""
+        system, multiple, _single = self.impact.value_ids
+        high, _medium, _low = self.urgency.value_ids
+        with freeze_time(ams(2026, 10, 22, 15)):
+            ticket = self._ticket(
+                sla_row_value_id=multiple.id, sla_column_value_id=high.id
+            )
+            critical = self._ticket(
+                sla_row_value_id=system.id, sla_column_value_id=high.id
+            )
+            self.env.flush_all()
+            self.assertEqual(ticket.sla_priority_id, self.p_high)
+            self.assertEqual(ticket.sla_response_deadline, utc(2026, 10, 23, 12))
+            ticket.with_user(self.agent).write({"priority": "3"})
+            self.env.flush_all()
+        self.assertEqual(ticket.sla_priority_id, self.p_critical)
+        self.assertTrue(ticket.sla_priority_overridden)
+        self.assertEqual(ticket.priority, "3")
+        self.assertEqual(ticket.sla_policy_id.priority_id, self.p_critical)
+        self.assertEqual(ticket.sla_response_deadline, critical.sla_response_deadline)
+        self.assertEqual(
+            ticket.sla_resolution_deadline, critical.sla_resolution_deadline
+        )
+        # helpdesk_mgmt's filters read the same stars
+        Ticket = self.env["helpdesk.ticket"]
+        self.assertIn(ticket, Ticket.search([("priority", "=", "3")]))
+        # the triage gives it back, stars included
+        ticket.action_sla_reset_priority()
+        self.assertEqual((ticket.sla_priority_id, ticket.priority), (self.p_high, "2"))
+        # PrioritySupport's A-D are all one star here: three stars do not exist
+        ps_ticket = self._ticket(partner=self.contact_ps)
+        before = (ps_ticket.sla_priority_id, ps_ticket.priority)
+        with self.assertRaisesRegex(UserError, "No SLA priority of ticket"):
+            ps_ticket.with_user(self.agent).write({"priority": "3"})
+        self.assertEqual((ps_ticket.sla_priority_id, ps_ticket.priority), before)
+        self.assertFalse(ps_ticket.sla_priority_overridden)
 
     def test_priority_and_type_changes_are_tracked(self):
         ticket = self._ticket()

@@ -7,6 +7,14 @@ registry.category("web_tour.tours").add("support_portal_home", {
     url: "/my",
     steps: () => [
         {
+            content: "The portal home shows the open tickets at a glance",
+            trigger: ".o_support_glance_open:contains('1 Open tickets')",
+        },
+        {
+            content: "and offers the support plans",
+            trigger: "a[href='/support/plans']:contains('Support Plans')",
+        },
+        {
             content: "The portal home offers the tickets",
             trigger: 'a[href="/my/tickets"]',
             run: "click",

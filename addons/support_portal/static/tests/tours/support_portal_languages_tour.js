@@ -11,6 +11,14 @@ import {registry} from "@web/core/registry";
 function submitTicketAndReadContract(labels) {
     return () => [
         {
+            content: "The portal home shows the open tickets at a glance",
+            trigger: `.o_support_glance_open:contains("${labels.openTickets}")`,
+        },
+        {
+            content: "and the hours left in the contract",
+            trigger: `.o_support_glance_hours:contains("${labels.hoursLeft}")`,
+        },
+        {
             content: "The portal home offers the tickets",
             trigger: `a[href="/my/tickets"]:contains("${labels.tickets}")`,
             run: "click",
@@ -113,6 +121,8 @@ function submitTicketAndReadContract(labels) {
 registry.category("web_tour.tours").add("support_portal_dutch", {
     url: "/my",
     steps: submitTicketAndReadContract({
+        openTickets: "Open tickets",
+        hoursLeft: "Resterende uren",
         tickets: "Vragen",
         nextDeadline: "Volgende deadline",
         new: "Nieuw",
@@ -129,7 +139,7 @@ registry.category("web_tour.tours").add("support_portal_dutch", {
         ticketSubject: "Magazijnscanners kunnen niet inloggen",
         description: "Beschrijving",
         ticketDescription: "Sinds 9:00 accepteert geen enkele scanner een login.",
-        submit: "Vraag aanbieden",
+        submit: "Ticket indienen",
         serviceLevel: "Serviceniveau",
         response: "Reactietijd",
         contracts: "Supportcontracten",
@@ -141,6 +151,8 @@ registry.category("web_tour.tours").add("support_portal_dutch", {
 registry.category("web_tour.tours").add("support_portal_swedish", {
     url: "/my",
     steps: submitTicketAndReadContract({
+        openTickets: "Öppna ärenden",
+        hoursLeft: "Timmar kvar",
         tickets: "Ärenden",
         nextDeadline: "Nästa tidsgräns",
         new: "Ny",

@@ -1,0 +1,129 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The portal home's tiles: the customer's support at a glance."""
+
+import logging
+from unittest.mock import patch
+
+import lxml.html
+
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+
+from ..controllers.portal import SupportCustomerPortal
+from .common import SupportPortalMixin
+
+_logger = logging.getLogger(__name__)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalHome(HttpCase, SupportPortalMixin):
+    """Customer A: 5 tickets (4 of the common data and one breached since January),
+    one closed, one waiting for the customer, one awaiting the customer's
+    confirmation; 12.5 reserved hours credited, 4.25 used; one invoice of 100.00
+    to pay and one paid."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_support_portal()
+        cls.ticket_a_breached = cls._old_breach()
+        cls.ticket_a_other.stage_id = cls.stage_waiting
+        cls.ticket_a_followed.stage_id = cls.stage_resolved
+        cls.ticket_a_contact.stage_id = cls.stage_done
+        cls.env["support.hour.ledger"].sudo().create(
+            [
+                {
+                    "contract_id": cls.contract_a.id,
+                    "date": "2026-11-01",
+                    "kind": "credit",
+                    "name": "Reserved hours November",
+                    "hours": 12.5,
+                },
+                {
+                    "contract_id": cls.contract_a.id,
+                    "date": "2026-11-03",
+                    "kind": "consumption",
+                    "name": "Timesheet",
+                    "hours": -4.25,
+                    "hours_logged": 4.25,
+                },
+            ]
+        )
+        invoices = cls.env["account.move"].create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": cls.customer_a.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"name": "Support", "quantity": 1, "price_unit": 100.0}
+                        )
+                    ],
+                }
+                for __ in range(2)
+            ]
+        )
+        invoices.action_post()
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoices[1].ids
+        ).create({}).action_create_payments()
+        cls.env.flush_all()
+
+    def _tiles(self, login):
+        self.authenticate(login, login)
+        page = lxml.html.fromstring(self.url_open("/my").text)
+        return {
+            tile.get("class").split("o_support_glance_")[1].split()[0]: " ".join(
+                tile.text_content().split()
+            )
+            for tile in page.xpath("//div[hasclass('o_support_glance')]//a")
+        }
+
+    def test_key_user_tiles(self):
+        tiles = self._tiles("key_user_a")
+        self.assertEqual(
+            tiles,
+            {
+                "open": "4 Open tickets",
+                "at_risk": "1 At risk",
+                "waiting_you": "2 Waiting for you",
+                "hours": "8.25 h Hours left",
+                "invoices": "1 Invoices due",
+            },
+        )
+        # the tiles count what the list's filters list
+        for key, expected in (("support_open", 4), ("support_at_risk", 1)):
+            with self.subTest(filter=key):
+                page = lxml.html.fromstring(
+                    self.url_open(f"/my/tickets?filterby={key}").text
+                )
+                self.assertEqual(len(page.xpath("//table/tbody/tr")), expected)
+
+    def test_contact_tiles(self):
+        """A contact who is no key user: its own tickets, no contract hours."""
+        tiles = self._tiles("contact_a")
+        self.assertEqual(tiles["open"], "1 Open tickets")
+        self.assertNotIn("hours", tiles)
+
+    def test_home_costs_at_most_five_queries_more(self):
+        """/my with the tiles against /my without them (Odoo's portal home with
+        the other modules' entries): at most 5 queries more."""
+        self.authenticate("key_user_a", "key_user_a")
+
+        def queries():
+            for __ in range(2):  # warm caches
+                self.url_open("/my")
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open("/my").status_code, 200)
+            return self.cr.sql_log_count - before
+
+        with_tiles = queries()
+        with patch.object(
+            SupportCustomerPortal, "_support_glance_values", lambda self: {}
+        ):
+            plain = queries()
+        _logger.info(
+            "portal home: %s queries plain, %s with the tiles", plain, with_tiles
+        )
+        self.assertLessEqual(with_tiles - plain, 5)
