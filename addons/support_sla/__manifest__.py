@@ -43,6 +43,11 @@
         "views/support_sla_dashboard_views.xml",
         "views/support_sla_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "support_sla/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/support_priority_demo.xml",
         "demo/support_sla_demo.xml",

@@ -12,7 +12,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -268,3 +268,45 @@ class TestStarterCatalogue(BaseCommon):
         ticket = open_first_ticket(env, self.company, wizard.team_id, contact)
         self.assertEqual(ticket.support_contract_id, contract)
         assert_first_ticket_deadlines(self, ticket)
+
+
+@tagged("post_install", "-at_install")
+class TestStarterCatalogueTour(HttpCase):
+    def test_settings_button_loads_it_once(self):
+        company = self.env["res.company"].create(
+            {"name": "Fresh Provider B.V.", "country_id": self.env.ref("base.nl").id}
+        )
+        admin = self.env["res.users"].create(
+            {
+                "name": "Provider Admin",
+                "login": "starter_tour_admin",
+                "password": "starter_tour_admin",
+                "tz": "Europe/Amsterdam",
+                "company_id": company.id,
+                "company_ids": [Command.set(company.ids)],
+                "group_ids": [
+                    Command.link(self.env.ref("base.group_system").id),
+                    Command.link(
+                        self.env.ref(
+                            "support_contract.support_contract_group_manager"
+                        ).id
+                    ),
+                    Command.link(
+                        self.env.ref("helpdesk_mgmt.group_helpdesk_manager").id
+                    ),
+                ],
+            }
+        )
+        self.start_tour(
+            "/odoo/action-support_sla.res_config_settings_action",
+            "support_starter_catalogue",
+            login="starter_tour_admin",
+        )
+        plans = self.env["support.plan"].search([("company_id", "=", company.id)])
+        self.assertEqual(
+            sorted(plans.mapped("code")), ["BASIC", "HEAVY", "LIGHT", "MEDIUM"]
+        )
+        team = self.env["helpdesk.ticket.team"].search(
+            [("company_id", "=", company.id)]
+        )
+        self.assertEqual(team.user_id, admin)
