@@ -225,6 +225,18 @@ class TestStarterCatalogue(BaseCommon):
             wizard.action_load()
         self.assertFalse(self._in_company("support.plan"))
 
+    def test_only_into_a_company_the_user_works_in(self):
+        other = self.env["res.company"].create({"name": "Other Provider B.V."})
+        self.admin.company_ids |= other
+        wizard = self.admin_env["support.starter.catalogue"].create(
+            {"company_id": other.id, "country_id": self.nl.id}
+        )
+        with self.assertRaisesRegex(UserError, "Switch to Other Provider B.V. first"):
+            wizard.action_load()
+        self.assertFalse(
+            self.env["support.plan"].search([("company_id", "=", other.id)])
+        )
+
     def test_only_settings_administrators_load_it(self):
         manager = self.env["res.users"].create(
             {

@@ -249,6 +249,8 @@ class SupportStarterCatalogue(models.TransientModel):
         comodel_name="res.company",
         required=True,
         default=lambda self: self.env.company,
+        # the companies the user works in now (the company switcher's)
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
     )
     country_id = fields.Many2one(
         comodel_name="res.country",
@@ -284,6 +286,14 @@ class SupportStarterCatalogue(models.TransientModel):
 
     def action_load(self):
         self.ensure_one()
+        if self.company_id not in self.env.companies:
+            raise UserError(
+                self.env._(
+                    "Switch to %(company)s first: the starter catalogue is loaded "
+                    "into a company you are working in.",
+                    company=self.company_id.name,
+                )
+            )
         if not self.country_id:
             raise UserError(
                 self.env._(
