@@ -194,6 +194,16 @@ class TestStarterCatalogue(BaseCommon):
                 "company_id": self.company.id,
             }
         )
+        # an archived priority keeps its code: used too, not a duplicate code
+        old_high = self.admin_env["support.priority"].create(
+            {
+                "name": "High (old)",
+                "code": "HIGH",
+                "sequence": 2,
+                "active": False,
+                "company_id": self.company.id,
+            }
+        )
         bands = self.admin_env["support.hour.band"].create(
             {"hours_from": 0, "hours_to": 40, "discount": 5}
         )
@@ -201,9 +211,15 @@ class TestStarterCatalogue(BaseCommon):
             {"name": "Service desk", "company_id": self.company.id}
         )
         wizard = load_starter_catalogue(self.admin_env, self.company, team_id=team.id)
-        # the hand-made priority, band scale (instead of 4 bands) and team are kept
-        self.assertEqual(wizard.created_count, STARTER_RECORDS - 6)
-        self.assertEqual(wizard.existing_count, 2)
+        # the hand-made priorities, band scale (instead of 4 bands) and team are kept
+        self.assertEqual(wizard.created_count, STARTER_RECORDS - 7)
+        self.assertEqual(wizard.existing_count, 3)
+        self.assertEqual(
+            self.env["support.priority"]
+            .with_context(active_test=False)
+            .search([("code", "=", "HIGH"), ("company_id", "=", self.company.id)]),
+            old_high,
+        )
         self.assertEqual(
             self._in_company("support.priority").filtered(lambda p: p.code == "CRIT"),
             critical,

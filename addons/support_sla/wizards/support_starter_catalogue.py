@@ -362,7 +362,10 @@ class _Loader:
         company, else created from ``values``."""
         record = self.env.ref(self._xmlid(key), raise_if_not_found=False)
         if record is None and domain is not None:
-            record = self.env[model].search(domain, limit=1)
+            # archived records too: an archived priority keeps its unique code
+            record = (
+                self.env[model].with_context(active_test=False).search(domain, limit=1)
+            )
         if record:
             self.existing.append(record)
         else:
