@@ -1,7 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Modules, extended: installing a second SLA engine beside the suite's is refused
-with the reason, not only with Odoo's "Modules ... are incompatible"."""
+"""Modules, extended: installing a second SLA engine beside the suite's from Apps is
+refused with the reason, not only with Odoo's "Modules ... are incompatible" (which
+the command line still gives: ``-i`` marks modules while only ``base`` is loaded)."""
 
 from odoo import models
 from odoo.exceptions import UserError
