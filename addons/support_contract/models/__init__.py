@@ -7,6 +7,11 @@ from . import support_addon
 from . import support_hour_band
 from . import support_ticket_type
 from . import support_contract
+from . import support_contract_hours
+from . import support_contract_invoicing
+from . import support_contract_lifecycle
+from . import support_contract_amendment
+from . import support_contract_amendment_line
 from . import support_contract_addon
 from . import support_contract_billing
 from . import support_contract_statement

@@ -136,6 +136,7 @@ class SaleOrder(models.Model):
                 reserved_hours=reserved,
                 addon_quantities=addon_quantities,
                 date=next_month,
+                reason=self.name,
             )
         else:
             if not plan:

@@ -35,17 +35,13 @@ class SupportContractAddon(models.Model):
     per_unit = fields.Boolean(related="addon_id.per_unit")
     unit_label = fields.Char(related="addon_id.unit_label")
     quantity = fields.Integer(default=1, required=True)
-    pending = fields.Boolean(
-        help="The line takes effect with the contract's pending changes; a "
-        "pending quantity of 0 removes the add-on.",
-    )
     price_unit = fields.Monetary(
         string="Unit Price / Month", compute="_compute_price", help="Per month."
     )
     price_subtotal = fields.Monetary(string="Per Month", compute="_compute_price")
 
     _contract_addon_uniq = models.UniqueIndex(
-        "(contract_id, addon_id, pending)",
+        "(contract_id, addon_id)",
         "An add-on appears only once on a contract.",
     )
 
@@ -56,10 +52,10 @@ class SupportContractAddon(models.Model):
             line.price_unit = price
             line.price_subtotal = price * line.quantity
 
-    @api.constrains("quantity", "addon_id", "pending")
+    @api.constrains("quantity", "addon_id")
     def _check_addon_plan(self):
-        # pending lines are checked against the next plan by the contract
-        for line in self.filtered(lambda line: not line.pending):
+        # changes waiting in an amendment are checked against the next plan there
+        for line in self:
             addon = line.addon_id
             plan = line.contract_id.plan_id
             if line.quantity < 1:

@@ -8,6 +8,9 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
+# support.contract is split by concern, one file each (contract, hours, invoicing,
+# lifecycle, agreement), so that a reader finds a rule by its subject
+# pylint: disable=consider-merging-classes-inherited
 class SupportContract(models.Model):
     _inherit = "support.contract"
 

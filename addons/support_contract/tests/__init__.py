@@ -8,6 +8,7 @@ from . import test_ledger
 from . import test_billing
 from . import test_billing_amounts
 from . import test_sale
+from . import test_amendment
 from . import test_access
 from . import test_i18n
 from . import test_agreement

@@ -11,7 +11,9 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.support_contract.models.support_contract import SupportContract
+from odoo.addons.support_contract.models.support_contract_invoicing import (
+    SupportContractInvoicing,
+)
 
 from .common import SupportContractCommon
 
@@ -91,7 +93,7 @@ class TestBilling(SupportContractCommon):
         """A contract failing half-way leaves nothing behind; the next run bills
         it and only it."""
         failing = self.contracts[1]
-        original = SupportContract._prepare_billing_invoice
+        original = SupportContractInvoicing._prepare_billing_invoice
 
         def crash(contract, month, lines):
             if contract == failing:
@@ -99,8 +101,10 @@ class TestBilling(SupportContractCommon):
             return original(contract, month, lines)
 
         with (
-            patch.object(SupportContract, "_prepare_billing_invoice", crash),
-            mute_logger("odoo.addons.support_contract.models.support_contract"),
+            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
+            mute_logger(
+                "odoo.addons.support_contract.models.support_contract_invoicing"
+            ),
         ):
             done = self.contracts._bill_month(self.month)
         self.assertEqual(done.contract_id, self.contracts - failing)

@@ -129,42 +129,6 @@ class TestContract(SupportContractCommon):
             Contract._get_active_contract_for_partners(self.customer, self.company)
         )
 
-    def test_included_upgrade(self):
-        """One upgrade per contract year is included: a contract from 1 January
-        2026 with an upgrade on 1 March 2026 has its next from 1 January 2027
-        (31 December 2026 is the same contract year)."""
-        contract = self._create_contract()
-        self.assertTrue(contract.upgrade_available)
-        contract._use_included_upgrade(date(2026, 3, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
-        with self.assertError(UserError, "next one is included from"):
-            contract._use_included_upgrade(date(2026, 12, 31))
-        self.assertEqual(contract.upgrade_last_date, date(2026, 3, 1))
-        contract._use_included_upgrade(date(2027, 1, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2027, 1, 1))
-
-    def test_included_upgrade_per_contract_year(self):
-        """A contract from 1 March 2026: year 1 is 1 March 2026 - 28 February
-        2027, year 2 1 March 2027 - 29 February 2028. An upgrade on 1 February
-        2027 (year 1) and another on 1 January 2028 (year 2, eleven months later)
-        are both included (counted as 12 months since the last, the second would
-        wait until 1 February 2028). A third on 1 February 2028 (year 2 again) is
-        not: the next from 1 March 2028."""
-        contract = self._create_contract(date_start="2026-03-01")
-        contract._use_included_upgrade(date(2027, 2, 1))
-        self.assertEqual(
-            contract.with_context(date=date(2027, 2, 15)).upgrade_next_date,
-            date(2027, 3, 1),
-        )
-        contract._use_included_upgrade(date(2028, 1, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2028, 1, 1))
-        with self.assertError(UserError, "next one is included from"):
-            contract._use_included_upgrade(date(2028, 2, 1))
-        self.assertEqual(contract.upgrade_last_date, date(2028, 1, 1))
-        later = contract.with_context(date=date(2028, 3, 1))
-        self.assertEqual(later.upgrade_next_date, date(2028, 3, 1))
-        self.assertTrue(later.upgrade_available)
-
     def test_limit_warnings(self):
         contract = self._create_contract(user_count=60, cloc_lines=4000)
         self.assertIn("60 users exceed the 50 users", contract.limit_warning)

@@ -83,9 +83,11 @@ class TestSale(SupportContractCommon):
         # nothing changes before next month
         self.assertEqual(contract.plan_id, self.plan_light)
         self.assertEqual(contract.reserved_hours, 15)
-        self.assertEqual(contract.pending_date, date(2026, 6, 1))
-        self.assertEqual(contract.pending_plan_id, self.plan_medium)
-        self.assertEqual(contract.pending_reserved_hours, 25)
+        waiting = contract.pending_amendment_id
+        self.assertEqual(waiting.date, date(2026, 6, 1))
+        self.assertEqual(waiting.plan_id, self.plan_medium)
+        self.assertEqual(waiting.reserved_hours, 25)
+        self.assertEqual(waiting.reason, amendment.name)
         # the June billing applies it: Medium 500 + Extended 1,000
         # + 2 x 295 + 25 h x 100 x 0.91 (20-50 h band, 9 %) = 500 + 1,000 + 590
         # + 2,275 = 4,365
@@ -95,8 +97,8 @@ class TestSale(SupportContractCommon):
         self.assertEqual(
             contract.addon_ids, self.addon_integration | self.addon_extended
         )
-        self.assertFalse(contract.pending_date)
-        self.assertFalse(contract.pending_addon_line_ids)
+        self.assertFalse(contract.pending_amendment_id)
+        self.assertEqual(waiting.state, "applied")
         self.assertEqual(billing.invoice_id.amount_untaxed, 4365.0)
 
     def test_addon_without_plan_or_contract(self):
@@ -125,6 +127,5 @@ class TestSale(SupportContractCommon):
         order = self._order([(self.addon_medium_only.product_id, 1)])
         with self.assertError(ValidationError, "needs one of these plans: Medium"):
             order.action_confirm()
-        self.assertFalse(contract.pending_date)
-        self.assertFalse(contract.pending_addon_line_ids)
+        self.assertFalse(contract.amendment_ids)
         self.assertEqual(order.state, "draft")

@@ -4,6 +4,8 @@
 included upgrade.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
@@ -14,9 +16,11 @@ class SupportContract(models.Model):
 
     support_contract owns ``cloc_lines``, ``cloc_date`` and ``cloc_source`` (and the
     warning over the plan's ``cloc_max``): this addon feeds them from the latest
-    measurement and adds the warning under the plan's ``cloc_min``. It makes the
-    included upgrade's interval configurable (12 months, two years or none) and
-    records its use when a covered migration quotation is confirmed.
+    measurement and adds the warning under the plan's ``cloc_min``. It owns the
+    included upgrade, which is sold here: its interval (one per contract year, per
+    two contract years or none; contract years count from the start date), when it
+    was last used and when the next is included; its use is recorded
+    when a covered migration quotation is confirmed.
     """
 
     _inherit = "support.contract"
@@ -48,6 +52,24 @@ class SupportContract(models.Model):
         "contract's start date: one in each contract year (1 March to 28 February "
         "for a contract from 1 March), or one in each two contract years.",
     )
+    # One version upgrade per contract year is included by default (the first year
+    # from the start date).
+    upgrade_last_date = fields.Date(
+        string="Last Included Upgrade",
+        tracking=True,
+        copy=False,
+        help="When the included upgrade was last used.",
+    )
+    upgrade_available = fields.Boolean(
+        string="Included Upgrade Available",
+        compute="_compute_upgrade_available",
+        help="No included upgrade was used in the current contract year (the "
+        "first from the start date; 1 March 2026 - 28 February 2027, then 1 March "
+        "2027 - 29 February 2028, ...).",
+    )
+    upgrade_next_date = fields.Date(
+        string="Next Included Upgrade", compute="_compute_upgrade_available"
+    )
 
     def _compute_cloc_measurement_count(self):
         counts = dict(
@@ -77,15 +99,67 @@ class SupportContract(models.Model):
                 )
         return res
 
-    @api.depends("upgrade_interval")
+    @api.depends("upgrade_last_date", "upgrade_interval", "date_start")
+    @api.depends_context("date")
     def _compute_upgrade_available(self):
-        return super()._compute_upgrade_available()
+        today = fields.Date.to_date(self.env.context.get("date")) or (
+            fields.Date.context_today(self)
+        )
+        for contract in self:
+            months = contract._get_upgrade_interval_months()
+            if not months:
+                contract.upgrade_next_date = False
+                contract.upgrade_available = False
+                continue
+            last = contract.upgrade_last_date
+            # the first day of the contract period after the one of the last
+            # upgrade (an upgrade before the start belongs to no period of it)
+            contract.upgrade_next_date = last and contract._upgrade_period_start(
+                last, months, following=True
+            )
+            contract.upgrade_available = not last or contract.upgrade_next_date <= today
+
+    def _upgrade_period_start(self, day, months, following=False):
+        """First day of the contract period of `months` months holding `day`
+        (periods count from the start date: the contract years for 12), or of the
+        next period with `following`. A day before the start: the start."""
+        self.ensure_one()
+        start = self.date_start or day
+        if day < start:
+            return start
+        index = ((day.year - start.year) * 12 + day.month - start.month) // months
+        # from the start date each time (31 January + 1 month = 28 February)
+        if start + relativedelta(months=index * months) > day:
+            index -= 1
+        return start + relativedelta(months=(index + following) * months)
 
     def _get_upgrade_interval_months(self):
+        """Months between two included upgrades; 0 when none is included."""
         self.ensure_one()
         if self.upgrade_interval == "none":
             return 0
         return int(self.upgrade_interval or 12)
+
+    def _use_included_upgrade(self, date=None):
+        """Record that the included upgrade (one per contract year, or per
+        interval of contract years) is used on ``date``.
+
+        :raise UserError: when it was used in the same period already
+        """
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        contract = self.with_context(date=date)
+        if not contract.upgrade_available:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s used its included upgrade on %(last)s; "
+                    "the next one is included from %(next)s.",
+                    contract=self.name,
+                    last=format_date(self.env, self.upgrade_last_date),
+                    next=format_date(self.env, contract.upgrade_next_date),
+                )
+            )
+        self.upgrade_last_date = date
 
     def action_view_cloc_measurements(self):
         self.ensure_one()

@@ -4,12 +4,11 @@
 for an invoice the visitor may not see, like the suite's other portal documents.
 """
 
-from werkzeug.exceptions import NotFound
-
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 
 from odoo.addons.account.controllers.portal import PortalAccount
+
+from .portal import _get_document_or_404
 
 
 class SupportPortalAccount(PortalAccount):
@@ -21,10 +20,7 @@ class SupportPortalAccount(PortalAccount):
     ):
         # Odoo redirects to /my; like the suite's other documents, an invoice the
         # visitor may not see (by id or by a guessed token) answers 404
-        try:
-            self._document_check_access("account.move", invoice_id, access_token)
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        _get_document_or_404(self, "account.move", invoice_id, access_token)
         return super().portal_my_invoice_detail(
             invoice_id,
             access_token=access_token,

@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools.misc import formatLang
 
+from .portal import _pick_by_id
+
 
 class SupportPlanConfiguratorController(http.Controller):
     """Public plan configurator: choose a plan, reserve hours, add services, get a
@@ -31,7 +33,7 @@ class SupportPlanConfiguratorController(http.Controller):
         plans = Configurator._get_plans(company)
         addons = Configurator._get_addons(company)
         form = form or {}
-        selected_plan = plans.filtered(lambda p: str(p.id) == str(form.get("plan_id")))
+        selected_plan = _pick_by_id(plans, form.get("plan_id"))
         currency = pricelist.currency_id or company.currency_id
         quote = None
         try:

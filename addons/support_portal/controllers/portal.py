@@ -347,12 +347,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_my_support_contract(
         self, contract_id, access_token=None, ledger_page=1, **kw
     ):
-        try:
-            contract_sudo = self._document_check_access(
-                "support.contract", contract_id, access_token=access_token
-            )
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        contract_sudo = _get_document_or_404(
+            self, "support.contract", contract_id, access_token
+        )
         if contract_sudo.state == "draft":
             # not the customer's yet: absent from /my/contracts, absent by id too
             raise NotFound()
@@ -434,12 +431,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_my_support_evaluation(
         self, evaluation_id, access_token=None, report_type=None, download=False, **kw
     ):
-        try:
-            evaluation_sudo = self._document_check_access(
-                "support.sla.evaluation", evaluation_id, access_token=access_token
-            )
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        evaluation_sudo = _get_document_or_404(
+            self, "support.sla.evaluation", evaluation_id, access_token
+        )
         if report_type in ("html", "pdf"):
             return self._show_report(
                 model=evaluation_sudo,
@@ -468,6 +462,18 @@ def _avatar_url(partner):
     return f"/web/image/res.partner/{partner.id}/avatar_128?access_token={token}"
 
 
+def _get_document_or_404(controller, model_name, record_id, access_token=None):
+    """The portal document (sudo) the visitor may see by id or token, else 404
+    (Odoo's portal redirects to /my; the suite's pages answer 404 for a document
+    that is not the visitor's, whether it exists or not)."""
+    try:
+        return controller._document_check_access(
+            model_name, record_id, access_token=access_token
+        )
+    except (AccessError, MissingError) as error:
+        raise NotFound() from error
+
+
 def _get_ticket_or_404(ticket_id):
     """The ticket with this id if the current user may read it, else 404."""
     try:
@@ -478,3 +484,13 @@ def _get_ticket_or_404(ticket_id):
     except (ValueError, AccessError, MissingError) as error:
         raise NotFound() from error
     return ticket
+
+
+def _pick_by_id(records, raw_id):
+    """The record of ``records`` whose id is ``raw_id`` (a form or URL value) read as
+    an integer once; empty when it is not an integer or not one of them."""
+    try:
+        wanted = int(raw_id)
+    except (TypeError, ValueError):
+        return records.browse()
+    return records.filtered(lambda record: record.id == wanted)

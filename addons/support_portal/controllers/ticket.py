@@ -21,7 +21,7 @@ from ..tools.attachment_policy import (
     DEFAULT_MAX_ATTACHMENT_MB,
     DEFAULT_MAX_ATTACHMENTS,
 )
-from .portal import _get_ticket_or_404
+from .portal import _get_ticket_or_404, _pick_by_id
 
 
 class SupportTicketController(HelpdeskTicketController):
@@ -37,9 +37,7 @@ class SupportTicketController(HelpdeskTicketController):
         question "Close this ticket?" on the ticket page; the answer closes it (as
         any post without ``ask``, helpdesk_mgmt's own)."""
         ticket = _get_ticket_or_404(ticket_id)
-        stage = ticket._get_portal_close_stages().filtered(
-            lambda s: str(s.id) == str(stage_id)
-        )
+        stage = _pick_by_id(ticket._get_portal_close_stages(), stage_id)
         if stage and ask == "1":
             return request.redirect(
                 f"{ticket.access_url}?support_close={stage.id}", code=302
@@ -137,21 +135,19 @@ class SupportTicketController(HelpdeskTicketController):
         if not (kw.get("description") or "").strip():
             raise UserError(env._("Please describe the problem."))
         category_id = kw.get("category")
-        if category_id and not self._support_get_portal_categories().filtered(
-            lambda c: str(c.id) == str(category_id)
+        if category_id and not _pick_by_id(
+            self._support_get_portal_categories(), category_id
         ):
             raise UserError(env._("The category you chose is not available."))
         team_id = kw.get("team")
-        if team_id and not (self._get_teams() or env["helpdesk.ticket.team"]).filtered(
-            lambda t: str(t.id) == str(team_id)
+        if team_id and not _pick_by_id(
+            self._get_teams() or env["helpdesk.ticket.team"], team_id
         ):
             raise UserError(env._("The team you chose is not available."))
         vals = {}
         type_id = kw.get("support_ticket_type_id")
         if type_id:
-            ticket_type = self._support_get_ticket_types().filtered(
-                lambda t: str(t.id) == str(type_id)
-            )
+            ticket_type = _pick_by_id(self._support_get_ticket_types(), type_id)
             if not ticket_type:
                 raise UserError(env._("The ticket type you chose is not available."))
             vals["support_ticket_type_id"] = ticket_type.id
@@ -163,7 +159,7 @@ class SupportTicketController(HelpdeskTicketController):
             value_id = kw.get(fname)
             if not value_id:
                 continue
-            value = axis.value_ids.filtered(lambda v, i=value_id: str(v.id) == str(i))
+            value = _pick_by_id(axis.value_ids, value_id)
             if not value:
                 raise UserError(
                     env._(
@@ -257,13 +253,9 @@ class SupportTicketController(HelpdeskTicketController):
         env = request.env
         contract = self._support_get_contract()
         matrix = contract.plan_id.sla_matrix_id
-        ticket_type = self._support_get_ticket_types().filtered(
-            lambda t: str(t.id) == str(type_id)
-        )
-        row = matrix.row_axis_id.value_ids.filtered(lambda v: str(v.id) == str(row_id))
-        column = matrix.column_axis_id.value_ids.filtered(
-            lambda v: str(v.id) == str(column_id)
-        )
+        ticket_type = _pick_by_id(self._support_get_ticket_types(), type_id)
+        row = _pick_by_id(matrix.row_axis_id.value_ids, row_id)
+        column = _pick_by_id(matrix.column_axis_id.value_ids, column_id)
         preview = env["helpdesk.ticket"]._portal_preview_sla(
             env.user.partner_id, ticket_type=ticket_type, row=row, column=column
         )

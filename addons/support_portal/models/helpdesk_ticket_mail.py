@@ -18,6 +18,7 @@ from ..tools.attachment_policy import (
     DEFAULT_BLOCKED_EXTENSIONS,
     DEFAULT_MAX_ATTACHMENT_MB,
 )
+from .mail_thread import REPLY_ARRIVAL_KEY
 
 _logger = logging.getLogger(__name__)
 
@@ -366,6 +367,16 @@ class HelpdeskTicket(models.Model):
         )
 
     # -- customer replies -------------------------------------------------------------
+    def message_post(self, **kwargs):
+        # the moment the message arrived, unless the mail gateway noted it first
+        # (see _sla_customer_replied)
+        if REPLY_ARRIVAL_KEY in self.env.context:
+            return super().message_post(**kwargs)
+        return super(
+            HelpdeskTicket,
+            self.with_context(**{REPLY_ARRIVAL_KEY: fields.Datetime.now()}),
+        ).message_post(**kwargs)
+
     def _sla_customer_replied(self, date):
         """The customer's moment counts: a mail's Date header when plausible (not
         in the future, at most MAX_FETCH_DELAY before receipt), else now. A reply
@@ -373,11 +384,14 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         if not date or date > now or date < now - MAX_FETCH_DELAY:
             date = now
-        # closed before the reply arrived: a ticket closed in this very second was
-        # closed by a rule acting on this reply (helpdesk_ticket_partner_response's
-        # "customer answered" stage), which the reply must not undo
+        # closed before the reply arrived (the mail gateway or message_post notes
+        # when): a ticket closed since was closed by a rule acting on this reply
+        # (helpdesk_ticket_partner_response's "customer answered" stage), which the
+        # reply must not undo. Not "before now": the rule may close the ticket at
+        # 10:00:00.9 and this run at 10:00:01, a second later.
+        arrival = self.env.context.get(REPLY_ARRIVAL_KEY) or now
         reopen = self.stage_id.closed and not self.stage_id.sla_pause
-        if reopen and self.closed_date and self.closed_date < now:
+        if reopen and self.closed_date and self.closed_date < arrival:
             days = self.company_id.support_reopen_days
             if self.closed_date >= now - timedelta(days=days):
                 stage = self._sla_default_resume_stage()

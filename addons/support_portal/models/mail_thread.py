@@ -4,11 +4,14 @@
 import logging
 from email import errors as email_errors
 
-from odoo import api, models
+from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
 
 TICKET_MODEL = "helpdesk.ticket"
+# context key: when a customer's message arrived (a mail at the start of its
+# processing, a post at its start), in seconds as ``closed_date``
+REPLY_ARRIVAL_KEY = "support_reply_arrival"
 # Defects that leave a message without a readable body: a multipart whose
 # boundary is missing or never found.
 STRUCTURAL_DEFECTS = (
@@ -40,6 +43,31 @@ def has_broken_structure(message):
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
+
+    @api.model
+    def message_process(
+        self,
+        model,
+        message,
+        custom_values=None,
+        save_original=False,
+        strip_attachments=False,
+        thread_id=None,
+    ):
+        """Note when the mail arrived, before any rule acts on it: a ticket a rule
+        closes on this mail is not reopened by it (helpdesk.ticket's
+        _sla_customer_replied)."""
+        return super(
+            MailThread,
+            self.with_context(**{REPLY_ARRIVAL_KEY: fields.Datetime.now()}),
+        ).message_process(
+            model,
+            message,
+            custom_values=custom_values,
+            save_original=save_original,
+            strip_attachments=strip_attachments,
+            thread_id=thread_id,
+        )
 
     @api.model
     def message_route(

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import itertools
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime as rfc_date
 from html import escape
@@ -10,11 +10,13 @@ from html import escape
 import pytz
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.support_contract.tests.i18n_check import activate_languages
+from odoo.addons.support_portal.models.mail_thread import REPLY_ARRIVAL_KEY
 from odoo.addons.support_sla.tests.common import ams, utc
 
 from .common import SupportPortalMixin, html_text
@@ -444,6 +446,29 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         with freeze_time(ams(2026, 11, 3, 10, 5)):
             ticket._sla_customer_replied(None)
             self.assertFalse(ticket.stage_id.closed)
+
+    def test_reply_closing_rule_a_second_later_does_not_reopen(self):
+        """The rule closes the ticket on the reply at 10:00:00.9 (closed_date
+        10:00:00); the reopening runs at 10:00:01.2, a second later by the clock,
+        and leaves it closed: it compares with the moment the reply arrived
+        (10:00:00.5), not with its own. A mail arriving later reopens it."""
+        ticket = self._mail_ticket()
+        with freeze_time(ams(2026, 11, 3, 10) + timedelta(seconds=0.5)) as clock:
+            arrived = ticket.with_context(**{REPLY_ARRIVAL_KEY: fields.Datetime.now()})
+            clock.tick(0.4)
+            ticket.stage_id = self.stage_done
+            clock.tick(0.3)
+            arrived._sla_customer_replied(None)
+            self.assertTrue(ticket.stage_id.closed)
+        with freeze_time(ams(2026, 11, 3, 10, 5)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    f"Re: [{ticket.number}] Rapport leeg",
+                    "Nog steeds leeg.",
+                )
+            )
+        self.assertFalse(ticket.stage_id.closed)
 
     def test_unknown_sender_at_a_customers_domain(self):
         """Matched by the customer's own domain when the company allows it: a new

@@ -1,0 +1,222 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Life of a support contract: activation, suspension and end after the minimum
+term (the end date is the contract's last day); and changes sold for a running
+contract (plan, add-ons, reserved hours), kept as amendments
+(``support.contract.amendment``) that wait until the first day of the month they take
+effect on, where the monthly billing applies them."""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+
+# support.contract is split by concern, one file each (contract, hours, invoicing,
+# lifecycle, agreement), so that a reader finds a rule by its subject
+# pylint: disable=consider-merging-classes-inherited
+class SupportContractLifecycle(models.Model):
+    _inherit = "support.contract"
+
+    min_term_months = fields.Integer(
+        string="Minimum Term (months)", default=12, tracking=True
+    )
+    min_term_end = fields.Date(
+        string="Minimum Term Ends",
+        compute="_compute_min_term_end",
+        store=True,
+        help="Last day of the minimum term, the earliest end date: 12 months from "
+        "1 January 2026 end on 31 December 2026 (the end date is the contract's "
+        "last day).",
+    )
+    # Changes sold for a running contract wait in an amendment until their month.
+    amendment_ids = fields.One2many(
+        comodel_name="support.contract.amendment",
+        inverse_name="contract_id",
+        string="Amendments",
+        readonly=True,
+    )
+    pending_amendment_id = fields.Many2one(
+        comodel_name="support.contract.amendment",
+        string="Waiting Amendment",
+        compute="_compute_pending_amendment_id",
+        help="The changes that apply from the first day of a coming month.",
+    )
+
+    @api.depends("date_start", "min_term_months")
+    def _compute_min_term_end(self):
+        for contract in self:
+            # the end date is the contract's last day: 12 months from 1 January
+            # end on 31 December
+            contract.min_term_end = contract.date_start and (
+                contract.date_start
+                + relativedelta(months=contract.min_term_months, days=-1)
+            )
+
+    @api.depends("amendment_ids.state")
+    def _compute_pending_amendment_id(self):
+        for contract in self:
+            contract.pending_amendment_id = contract.amendment_ids.filtered(
+                lambda a: a.state == "pending"
+            )[:1]
+
+    @api.constrains("date_start", "date_end", "min_term_months", "state")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end and contract.date_end < contract.date_start:
+                raise ValidationError(
+                    self.env._("A contract cannot end before it starts.")
+                )
+            if (
+                contract.state != "draft"
+                and contract.date_end
+                and contract.date_end < contract.min_term_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s cannot end on %(date)s: its minimum "
+                        "term of %(months)s months runs until %(min_end)s.",
+                        contract=contract.name,
+                        date=format_date(self.env, contract.date_end),
+                        months=contract.min_term_months,
+                        min_end=format_date(self.env, contract.min_term_end),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(contract.state != "draft" for contract in self):
+            raise UserError(
+                self.env._("Only draft contracts can be deleted; end the others.")
+            )
+
+    def action_activate(self):
+        self.ensure_one()
+        if self.state not in ("draft", "suspended"):
+            raise UserError(
+                self.env._(
+                    "Only a draft or suspended contract can be activated; "
+                    "%(contract)s is %(state)s.",
+                    contract=self.name,
+                    state=self._fields["state"].convert_to_export(self.state, self),
+                )
+            )
+        self.state = "active"
+        return True
+
+    def action_suspend(self):
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("Only an active contract can be suspended."))
+        self.state = "suspended"
+        return True
+
+    def action_end(self, date_end=None):
+        """End the contract on ``date_end`` (default: its end date if one is set,
+        else today) after its minimum term. The end date is the contract's last day:
+        a date after today keeps the contract active until then and only schedules
+        the end, which the daily scheduled action carries out the day after
+        (``_cron_end_contracts``)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        date_end = date_end or self.date_end or today
+        if self.state == "ended":
+            raise UserError(self.env._("Contract %s has ended already.", self.name))
+        if self.state == "draft":
+            raise UserError(
+                self.env._(
+                    "Contract %s never started: delete it instead of ending it.",
+                    self.name,
+                )
+            )
+        # _check_dates refuses an end date inside the minimum term (nothing written)
+        if date_end > today:
+            self.date_end = date_end
+            return True
+        self.write({"state": "ended", "date_end": date_end})
+        return True
+
+    @api.model
+    def _cron_end_contracts(self):
+        """Scheduled action: end the contracts whose end date (their last day,
+        included) has passed; a contract ending on 31 December ends on 1 January."""
+        contracts = self.search(
+            [
+                ("state", "in", ("active", "suspended")),
+                ("date_end", "<", fields.Date.context_today(self)),
+            ]
+        )
+        contracts.write({"state": "ended"})
+
+    def _get_next_addon_quantities(self):
+        """{support.addon: quantity} once the waiting amendment applies."""
+        self.ensure_one()
+        if self.pending_amendment_id:
+            return self.pending_amendment_id._get_next_addon_quantities()
+        return {line.addon_id: line.quantity for line in self.addon_line_ids}
+
+    def _amend(
+        self,
+        plan=None,
+        reserved_hours=None,
+        addon_quantities=None,
+        date=None,
+        reason=None,
+    ):
+        """Record changes sold for this contract.
+
+        A draft contract changes at once; a running one from ``date`` (the first
+        day of next month by default): the monthly billing applies them.
+
+        :param addon_quantities: {support.addon: quantity}; 0 removes the add-on,
+            add-ons not named are kept.
+        :param reason: why, e.g. the order that sold the change
+        :return: the waiting ``support.contract.amendment`` (none for a draft)
+        """
+        self.ensure_one()
+        addon_quantities = addon_quantities or {}
+        if self.state == "draft":
+            vals = {}
+            if plan:
+                vals["plan_id"] = plan.id
+            if reserved_hours is not None:
+                vals["reserved_hours"] = reserved_hours
+            quantities = {line.addon_id: line.quantity for line in self.addon_line_ids}
+            quantities.update(addon_quantities)
+            vals["addon_line_ids"] = self._addon_line_commands(quantities)
+            self.write(vals)
+            return self.env["support.contract.amendment"]
+        if self.state == "ended":
+            raise UserError(
+                self.env._("Contract %s has ended: it cannot be amended.", self.name)
+            )
+        date = date or (
+            fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
+        )
+        amendment = self.pending_amendment_id
+        if amendment:
+            amendment.date = date
+        else:
+            # the database allows one waiting amendment per contract: write the
+            # state of those applied or cancelled in this transaction first
+            self.amendment_ids.flush_recordset(["state"])
+            amendment = self.env["support.contract.amendment"].create(
+                {"contract_id": self.id, "date": date, "reason": reason}
+            )
+        amendment._add_changes(plan, reserved_hours, addon_quantities)
+        if reason and amendment.reason != reason:
+            amendment.reason = "\n".join(filter(None, [amendment.reason, reason]))
+        self.message_post(
+            body=self.env._(
+                "Changes recorded; they take effect on %(date)s.",
+                date=format_date(self.env, date),
+            )
+        )
+        return amendment
+
+    def _apply_pending_changes(self, month):
+        """Apply the amendments due on or before ``month`` (first day of a month)."""
+        self.amendment_ids.filtered(
+            lambda a: a.state == "pending" and a.date <= month
+        )._apply(month)
