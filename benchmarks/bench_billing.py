@@ -7,8 +7,12 @@ Target: 1,000 contracts billed and posted in under 20 s on the 2-core machine, a
 the same run: creating and posting the same 1,000 invoices one by one with plain
 ``account.move``. Each contract has a plan, 15 reserved hours, every third one two
 integrations and an add-on, every second one an hour deficit to bill as excess, every
-fifth one a separately billable ticket with a timesheet. Also prints the number of
-queries reading one contract's balance for a short and a long history.
+fifth one a separately billable ticket with a timesheet; every fourth one is on a
+plan priced by custom code (12,340 lines at 100-line blocks), every tenth one starts
+on 15 March (billed 17/31), the plans give a 10 % member rate on the excess and
+separately billed hours, and the company posts and sends its monthly invoices (the
+billing run posts them and marks them for Odoo's batch sending). Also prints the
+number of queries reading one contract's balance for a short and a long history.
 
     bash scripts/bench billing            # fresh database, then run
     KEEP_DB=1 bash scripts/bench billing  # reuse it
@@ -28,7 +32,28 @@ def _catalogue(env):
     company = env.ref("base.main_company")
     env = env(context=dict(env.context, allowed_company_ids=[company.id]))
     Plan, Addon = env["support.plan"], env["support.addon"]
-    plan = Plan.create({"name": "Bench plan", "monthly_price": 500.0})
+    company.support_billing_post = "post"
+    plan = Plan.create(
+        {
+            "name": "Bench plan",
+            "monthly_price": 500.0,
+            "member_rate_mode": "percent",
+            "member_discount": 10.0,
+        }
+    )
+    cloc_plan = Plan.create(
+        {
+            "name": "Bench maintenance by code",
+            "fee_mode": "cloc",
+            "cloc_block_size": 100,
+            "cloc_block_price": 2.5,
+            "cloc_min_fee": 100.0,
+            "member_rate_mode": "percent",
+            "member_discount": 10.0,
+        }
+    )
+    # the cloc-priced plan rides along with the fixed one (same arguments)
+    plan = plan | cloc_plan
     addon = Addon.create({"name": "Bench extended", "monthly_price": 1000.0})
     integration = Addon.create(
         {"name": "Bench integration", "monthly_price": 295.0, "per_unit": True}
@@ -66,11 +91,13 @@ def _contracts(env, count, tag, plan, addon, integration, billable, employee):
         vals.append(
             {
                 "partner_id": partner.id,
-                "plan_id": plan.id,
+                "plan_id": plan[1].id if i % 4 == 1 else plan[0].id,
                 "reserved_hours": 15,
-                "date_start": "2026-01-01",
+                "date_start": "2026-03-15" if i % 10 == 9 else "2026-01-01",
                 "state": "active",
                 "addon_line_ids": lines,
+                "cloc_lines": 12340,
+                "cloc_date": "2026-01-15",
             }
         )
     contracts = env["support.contract"].create(vals)

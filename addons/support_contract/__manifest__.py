@@ -4,7 +4,7 @@
 {
     "name": "Support Contracts",
     "summary": "Support plans, add-ons, reserved hours, contracts, ledger, billing",
-    "version": "19.0.1.0.4",
+    "version": "19.0.1.0.5",
     "category": "After-Sales",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",
@@ -32,6 +32,7 @@
         "views/support_ticket_type_views.xml",
         "views/support_contract_statement_views.xml",
         "views/support_contract_amendment_views.xml",
+        "wizards/support_contract_end_wizard_views.xml",
         "views/support_contract_views.xml",
         "views/support_contract_agreement_views.xml",
         "views/support_hour_ledger_views.xml",

@@ -27,6 +27,7 @@
         "views/support_contract_templates.xml",
         "views/support_contract_agreement_templates.xml",
         "views/support_sla_evaluation_templates.xml",
+        "report/support_sla_evaluation_report.xml",
         "views/helpdesk_ticket_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",

@@ -52,6 +52,21 @@ class AccountMove(models.Model):
             end=format_date(self.env, self.support_period_end),
         )
 
+    def _support_post_and_send(self):
+        """Post these monthly invoices and send them to the customer by Odoo's
+        own batch sending: the invoices are marked to be sent, by their
+        salesperson (the contract's account manager), and the scheduled action
+        "Send invoices automatically" renders the PDFs and mails them."""
+        self._post(soft=False)
+        for user, invoices in self.grouped("invoice_user_id").items():
+            author = user or self.env.user
+            invoices.sending_data = {
+                "author_user_id": author.id,
+                "author_partner_id": author.partner_id.id,
+            }
+        # sudo: the billing run's user need not manage scheduled actions
+        self.env.ref("account.ir_cron_account_move_send").sudo()._trigger()
+
     def _get_plain_copy_vals(self):
         """Values that create the same customer invoice the ordinary way (no
         amounts given): what the monthly billing's invoices are checked and

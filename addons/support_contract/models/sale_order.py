@@ -123,7 +123,7 @@ class SaleOrder(models.Model):
             [
                 ("partner_id", "=", partner.id),
                 ("company_id", "=", self.company_id.id),
-                ("state", "in", ("draft", "active", "suspended")),
+                ("state", "in", ("draft", "upcoming", "active", "suspended")),
             ],
             order="state, id desc",
             limit=1,
@@ -161,7 +161,8 @@ class SaleOrder(models.Model):
                     "addon_line_ids": Contract._addon_line_commands(addon_quantities),
                 }
             )
-            contract.state = "active"
+            # upcoming until its start date (the first of next month)
+            contract.action_activate()
         self.support_contract_id = contract
         contract.message_post(
             body=self.env._("Sold on %(order)s.", order=self._get_html_link())

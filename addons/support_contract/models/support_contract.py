@@ -12,6 +12,8 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Command, Domain
 from odoo.tools import SQL, ormcache
 
+from ..tools.row_locks import lock_free_rows
+
 #: Fields of a contract that decide which contract a ticket falls under.
 CONTRACT_LOOKUP_FIELDS = {"partner_id", "company_id", "state"}
 
@@ -104,6 +106,7 @@ class SupportContract(models.Model):
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
+            ("upcoming", "Upcoming"),
             ("active", "Active"),
             ("suspended", "Suspended"),
             ("ended", "Ended"),
@@ -113,6 +116,8 @@ class SupportContract(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        help="Upcoming: activated, its start date lies ahead; it becomes active on "
+        "its start date (the daily billing run starts it) and is billed from then.",
     )
     key_user_ids = fields.Many2many(
         comodel_name="res.partner",
@@ -398,15 +403,7 @@ class SupportContract(models.Model):
     def _lock_free_rows(self):
         """Lock the rows of these contracts that no other transaction holds; return
         those contracts (a contract another worker is billing is left to it)."""
-        if not self.ids:
-            return self
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id FROM support_contract WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                tuple(self.ids),
-            )
-        )
-        return self.browse(sorted(row[0] for row in rows))
+        return lock_free_rows(self)
 
     def _lock_rows(self):
         """Lock the contracts' rows (billing, amendments) until the transaction ends."""

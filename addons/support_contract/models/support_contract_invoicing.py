@@ -4,19 +4,23 @@
 hours at the band's discount), the prices read from the contract's pricelist, and
 the monthly invoice: the scheduled action bills every active contract once per
 month (plan, add-ons, reserved hours, excess hours until the end of last month and
-hours billed separately), in batches that commit their progress."""
+hours billed separately), in batches that commit their progress. A month is billed
+only for the days the contract runs in it (from its start date to its end date,
+both included): pro rata by days, or in full by the company's setting."""
 
-import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import float_is_zero, format_date, split_every
+from odoo.tools import float_is_zero, format_amount, format_date, split_every
 
-_logger = logging.getLogger(__name__)
+from ..tools.billing_period import billing_period, period_share
+from ..tools.log_guard import guarded_logger
+
+_logger = guarded_logger(__name__)
 
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
@@ -57,6 +61,19 @@ class SupportContractInvoicing(models.Model):
         compute="_compute_invoice_ids",
     )
     invoice_count = fields.Integer(compute="_compute_invoice_ids")
+    # A plan priced by custom code bills a month from the latest measurement taken
+    # before that month: a new one changes the fee from the next month only, so the
+    # one before it is kept for the month it was taken in.
+    cloc_previous_lines = fields.Integer(
+        string="Previous Custom Code (lines)",
+        readonly=True,
+        copy=False,
+        help="The measurement before the latest one: the month the latest one was "
+        "taken in is still billed from it.",
+    )
+    cloc_previous_date = fields.Date(
+        string="Previous Measurement On", readonly=True, copy=False
+    )
 
     @api.depends("pricelist_id", "currency_id", "company_id")
     def _compute_hourly_rate(self):
@@ -67,6 +84,7 @@ class SupportContractInvoicing(models.Model):
 
     @api.depends(
         "plan_id",
+        "cloc_lines",
         "addon_line_ids.quantity",
         "addon_line_ids.addon_id",
         "reserved_hours",
@@ -76,8 +94,9 @@ class SupportContractInvoicing(models.Model):
         "currency_id",
     )
     def _compute_amounts(self):
+        today = fields.Date.context_today(self)
         for contract in self:
-            plan_price = contract._get_product_price(contract.plan_id.product_id)
+            plan_price = contract._get_plan_fee(today.replace(day=1))
             addons_price = sum(
                 line.quantity * contract._get_product_price(line.addon_id.product_id)
                 for line in contract.addon_line_ids
@@ -112,9 +131,29 @@ class SupportContractInvoicing(models.Model):
     def action_bill_current_month(self):
         """Bill this month now (the scheduled action would do it as well)."""
         self.ensure_one()
+        if self.state == "upcoming":
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s starts on %(date)s: its first month is "
+                    "billed from then.",
+                    contract=self.name,
+                    date=format_date(self.env, self.date_start),
+                )
+            )
         if self.state != "active":
             raise UserError(self.env._("Only an active contract is billed."))
         month = fields.Date.context_today(self).replace(day=1)
+        if not self._get_billing_share(month)[0]:
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s does not run in %(month)s (from %(start)s "
+                    "to %(end)s): nothing to bill.",
+                    contract=self.name,
+                    month=format_date(self.env, month, date_format="MMMM y"),
+                    start=format_date(self.env, self.date_start),
+                    end=format_date(self.env, self.date_end) if self.date_end else "-",
+                )
+            )
         billing = self._bill_month(month)
         if not billing:
             raise UserError(
@@ -125,6 +164,129 @@ class SupportContractInvoicing(models.Model):
                 )
             )
         return self.action_view_invoices()
+
+    def _get_billing_share(self, month):
+        """(period, share) of ``month`` for this contract: the days it runs in
+        the month, (first, last) both included, None when it does not run in it;
+        and the share of the monthly fee they cost (company setting: pro rata by
+        days, 15-31 March is 17/31; or the full month, 1.0)."""
+        self.ensure_one()
+        period = billing_period(month, self.date_start, self.date_end)
+        share = period_share(month, period, self.company_id.support_billing_proration)
+        return period, share
+
+    def _get_cloc_lines_billed(self, month):
+        """Lines of custom code the fee of ``month`` is priced by: those of the
+        latest measurement taken before the month (a measurement of 12 March
+        prices April on, March keeps the one before); the first measurement
+        also prices the month it was taken in."""
+        self.ensure_one()
+        if self.cloc_date and self.cloc_date >= month and self.cloc_previous_date:
+            return self.cloc_previous_lines
+        return self.cloc_lines
+
+    def _get_plan_fee(self, month, cache=None):
+        """The plan's fee for a whole ``month``, in the contract's currency: the
+        plan product's price, or for a plan priced by custom code its fee per
+        block of lines (at least the minimum fee)."""
+        self.ensure_one()
+        plan = self.plan_id
+        if plan.fee_mode != "cloc":
+            return self._get_product_price(plan.product_id, date=month, cache=cache)
+        fee = plan._get_cloc_fee(self._get_cloc_lines_billed(month))[1]
+        return self.currency_id.round(
+            plan.currency_id._convert(fee, self.currency_id, self.company_id, month)
+        )
+
+    def write(self, vals):
+        if {"cloc_lines", "cloc_date"} & set(vals):
+            self._check_and_keep_cloc_measurement(vals)
+            fees_before = {
+                contract: contract._get_next_month_fee() for contract in self
+            }
+        res = super().write(vals)
+        if {"cloc_lines", "cloc_date"} & set(vals):
+            for contract, fee_before in fees_before.items():
+                contract._notify_cloc_fee_change(fee_before)
+        return res
+
+    def _check_and_keep_cloc_measurement(self, vals):
+        """Refuse a measurement older than the current one (unless the context
+        key ``support_cloc_restore`` says the latest one was deleted); keep the
+        current one as the previous when it already prices the new one's month."""
+        new_date = fields.Date.to_date(
+            vals.get("cloc_date")
+        ) or fields.Date.context_today(self)
+        for contract in self:
+            if not contract.cloc_date:
+                continue
+            if new_date < contract.cloc_date and self.env.context.get(
+                "support_cloc_restore"
+            ):
+                # the latest measurement was deleted: the one before it returns
+                if (
+                    contract.cloc_previous_date
+                    and contract.cloc_previous_date >= new_date
+                ):
+                    contract.sudo().write(
+                        {"cloc_previous_lines": 0, "cloc_previous_date": False}
+                    )
+                continue
+            if new_date < contract.cloc_date:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(contract)s: the measurement of %(date)s is older "
+                        "than the current one of %(current)s.",
+                        contract=contract.name,
+                        date=format_date(self.env, new_date),
+                        current=format_date(self.env, contract.cloc_date),
+                    )
+                )
+            if contract.cloc_date < new_date.replace(day=1):
+                # sudo: the measurement's author may not edit contracts; these
+                # two fields follow the measurement
+                contract.sudo().write(
+                    {
+                        "cloc_previous_lines": contract.cloc_lines,
+                        "cloc_previous_date": contract.cloc_date,
+                    }
+                )
+
+    def _get_next_month_fee(self):
+        self.ensure_one()
+        if self.plan_id.fee_mode != "cloc":
+            return None
+        month = fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
+        return self._get_plan_fee(month)
+
+    def _notify_cloc_fee_change(self, fee_before):
+        """A new measurement changed the fee of a plan priced by custom code:
+        a note in the chatter and a mail to the key users, old and new fee and
+        the month from which it applies."""
+        self.ensure_one()
+        fee = self._get_next_month_fee()
+        if fee is None or fee_before is None or fee == fee_before:
+            return
+        month = fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
+        plan = self.plan_id
+        blocks = plan._get_cloc_fee(self.cloc_lines)[0]
+        # sudo: the measurement's author (an agent) may not post on contracts
+        self.sudo().message_post(
+            body=self.env._(
+                "New measurement: %(lines)s lines of custom code, %(blocks)s blocks "
+                "of %(size)s lines. From %(month)s the monthly fee of plan "
+                "%(plan)s is %(fee)s (it was %(old)s).",
+                lines=self.cloc_lines,
+                blocks=blocks,
+                size=plan.cloc_block_size,
+                month=format_date(self.env, month, date_format="MMMM y"),
+                plan=plan.name,
+                fee=format_amount(self.env, fee, self.currency_id),
+                old=format_amount(self.env, fee_before, self.currency_id),
+            ),
+            partner_ids=self.key_user_ids.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def _get_product_price(self, product, quantity=1.0, date=None, cache=None):
         """Price of ``product`` on this contract's pricelist, in its currency.
@@ -182,19 +344,22 @@ class SupportContractInvoicing(models.Model):
 
     @api.model
     def _cron_bill_month(self, month=None, batch_size=50):
-        """Scheduled action: bill every active contract for the current month.
+        """Scheduled action: start the upcoming contracts whose start date has
+        come, then bill every active contract for the current month.
 
         Commits after each batch through the cron progress API, so that a crash
         loses at most one batch, which the next run bills again (the months
         already billed are skipped); two runs at once share the contracts (see
         ``_bill_month``).
         """
+        self._start_due_contracts()
         month = (month or fields.Date.context_today(self)).replace(day=1)
         contracts = self.search(self._get_billable_domain(month))
         contracts._bill_month(month, batch_size=batch_size, commit=True)
 
     def _bill_month(self, month, batch_size=50, commit=False):
-        """Bill these contracts for ``month``; skip those billed already.
+        """Bill these contracts for ``month``; skip those billed already and
+        those that do not run in that month (a start ahead, an end before it).
 
         Each batch is written in a savepoint: a failing batch is retried
         contract by contract, and a contract that fails is logged and left for
@@ -207,7 +372,12 @@ class SupportContractInvoicing(models.Model):
         billed = Billing.search(
             [("contract_id", "in", self.ids), ("month", "=", month)]
         ).contract_id
-        todo = self - billed
+        failed = {}
+        todo = (self - billed).filtered(
+            lambda contract: billing_period(
+                month, contract.date_start, contract.date_end
+            )
+        )
         created = Billing
         Cron = self.env["ir.cron"]
         if commit:
@@ -229,21 +399,55 @@ class SupportContractInvoicing(models.Model):
             try:
                 with self.env.cr.savepoint():
                     created |= batch._bill_month_batch(month)
-            except Exception:  # noqa: BLE001 - isolate the contract that fails
+            except Exception as error:  # noqa: BLE001 - isolate the contract that fails
                 if len(batch) == 1:
                     _logger.exception("Billing %s for %s failed", batch.name, month)
+                    failed[batch] = error
                 else:
                     for contract in batch:
                         try:
                             with self.env.cr.savepoint():
                                 created |= contract._bill_month_batch(month)
-                        except Exception:  # noqa: BLE001
+                        except Exception as contract_error:  # noqa: BLE001
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
                             )
+                            failed[contract] = contract_error
+            if failed:
+                self._notify_billing_failures(month, failed)
+                failed = {}
             if commit and not Cron._commit_progress(len(batch_ids)):
                 break
         return created
+
+    @api.model
+    def _notify_billing_failures(self, month, failures):
+        """Tell the account manager of each contract whose billing of ``month``
+        failed (skipped, nothing written; the next run tries again): a to-do on
+        the contract stating the error, once per contract and month.
+
+        :param failures: {support.contract: exception}
+        """
+        summary = self.env._(
+            "Billing of %(month)s failed",
+            month=format_date(self.env, month, date_format="MMMM y"),
+        )
+        for contract, error in failures.items():
+            # sudo: the billing run's user (the scheduler) need not follow
+            # the contract; the to-do goes to its account manager
+            contract = contract.sudo()
+            if contract.activity_ids.filtered(lambda a: a.summary == summary):
+                continue
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=self.env._(
+                    "The monthly billing skipped this contract: %(error)s. "
+                    "Nothing was billed; the next run tries again.",
+                    error=str(error),
+                ),
+                user_id=(contract.user_id or self.env.user).id,
+            )
 
     def _bill_month_batch(self, month):
         """Bill these contracts for ``month`` (no one billed for it yet)."""
@@ -267,6 +471,7 @@ class SupportContractInvoicing(models.Model):
             lines = contract._prepare_billing_invoice_lines(
                 month, excess, timesheets, cache=cache
             )
+            reserved_hours = contract._get_reserved_hours_billed(month)
             products = self.env["product.product"].browse(
                 [vals["product_id"] for vals in lines]
             )
@@ -289,19 +494,19 @@ class SupportContractInvoicing(models.Model):
                     vals.setdefault("amount_currency", amount)
                     vals.setdefault("balance", amount)
             billing_vals = {
-                "reserved_hours": contract.reserved_hours,
+                "reserved_hours": reserved_hours,
                 "excess_hours": excess,
                 "separate_hours": sum(timesheets.mapped("unit_amount")),
             }
             billing.write(billing_vals)
-            if contract.reserved_hours:
+            if reserved_hours:
                 ledger_vals.append(
                     {
                         "contract_id": contract.id,
                         "billing_id": billing.id,
                         "date": month,
                         "kind": "credit",
-                        "hours": contract.reserved_hours,
+                        "hours": reserved_hours,
                         "name": self.env._(
                             "Reserved hours %(month)s",
                             month=format_date(self.env, month, date_format="MMMM y"),
@@ -343,6 +548,8 @@ class SupportContractInvoicing(models.Model):
             )
             for billing, invoice in zip(company_billings, invoices, strict=True):
                 billing.invoice_id = invoice
+            if company.support_billing_post == "post":
+                invoices._support_post_and_send()
         return billings
 
     def _get_separately_billable_timesheets(self, month):
@@ -370,19 +577,66 @@ class SupportContractInvoicing(models.Model):
         return result
 
     def _prepare_billing_invoice(self, month, lines):
-        """Values of the month's invoice (hook)."""
+        """Values of the month's invoice (hook), dated the first day of the
+        month the contract runs (its start date in its first month)."""
         self.ensure_one()
+        period = self._get_billing_share(month)[0]
         return {
             "move_type": "out_invoice",
             "partner_id": self.partner_id.address_get(["invoice"])["invoice"],
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,
-            "invoice_date": month,
+            "invoice_date": period[0] if period else month,
+            "support_period_start": period and period[0],
+            "support_period_end": period and period[1],
             "invoice_origin": self.name,
             "support_contract_id": self.id,
             "invoice_user_id": self.user_id.id,
             "invoice_line_ids": [Command.create(vals) for vals in lines],
         }
+
+    def _get_member_discount(self, product, month, cache=None):
+        """Discount (%) the plan's member rate gives on ``product`` at the
+        contract's normal hourly rate (0 without a member rate): overage hours,
+        billable ticket types and change requests over their limit."""
+        self.ensure_one()
+        plan = self.plan_id
+        if plan.member_rate_mode == "none":
+            return 0.0
+        key = ("member", plan.id, product.id, self.hourly_rate, self.company_id.id)
+        if cache is None or key not in cache:
+            discount = plan._get_member_discount(
+                self.hourly_rate, product, self.company_id, date=month
+            )
+            if cache is None:
+                return discount
+            cache[key] = discount
+        return cache[key]
+
+    def _get_billing_label(self, month, period, share):
+        """What the invoice lines of ``month`` say of the period: the month
+        ("March 2026") when billed in full, else the days billed ("03/15/2026 to
+        03/31/2026, 17/31 days")."""
+        self.ensure_one()
+        if share == 1.0 or not period:
+            return format_date(self.env, month, date_format="MMMM y")
+        days = (period[1] - period[0]).days + 1
+        month_days = (month + relativedelta(months=1) - month).days
+        return self.env._(
+            "%(first)s to %(last)s, %(days)s/%(month_days)s days",
+            first=format_date(self.env, period[0]),
+            last=format_date(self.env, period[1]),
+            days=days,
+            month_days=month_days,
+        )
+
+    def _get_reserved_hours_billed(self, month):
+        """Reserved hours billed and credited for ``month``: the month's share of
+        the reserved hours (15 h from 15 March, pro rata: 15 x 17/31 = 8.23 h),
+        to the hundredth of an hour."""
+        self.ensure_one()
+        share = self._get_billing_share(month)[1]
+        return round(self.reserved_hours * share, 2)
 
     def _prepare_billing_invoice_lines(self, month, excess, timesheets, cache=None):
         """Invoice lines of ``month``: plan, add-ons, reserved, excess, separate.
@@ -392,19 +646,31 @@ class SupportContractInvoicing(models.Model):
         """
         self.ensure_one()
         cache = {} if cache is None else cache
-        label = format_date(self.env, month, date_format="MMMM y")
+        period, share = self._get_billing_share(month)
+        label = self._get_billing_label(month, period, share)
         lines = []
         plan = self.plan_id
         if not plan.is_free:
+            name = self.env._(
+                "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
+            )
+            if plan.fee_mode == "cloc":
+                cloc_lines = self._get_cloc_lines_billed(month)
+                name = self.env._(
+                    "%(name)s: %(lines)s lines of custom code, %(blocks)s blocks of "
+                    "%(size)s lines",
+                    name=name,
+                    lines=cloc_lines,
+                    blocks=plan._get_cloc_fee(cloc_lines)[0],
+                    size=plan.cloc_block_size,
+                )
             lines.append(
                 {
                     "product_id": plan.product_id.id,
-                    "name": self.env._(
-                        "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
-                    ),
+                    "name": name,
                     "quantity": 1.0,
-                    "price_unit": self._get_product_price(
-                        plan.product_id, date=month, cache=cache
+                    "price_unit": self.currency_id.round(
+                        share * self._get_plan_fee(month, cache=cache)
                     ),
                 }
             )
@@ -417,8 +683,11 @@ class SupportContractInvoicing(models.Model):
                         "%(addon)s, %(month)s", addon=addon.name, month=label
                     ),
                     "quantity": line.quantity,
-                    "price_unit": self._get_product_price(
-                        addon.product_id, date=month, cache=cache
+                    "price_unit": self.currency_id.round(
+                        share
+                        * self._get_product_price(
+                            addon.product_id, date=month, cache=cache
+                        )
                     ),
                 }
             )
@@ -438,12 +707,13 @@ class SupportContractInvoicing(models.Model):
                         month=label,
                         band=band.name,
                     ),
-                    "quantity": self.reserved_hours,
+                    "quantity": self._get_reserved_hours_billed(month),
                     "price_unit": self.hourly_rate,
                     "discount": band.discount,
                 }
             )
         hour_product = self._get_hour_product()
+        member_discount = self._get_member_discount(hour_product, month, cache)
         if not float_is_zero(excess, precision_digits=2):
             lines.append(
                 {
@@ -454,6 +724,7 @@ class SupportContractInvoicing(models.Model):
                     ),
                     "quantity": excess,
                     "price_unit": self.hourly_rate,
+                    "discount": member_discount,
                 }
             )
         for ticket, ticket_timesheets in timesheets.grouped(
@@ -469,6 +740,7 @@ class SupportContractInvoicing(models.Model):
                     "name": f"{ticket.number} {ticket.name} ({policy})",
                     "quantity": hours,
                     "price_unit": self.hourly_rate,
+                    "discount": member_discount,
                 }
             )
         return lines

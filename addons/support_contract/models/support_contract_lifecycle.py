@@ -1,16 +1,21 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Life of a support contract: activation, suspension and end after the minimum
+"""Life of a support contract: activation (upcoming until its start date, then
+active), suspension and end after the minimum
 term (the end date is the contract's last day); and changes sold for a running
 contract (plan, add-ons, reserved hours), kept as amendments
 (``support.contract.amendment``) that wait until the first day of the month they take
 effect on, where the monthly billing applies them."""
+
+import logging
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+
+_logger = logging.getLogger(__name__)
 
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
@@ -29,6 +34,13 @@ class SupportContractLifecycle(models.Model):
         help="Last day of the minimum term, the earliest end date: 12 months from "
         "1 January 2026 end on 31 December 2026 (the end date is the contract's "
         "last day).",
+    )
+    min_term_override_reason = fields.Text(
+        string="Ended Before the Minimum Term Because",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A manager ended the contract before its minimum term, for this reason.",
     )
     # Changes sold for a running contract wait in an amendment until their month.
     amendment_ids = fields.One2many(
@@ -72,6 +84,7 @@ class SupportContractLifecycle(models.Model):
                 contract.state != "draft"
                 and contract.date_end
                 and contract.date_end < contract.min_term_end
+                and not contract.min_term_override_reason
             ):
                 raise ValidationError(
                     self.env._(
@@ -83,6 +96,18 @@ class SupportContractLifecycle(models.Model):
                         min_end=format_date(self.env, contract.min_term_end),
                     )
                 )
+
+    def write(self, vals):
+        if vals.get("min_term_override_reason") and not self.env.user.has_group(
+            "support_contract.support_contract_group_manager"
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a contracts manager may end a contract before its "
+                    "minimum term."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -102,8 +127,39 @@ class SupportContractLifecycle(models.Model):
                     state=self._fields["state"].convert_to_export(self.state, self),
                 )
             )
-        self.state = "active"
+        self.state = self._get_start_state()
         return True
+
+    def _get_start_state(self):
+        """State of an activated contract: "upcoming" while its start date lies
+        ahead (in the user's time zone), "active" from its start date on."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return "upcoming" if self.date_start > today else "active"
+
+    @api.model
+    def _start_due_contracts(self):
+        """Make the upcoming contracts whose start date has come active.
+
+        Each contract in a savepoint: one that cannot start (e.g. its customer
+        still has another running contract) is logged and left upcoming; the
+        others start.
+
+        :return: the contracts started
+        """
+        today = fields.Date.context_today(self)
+        due = self.search([("state", "=", "upcoming"), ("date_start", "<=", today)])
+        started = self.browse()
+        for contract in due:
+            try:
+                with self.env.cr.savepoint():
+                    contract.state = "active"
+                    contract.flush_recordset(["state"])
+            except Exception:  # noqa: BLE001 - one contract must not stop the others
+                _logger.exception("Starting contract %s failed", contract.name)
+                continue
+            started |= contract
+        return started
 
     def action_suspend(self):
         self.ensure_one()
@@ -112,15 +168,17 @@ class SupportContractLifecycle(models.Model):
         self.state = "suspended"
         return True
 
-    def action_end(self, date_end=None):
+    def action_end(self, date_end=None, override_reason=None):
         """End the contract on ``date_end`` (default: its end date if one is set,
-        else today) after its minimum term. The end date is the contract's last day:
-        a date after today keeps the contract active until then and only schedules
-        the end, which the daily scheduled action carries out the day after
-        (``_cron_end_contracts``)."""
+        else today), its last day. Not before the last day of its minimum term,
+        unless a contracts manager overrides the term with a reason (logged in the
+        chatter). A last day after today keeps the contract active until then and
+        only schedules the end, which the daily scheduled action carries out the
+        day after (``_cron_end_contracts``)."""
         self.ensure_one()
         today = fields.Date.context_today(self)
         date_end = date_end or self.date_end or today
+        override_reason = (override_reason or "").strip()
         if self.state == "ended":
             raise UserError(self.env._("Contract %s has ended already.", self.name))
         if self.state == "draft":
@@ -130,11 +188,52 @@ class SupportContractLifecycle(models.Model):
                     self.name,
                 )
             )
-        # _check_dates refuses an end date inside the minimum term (nothing written)
-        if date_end > today:
-            self.date_end = date_end
-            return True
-        self.write({"state": "ended", "date_end": date_end})
+        if self.state == "upcoming":
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s starts on %(date)s: it cannot end before "
+                    "it has started.",
+                    contract=self.name,
+                    date=format_date(self.env, self.date_start),
+                )
+            )
+        if date_end < self.date_start:
+            raise UserError(self.env._("A contract cannot end before it starts."))
+        before_term = date_end < self.min_term_end
+        if before_term and not (
+            override_reason
+            and self.env.user.has_group(
+                "support_contract.support_contract_group_manager"
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "Contract %(contract)s cannot end on %(date)s: its minimum term "
+                    "of %(months)s months runs until %(min_end)s. A contracts "
+                    "manager may end it earlier, giving the reason.",
+                    contract=self.name,
+                    date=format_date(self.env, date_end),
+                    months=self.min_term_months,
+                    min_end=format_date(self.env, self.min_term_end),
+                )
+            )
+        vals = {"date_end": date_end}
+        if date_end <= today:
+            vals["state"] = "ended"
+        if before_term:
+            vals["min_term_override_reason"] = override_reason
+        self.write(vals)
+        if before_term:
+            self.message_post(
+                body=self.env._(
+                    "Last day %(date)s, before the minimum term (until %(min_end)s), "
+                    "set by %(user)s: %(reason)s",
+                    date=format_date(self.env, date_end),
+                    min_end=format_date(self.env, self.min_term_end),
+                    user=self.env.user.name,
+                    reason=override_reason,
+                )
+            )
         return True
 
     @api.model

@@ -122,10 +122,13 @@ class SupportPlan(models.Model):
         "User limit and lines of custom code cannot be negative.",
     )
 
-    @api.depends("product_id.list_price")
+    @api.depends("product_id.list_price", "fee_mode")
     def _compute_is_free(self):
         for plan in self:
-            plan.is_free = plan.currency_id.is_zero(plan.product_id.list_price)
+            # a plan priced by custom code is never free
+            plan.is_free = plan.fee_mode == "fixed" and plan.currency_id.is_zero(
+                plan.product_id.list_price
+            )
 
     @api.depends("is_free")
     def _compute_allows_reserved_hours(self):

@@ -14,4 +14,9 @@ from . import test_i18n
 from . import test_agreement
 from . import test_plan_pricing
 from . import test_billing_period
+from . import test_billing_months
+from . import test_contract_end
+from . import test_billing_cloc
+from . import test_member_rate
 from . import test_statement
+from . import test_log_guard

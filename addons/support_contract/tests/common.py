@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from contextlib import closing, contextmanager
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api
 from odoo.fields import Command
@@ -179,6 +180,12 @@ class SupportContractCommon(BaseCommon):
         }
         values.update(vals)
         return cls.env["support.contract"].create(values)
+
+    def _run_billing(self, month=None):
+        """The daily billing run (scheduled action), its commits per batch
+        replaced by nothing: the test's transaction is rolled back at the end."""
+        with patch.object(type(self.env["ir.cron"]), "_commit_progress", autospec=True):
+            self.env["support.contract"]._cron_bill_month(month)
 
     @contextmanager
     def assertError(self, exception, regex):

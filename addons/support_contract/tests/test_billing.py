@@ -120,6 +120,34 @@ class TestBilling(SupportContractCommon):
         self.assertEqual(len(self._billings()), 3)
         self.assertEqual(len(self._billings().invoice_id), 3)
 
+    def test_failed_contract_is_notified(self):
+        """A contract whose billing fails is skipped and its account manager gets
+        a to-do stating the error, once per month however often the run fails;
+        the others are billed and get none."""
+        failing = self.contracts[1]
+        original = SupportContractInvoicing._prepare_billing_invoice
+
+        def crash(contract, month, lines):
+            if contract == failing:
+                raise RuntimeError("The customer has no invoice address")
+            return original(contract, month, lines)
+
+        with (
+            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
+            mute_logger(
+                "odoo.addons.support_contract.models.support_contract_invoicing"
+            ),
+        ):
+            done = self.contracts._bill_month(self.month)
+            self.contracts._bill_month(self.month)
+        self.assertEqual(done.contract_id, self.contracts - failing)
+        activity = failing.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.summary, "Billing of March 2026 failed")
+        self.assertIn("The customer has no invoice address", str(activity.note))
+        self.assertEqual(activity.user_id, failing.user_id)
+        self.assertFalse((self.contracts - failing).activity_ids)
+
     def test_cron_commits_per_batch(self):
         """The scheduled action bills the month in batches and commits each."""
         with patch.object(

@@ -61,9 +61,10 @@ class TestSale(SupportContractCommon):
         )
         order.action_confirm()
         contract = order.support_contract_id
-        # a new contract for the customer's company, from the first of next month
+        # a new contract for the customer's company, from the first of next
+        # month: upcoming until then
         self.assertEqual(contract.partner_id, self.customer)
-        self.assertEqual(contract.state, "active")
+        self.assertEqual(contract.state, "upcoming")
         self.assertEqual(contract.date_start, date(2026, 6, 1))
         self.assertEqual(contract.plan_id, self.plan_light)
         self.assertEqual(contract.reserved_hours, 15)
@@ -91,7 +92,12 @@ class TestSale(SupportContractCommon):
         # the June billing applies it: Medium 500 + Extended 1,000
         # + 2 x 295 + 25 h x 100 x 0.91 (20-50 h band, 9 %) = 500 + 1,000 + 590
         # + 2,275 = 4,365
-        billing = contract._bill_month(date(2026, 6, 1))
+        # the daily run of 1 June starts the contract and bills June
+        with freeze_time("2026-06-01 08:00:00"):
+            self._run_billing()
+        self.assertEqual(contract.state, "active")
+        billing = contract.billing_ids
+        self.assertEqual(billing.month, date(2026, 6, 1))
         self.assertEqual(contract.plan_id, self.plan_medium)
         self.assertEqual(contract.reserved_hours, 25)
         self.assertEqual(

@@ -301,7 +301,7 @@ class SupportClocMeasurement(models.Model):
     @api.model
     def _default_contract(self, partner, company):
         """The contract a new measurement of ``partner`` belongs to: the active
-        one, else the latest draft or suspended one of ``company``."""
+        one, else the latest draft, upcoming or suspended one of ``company``."""
         Contract = self.env["support.contract"]
         contract = Contract._get_active_contract_for_partners(partner, company).get(
             partner.id
@@ -310,7 +310,7 @@ class SupportClocMeasurement(models.Model):
             [
                 ("partner_id", "=", partner.id),
                 ("company_id", "=", company.id),
-                ("state", "in", ("draft", "suspended")),
+                ("state", "in", ("draft", "upcoming", "suspended")),
             ],
             order="date_start desc, id desc",
             limit=1,

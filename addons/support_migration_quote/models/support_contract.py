@@ -227,22 +227,42 @@ class SupportContract(models.Model):
             )
         # whole sentences, not the interval's label inside one: the label is a
         # capitalised noun phrase in some languages
-        months = contract._get_upgrade_interval_months()
+        years = contract._get_upgrade_interval_months() // 12
+        name = contract.name
+        last = format_date(env, contract.upgrade_last_date) or env._("never")
+        next_ = format_date(env, contract.upgrade_next_date)
         if not contract.upgrade_available:
+            if years == 1:
+                return False, env._(
+                    "Contract %(contract)s includes one upgrade per contract year; "
+                    "the last one was on %(last)s, the next is included from "
+                    "%(next)s.",
+                    contract=name,
+                    last=last,
+                    next=next_,
+                )
             return False, env._(
-                "Contract %(contract)s includes one upgrade every %(months)s months; "
-                "the last one was on %(last)s, the next is included from %(next)s.",
-                contract=contract.name,
-                months=months,
-                last=format_date(env, contract.upgrade_last_date),
-                next=format_date(env, contract.upgrade_next_date),
+                "Contract %(contract)s includes one upgrade per %(years)s contract "
+                "years; the last one was on %(last)s, the next is included from "
+                "%(next)s.",
+                contract=name,
+                years=years,
+                last=last,
+                next=next_,
+            )
+        if years == 1:
+            return True, env._(
+                "contract %(contract)s includes one upgrade per contract year "
+                "(last used: %(last)s).",
+                contract=name,
+                last=last,
             )
         return True, env._(
-            "contract %(contract)s includes one upgrade every %(months)s months "
+            "contract %(contract)s includes one upgrade per %(years)s contract years "
             "(last used: %(last)s).",
-            contract=contract.name,
-            months=months,
-            last=format_date(env, contract.upgrade_last_date) or env._("never"),
+            contract=name,
+            years=years,
+            last=last,
         )
 
     def _update_cloc_from_measurements(self):
@@ -263,4 +283,5 @@ class SupportContract(models.Model):
             vals = {"cloc_measurement_id": latest.id}
             if latest:
                 vals.update(latest._get_contract_cloc_vals())
-            contract.sudo().write(vals)
+            # an older measurement returns when the latest one is deleted
+            contract.sudo().with_context(support_cloc_restore=True).write(vals)

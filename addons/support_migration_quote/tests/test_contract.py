@@ -180,7 +180,7 @@ class TestContract(SupportMigrationQuoteCommon):
         self.assertTrue(wizard.upgrade_covered)
         self.assertIn(self.contract.name, wizard.upgrade_covered_reason)
         self.assertIn(
-            "includes one upgrade every 12 months", wizard.upgrade_covered_reason
+            "includes one upgrade per contract year", wizard.upgrade_covered_reason
         )
         self.assertEqual(wizard.covered_amount, 35800.0)
         self.assertEqual(wizard.one_time_total, 0.0)

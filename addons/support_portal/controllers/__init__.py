@@ -1,7 +1,6 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from . import account
 from . import configurator
 from . import portal
 from . import ticket

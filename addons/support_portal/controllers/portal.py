@@ -6,13 +6,16 @@ page with their SLA, confirming and reopening a resolution, the contract pages
 """
 
 from collections import OrderedDict
+from operator import itemgetter
 
 import pytz
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.fields import Domain
 from odoo.http import request
+from odoo.tools import groupby as groupbyelem
 from odoo.tools.misc import format_datetime
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
@@ -79,6 +82,33 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         )
         return glance
 
+    # Lists
+
+    def _support_list_page(
+        self, model, domain, url, page, order=None, url_args=None, history=None
+    ):
+        """One page of a portal list, the pattern of every list of the suite: Odoo's
+        pager over the records of ``model`` the visitor may read (record rules)
+        within ``domain``, and that page's records; their ids are kept in the
+        session under ``history`` for the previous / next links of the record
+        pages.
+
+        :return: (records, pager)
+        """
+        pager = portal_pager(
+            url=url,
+            url_args=url_args,
+            total=model.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        records = model.search(
+            domain, order=order, limit=self._items_per_page, offset=pager["offset"]
+        )
+        if history:
+            request.session[history] = records.ids[:100]
+        return records, pager
+
     # Tickets
 
     @http.route(
@@ -88,66 +118,140 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         website=True,
         priority=100,
     )
-    def portal_my_tickets(self, filterby=None, **kw):
-        # helpdesk_mgmt's list, with our filters: the chosen one reaches its two
-        # searches through the context (see helpdesk.ticket._search)
-        portal_filters = request.env["helpdesk.ticket"]._get_portal_filters()
-        filterby, kw = self._support_clean_ticket_list_params(
-            portal_filters, filterby, kw
+    def portal_my_tickets(
+        self,
+        page=1,
+        date_begin=None,
+        date_end=None,
+        sortby=None,
+        filterby=None,
+        search=None,
+        search_in=None,
+        groupby=None,
+        **kw,
+    ):
+        """helpdesk_mgmt's ticket list (its template and its hooks for sortings,
+        groupings, search inputs and order) with the suite's filters beside its
+        stage filters, on the suite's one list pattern (_support_list_page)."""
+        Ticket = request.env["helpdesk.ticket"]
+        if not Ticket.has_access("read"):
+            return request.redirect("/my")
+        filters = self._support_ticket_searchbar_filters()
+        params = self._support_clean_ticket_list_params(
+            filters,
+            {
+                "filterby": filterby,
+                "sortby": sortby,
+                "groupby": groupby,
+                "search_in": search_in,
+                "date_begin": date_begin,
+                "date_end": date_end,
+            },
         )
-        ours = filterby in portal_filters
-        if ours:
-            request.update_context(support_portal_filter=filterby)
-        try:
-            response = super().portal_my_tickets(filterby=filterby, **kw)
-        finally:
-            if ours:
-                request.update_context(support_portal_filter=False)
-        qcontext = getattr(response, "qcontext", None)
-        if qcontext and "searchbar_filters" in qcontext:
-            filters = OrderedDict()
-            theirs = qcontext["searchbar_filters"]
-            filters["all"] = theirs.get("all")
-            for key, value in sorted(
-                portal_filters.items(), key=lambda item: item[1]["sequence"]
-            ):
-                filters[key] = {"label": value["label"], "domain": value["domain"]}
-            for key, value in theirs.items():
-                filters.setdefault(key, value)
-            qcontext["searchbar_filters"] = filters
-            tz = self._support_viewer_tz()
-            qcontext["support_tz"] = tz
-            qcontext["support_deadlines"] = self._support_format_deadlines(
-                request.env["helpdesk.ticket"].concat(
-                    *qcontext.get("grouped_tickets", [])
-                ),
-                tz,
+        sortings = dict(
+            sorted(
+                self._ticket_get_searchbar_sortings().items(),
+                key=lambda item: item[1]["sequence"],
             )
-        return response
+        )
+        filterby = params["filterby"] or "all"
+        sortby = params["sortby"] or "date"
+        groupby = params["groupby"] or "none"
+        search_in = params["search_in"] or "all"
+        date_begin, date_end = params["date_begin"], params["date_end"]
+        domain = Domain(filters[filterby]["domain"])
+        if date_begin and date_end:
+            domain &= Domain("create_date", ">", date_begin) & Domain(
+                "create_date", "<=", date_end
+            )
+        if search:
+            domain &= Domain(self._ticket_get_search_domain(search_in, search))
+        tickets, pager = self._support_list_page(
+            Ticket,
+            domain,
+            "/my/tickets",
+            page,
+            order=self._ticket_get_order(sortings[sortby]["order"], groupby),
+            url_args={
+                "date_begin": date_begin,
+                "date_end": date_end,
+                "sortby": sortby,
+                "filterby": filterby,
+                "groupby": groupby,
+                "search": search,
+                "search_in": search_in,
+            },
+            history="my_tickets_history",
+        )
+        group = self._ticket_get_groupby_mapping().get(groupby)
+        if group:
+            grouped_tickets = [
+                Ticket.concat(*records)
+                for __, records in groupbyelem(tickets, itemgetter(group))
+            ]
+        else:
+            grouped_tickets = [tickets] if tickets else []
+        tz = self._support_viewer_tz()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "date": date_begin,
+                "date_end": date_end,
+                "grouped_tickets": grouped_tickets,
+                "page_name": "ticket",
+                "default_url": "/my/tickets",
+                "pager": pager,
+                "searchbar_sortings": sortings,
+                "searchbar_groupby": self._ticket_get_searchbar_groupby(),
+                "searchbar_inputs": self._ticket_get_searchbar_inputs(),
+                "search_in": search_in,
+                "search": search,
+                "sortby": sortby,
+                "groupby": groupby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "support_tz": tz,
+                "support_deadlines": self._support_format_deadlines(tickets, tz),
+            }
+        )
+        return request.render("helpdesk_mgmt.portal_my_tickets", values)
 
-    def _support_clean_ticket_list_params(self, portal_filters, filterby, kw):
+    def _support_ticket_searchbar_filters(self):
+        """Filters of the ticket list: all, the suite's (helpdesk.ticket's
+        _get_portal_filters, in their order), then helpdesk_mgmt's one per stage."""
+        filters = OrderedDict(all={"label": request.env._("All"), "domain": []})
+        portal_filters = request.env["helpdesk.ticket"]._get_portal_filters()
+        for key, value in sorted(
+            portal_filters.items(), key=lambda item: item[1]["sequence"]
+        ):
+            filters[key] = {"label": value["label"], "domain": value["domain"]}
+        for stage in request.env["helpdesk.ticket.stage"].search([]):
+            filters[str(stage.id)] = {
+                "label": stage.name,
+                "domain": [("stage_id", "=", stage.id)],
+            }
+        return filters
+
+    def _support_clean_ticket_list_params(self, filters, params):
         """The list's parameters with every unknown value replaced by the default
         (helpdesk_mgmt answers 500 to an unknown sortby or groupby, and to a date
         that is not one): a hand-edited address shows the default list."""
-        kw = dict(kw)
+        params = dict(params)
         choices = {
+            "filterby": filters,
             "sortby": self._ticket_get_searchbar_sortings(),
             "groupby": self._ticket_get_searchbar_groupby(),
             "search_in": self._ticket_get_searchbar_inputs(),
         }
         for key, known in choices.items():
-            if kw.get(key) not in known:
-                kw.pop(key, None)
+            if params.get(key) not in known:
+                params[key] = None
         for key in ("date_begin", "date_end"):
             try:
-                fields.Datetime.to_datetime(kw.get(key))
+                fields.Datetime.to_datetime(params.get(key))
             except ValueError:
-                kw.pop(key, None)
-        if filterby not in portal_filters and filterby != "all":
-            stages = request.env["helpdesk.ticket.stage"].search([])
-            if filterby not in {str(stage.id) for stage in stages}:
-                filterby = None
-        return filterby, kw
+                params[key] = None
+        return params
 
     def _support_format_deadlines(self, tickets, tz):
         """{ticket id: next SLA deadline in the viewer's time zone and language}.
@@ -170,12 +274,28 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         }
 
     def _support_viewer_tz(self, ticket=None):
-        """Time zone deadlines are shown in: the viewer's, else the customer's."""
-        user = request.env.user
+        """Time zone deadlines are shown in: the viewer's, else the reporter's zone
+        of the ticket (its contact's, else its contract calendar's), else the zone
+        of the calendar of the viewer's contract; UTC only when none is known."""
+        env = request.env
+        user = env.user
         if not user._is_public() and user.tz:
             return user.tz
+        if ticket:
+            return ticket.support_reader_tz
+        Contract = env["support.contract"].sudo()
+        partner = user.partner_id.commercial_partner_id
+        # sudo: the zone of the calendar of the viewer's own contract
+        contract = Contract._get_active_contract_for_partners(partner).get(
+            partner.id, Contract
+        )
+        # sudo: the zone of the company's working time (a portal user may not read
+        # resource calendars)
         return (
-            request.env.context.get("tz") or (ticket and ticket.partner_id.tz) or "UTC"
+            contract.plan_id.calendar_id.tz
+            or env.context.get("tz")
+            or env.company.sudo().resource_calendar_id.tz
+            or "UTC"
         )
 
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
@@ -308,21 +428,15 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         Contract = request.env["support.contract"]
         if not Contract.has_access("read"):
             return request.redirect("/my")
-        domain = self._get_support_contracts_domain()
-        values = self._prepare_portal_layout_values()
-        pager = portal_pager(
-            url="/my/contracts",
-            total=Contract.search_count(domain),
-            page=page,
-            step=self._items_per_page,
-        )
-        contracts = Contract.search(
-            domain,
+        contracts, pager = self._support_list_page(
+            Contract,
+            self._get_support_contracts_domain(),
+            "/my/contracts",
+            page,
             order="state, date_start desc, id desc",
-            limit=self._items_per_page,
-            offset=pager["offset"],
+            history="my_support_contracts_history",
         )
-        request.session["my_support_contracts_history"] = contracts.ids[:100]
+        values = self._prepare_portal_layout_values()
         values.update(
             {
                 # found with the user's rights; prices need products: sudo
@@ -400,17 +514,14 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         Evaluation = request.env["support.sla.evaluation"]
         if not Evaluation.has_access("read"):
             return request.redirect("/my")
+        evaluations, pager = self._support_list_page(
+            Evaluation,
+            [],
+            "/my/evaluations",
+            page,
+            history="my_support_evaluations_history",
+        )
         values = self._prepare_portal_layout_values()
-        pager = portal_pager(
-            url="/my/evaluations",
-            total=Evaluation.search_count([]),
-            page=page,
-            step=self._items_per_page,
-        )
-        evaluations = Evaluation.search(
-            [], limit=self._items_per_page, offset=pager["offset"]
-        )
-        request.session["my_support_evaluations_history"] = evaluations.ids[:100]
         values.update(
             {
                 # found with the user's rights; the figures read tickets: sudo

@@ -259,7 +259,8 @@ class SupportTicketController(HelpdeskTicketController):
         preview = env["helpdesk.ticket"]._portal_preview_sla(
             env.user.partner_id, ticket_type=ticket_type, row=row, column=column
         )
-        tz = env.user.tz or "UTC"
+        # the viewer's zone, else the calendar's of the contract the ticket is for
+        tz = env.user.tz or contract.plan_id.calendar_id.tz or "UTC"
         deadline = preview["response_deadline"]
         return {
             "covered": bool(preview["contract"]),

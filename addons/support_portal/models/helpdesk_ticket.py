@@ -13,17 +13,6 @@ from odoo.fields import Domain
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        # helpdesk_mgmt's /my/tickets builds its filters inline; the portal passes
-        # the key of one of ours in the context for its two searches (count, page)
-        key = self.env.context.get("support_portal_filter")
-        if key:
-            portal_filter = self._get_portal_filters().get(key)
-            if portal_filter:
-                domain = Domain(domain) & Domain(portal_filter["domain"])
-        return super()._search(domain, *args, **kwargs)
-
     # Portal
 
     @api.model
@@ -187,9 +176,12 @@ class HelpdeskTicket(models.Model):
 
     def _portal_send_received_mail(self):
         """Confirm to the submitter that the ticket arrived, with its number."""
-        template = self.env.ref(
-            "support_portal.mail_template_ticket_received", raise_if_not_found=False
-        )
+        self._support_mail_reporter("support_portal.mail_template_ticket_received")
+
+    def _support_mail_reporter(self, template_xmlid):
+        """Mail the template to each ticket's contact, as the company, in the
+        chatter (the contact's language: the template's)."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if not template:
             return
         # the reporter is the current user when writing from the portal or by mail
@@ -197,19 +189,34 @@ class HelpdeskTicket(models.Model):
         # among the recipients unless told that a direct recipient is meant
         # queued, not sent within the request or the mail fetch that created the
         # ticket (the mail queue's cron sends it)
-        tickets = self.sudo().with_context(
-            mail_notify_author_mention=True, mail_notify_force_send=False
+        tickets = (
+            self.sudo()
+            .with_context(mail_notify_author_mention=True, mail_notify_force_send=False)
+            .filtered("partner_id")
+        )
+        if not tickets:
+            return
+        # the template rendered in each reporter's language, then posted: what
+        # message_post_with_source does through a mail composer record, without
+        # creating and computing the composer (13 queries and about a third of
+        # the acknowledgement's time per mail ticket, benchmark: bash scripts/bench
+        # mail)
+        # sudo: the reporter's ticket, SLA and contract, whoever's action mails it
+        # (a portal user, the mail gateway's user), as the mail composer renders it
+        rendered = template.sudo()._generate_template(
+            tickets.ids, ("body_html", "subject")
         )
         for ticket in tickets:
-            if not ticket.partner_id:
-                continue
-            ticket.message_post_with_source(
-                template,
+            ticket.message_post(
+                body=rendered[ticket.id]["body_html"],
+                subject=rendered[ticket.id]["subject"],
                 # an automatic message: not the staff's first response of the SLA
                 message_type="auto_comment",
                 subtype_xmlid="mail.mt_comment",
                 author_id=ticket.company_id.partner_id.id,
                 partner_ids=ticket.partner_id.ids,
+                email_layout_xmlid=template.email_layout_xmlid or False,
+                mail_auto_delete=template.auto_delete,
             )
 
     @api.model

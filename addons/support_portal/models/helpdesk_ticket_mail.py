@@ -3,15 +3,17 @@
 """Intake of tickets by every channel: team, assignee, acknowledgement, mail
 replies (reopen, resume at the customer's moment) and the attachment policy."""
 
-import logging
 import os
 import re
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import email_split, html2plaintext
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
+
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
 
 from ..tools.attachment_policy import (
     BLOCKED_MIMETYPES,
@@ -20,7 +22,7 @@ from ..tools.attachment_policy import (
 )
 from .mail_thread import REPLY_ARRIVAL_KEY
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 # A mail's Date header counts as the moment the customer replied when it is at
 # most this long before its receipt (the mail server's fetch interval, 5 minutes
@@ -54,6 +56,20 @@ class HelpdeskTicket(models.Model):
         "else the contract's calendar zone, else the company's.",
     )
 
+    support_expected_resolution_date = fields.Datetime(
+        string="Expected Resolution",
+        copy=False,
+        tracking=True,
+        help="When the resolution target is at risk or missed: the time staff now "
+        "expect to resolve the ticket. Tell the Reporter mails it to the reporter.",
+    )
+    support_delay_notified_date = fields.Datetime(
+        string="Reporter Told of Delay",
+        copy=False,
+        readonly=True,
+        help="When the reporter was told that the resolution target will be or was "
+        "missed (by staff, or automatically at the breach).",
+    )
     support_no_contract_label = fields.Char(
         string="No Contract",
         compute="_compute_support_no_contract_label",
@@ -63,11 +79,14 @@ class HelpdeskTicket(models.Model):
     @api.depends("partner_id.tz", "support_contract_id")
     def _compute_support_reader_tz(self):
         for ticket in self:
+            # sudo: the zones of the contract's and the company's calendars, which
+            # a portal reader may not read
+            ticket_su = ticket.sudo()
             ticket.support_reader_tz = (
                 ticket.partner_id.tz
-                or ticket.sudo().support_contract_id.plan_id.calendar_id.tz
-                or ticket.company_id.partner_id.tz
-                or ticket.company_id.resource_calendar_id.tz
+                or ticket_su.support_contract_id.plan_id.calendar_id.tz
+                or ticket_su.company_id.partner_id.tz
+                or ticket_su.company_id.resource_calendar_id.tz
                 or "Europe/Amsterdam"
             )
 
@@ -170,6 +189,61 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
                 partner_ids=members.partner_id.ids,
             )
+
+    # -- expected miss ----------------------------------------------------------------
+    @api.model
+    def _sla_protected_fields(self):
+        # when the reporter was told is the suite's record, not a user's entry
+        return super()._sla_protected_fields() | {"support_delay_notified_date"}
+
+    def action_support_tell_expected_resolution(self):
+        """Mail the reporter the new expected resolution time (staff, when the
+        resolution target is at risk or missed)."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            if not ticket.partner_id:
+                raise UserError(
+                    self.env._(
+                        "Ticket %(number)s has no contact to tell.",
+                        number=ticket.number,
+                    )
+                )
+            if not ticket.support_expected_resolution_date or (
+                ticket.support_expected_resolution_date <= now
+            ):
+                raise UserError(
+                    self.env._(
+                        "Set the expected resolution of ticket %(number)s to a time "
+                        "in the future first.",
+                        number=ticket.number,
+                    )
+                )
+        self._support_tell_delay(
+            "support_portal.mail_template_ticket_expected_resolution"
+        )
+        return True
+
+    def _support_tell_delay(self, template_xmlid):
+        """Mail the reporters of these tickets about the delay of the resolution
+        (in their language and zone) and note when."""
+        self._support_mail_reporter(template_xmlid)
+        # sudo: the date is set by the suite's code only (read-only field)
+        self.sudo().support_delay_notified_date = fields.Datetime.now()
+
+    def _sla_notify(self, now):
+        """A resolution target breached whose reporter was not told of the delay:
+        the reporter is told automatically."""
+        untold = self.filtered(
+            lambda t: t.sla_resolution_status == "breached"
+            and not t.sla_resolution_breach_logged
+            and not t.support_delay_notified_date
+            and t.partner_id
+        )
+        result = super()._sla_notify(now)
+        untold._support_tell_delay(
+            "support_portal.mail_template_ticket_resolution_missed"
+        )
+        return result
 
     # -- mail gateway -----------------------------------------------------------------
     @api.model

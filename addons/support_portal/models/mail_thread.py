@@ -1,12 +1,13 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import logging
 from email import errors as email_errors
 
 from odoo import api, fields, models
 
-_logger = logging.getLogger(__name__)
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
+
+_logger = guarded_logger(__name__)
 
 TICKET_MODEL = "helpdesk.ticket"
 # context key: when a customer's message arrived (a mail at the start of its

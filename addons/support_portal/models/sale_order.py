@@ -4,12 +4,12 @@
 key user of the contract it sells, with portal access and a welcome mail.
 """
 
-import logging
-
 from odoo import models
 from odoo.fields import Command
 
-_logger = logging.getLogger(__name__)
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
+
+_logger = guarded_logger(__name__)
 
 
 class SaleOrder(models.Model):

@@ -123,14 +123,6 @@ ACCESS_MATRIX = {
         "/my/evaluations/{evaluation}",
         KEY_USERS_PAGE,
     ),
-    # a contract invoice: its key users' (agents do not read invoices)
-    "/my/invoices/<int:invoice_id>": (
-        "GET",
-        "/my/invoices/{invoice}",
-        _expect(
-            anonymous="hidden", contact_a="hidden", portal_b="hidden", agent="hidden"
-        ),
-    ),
     "/support/plans": ("GET", "/support/plans", ALL_OK),
     "/support/plans/price": ("JSON", "/support/plans/price", ALL_OK),
     "/support/plans/quote": (
@@ -236,6 +228,33 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             return "ok"
         return {200: "ok", 403: "hidden", 404: "hidden", 400: "refused"}.get(
             status, str(status)
+        )
+
+    def test_contract_invoice_page_is_odoos(self):
+        """The contract's invoices open on Odoo's own invoice page (the suite links
+        to it and overrides nothing): the record rules keep a contract invoice to
+        its key users; everybody else is sent to /my (Odoo's answer) and reads
+        nothing of it. Agents do not read invoices."""
+        expected = _expect(
+            anonymous="home", contact_a="home", portal_b="home", agent="home"
+        )
+        got = {}
+        for role in ROLES:
+            if role == "anonymous":
+                self.authenticate(None, None)
+            else:
+                login = LOGINS.get(role, role)
+                self.authenticate(login, login)
+            for suffix in ("", "?report_type=pdf"):
+                response, json_error = self._request(
+                    "GET", f"/my/invoices/{self.invoice_a.id}{suffix}"
+                )
+                got[role, suffix] = self._classify(response, json_error)
+                if got[role, suffix] != "ok":
+                    self.assertNotIn(self.invoice_a.name, response.text)
+        self.assertEqual(
+            got,
+            {(role, suffix): expected[role] for role, suffix in got},
         )
 
     def test_access_matrix(self):

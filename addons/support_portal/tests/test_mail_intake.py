@@ -11,11 +11,13 @@ import pytz
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.support_contract.tests.i18n_check import activate_languages
+from odoo.addons.support_contract.tools.log_guard import LOG_BURST
 from odoo.addons.support_portal.models.mail_thread import REPLY_ARRIVAL_KEY
 from odoo.addons.support_sla.tests.common import ams, utc
 
@@ -255,6 +257,27 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertIn("broken-1@mail", logs.output[0])
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
 
+    def test_a_mail_loop_cannot_flood_the_logs(self):
+        """An autoresponder answering in a loop: the intake logs at most LOG_BURST
+        lines a minute and creates nothing (before: one WARNING per mail, 70
+        lines)."""
+        count = self.env["helpdesk.ticket"].search_count([])
+        with (
+            freeze_time("2031-03-03 10:00:00"),
+            self.assertLogs("odoo.addons.support_portal", level="WARNING") as logs,
+        ):
+            for _number in range(LOG_BURST + 20):
+                self._process(
+                    rfc822(
+                        "Bart Contact <contact_a@example.com>",
+                        "Out of office",
+                        "I am away.",
+                        headers={"Auto-Submitted": "auto-replied"},
+                    )
+                )
+        self.assertEqual(len(logs.records), LOG_BURST)
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
+
     def test_attachment_policy(self):
         # 10 MB is the limit (kept); executables are dropped as in the portal
         ten_mb = b"x" * (10 * 1024 * 1024)
@@ -414,6 +437,9 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             .create(self._ticket_vals("Portal form", self.contact_a.partner_id))
         )
         self.assertFalse(portal_ticket.user_id)
+        # the reporter writing in the portal is the current user: mailed all the
+        # same (Odoo leaves the author out of a message's recipients)
+        self.assertEqual(len(self._ack(portal_ticket)), 1)
 
     def test_backend_ticket_without_contract_keeps_helpdesk_mgmt_team_rule(self):
         """No contract, not by mail: neither triage nor the default team; the
@@ -553,3 +579,60 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertTrue(
             self.env.ref("support_portal.mail_alias_domain_support_demo").name
         )
+
+    # -- expected miss ----------------------------------------------------------------
+    def test_expected_resolution_is_told_and_a_breach_without_notice_too(self):
+        """Staff tell the reporter the new expected resolution time (in Dutch,
+        Amsterdam time); at the breach, a reporter nobody told is told
+        automatically, the one told is not told again. Both mails are in the
+        chatter. Resolution targets: Tue 3 Nov 17:00."""
+        told = self._mail_ticket("Rapport leeg")
+        untold = self._mail_ticket("Export traag")
+        Message = self.env["mail.message"]
+        with freeze_time(ams(2026, 11, 3, 15)):
+            with self.assertRaises(UserError):
+                told.with_user(self.agent).action_support_tell_expected_resolution()
+            told.support_expected_resolution_date = ams(2026, 11, 4, 12)
+            told.with_user(self.agent).action_support_tell_expected_resolution()
+        self.assertTrue(told.support_delay_notified_date)
+        with self.assertRaises(AccessError):
+            told.with_user(self.agent).support_delay_notified_date = False
+        notice = Message.search(
+            [("res_id", "=", told.id), ("subject", "ilike", "verwachte")]
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertEqual(notice.partner_ids, self.contact_a.partner_id)
+        text = html_text(notice.body)
+        self.assertIn("04-11-2026 12:00:00 (Europe/Amsterdam)", text)
+        self.assertIn(told.number, text)
+        with freeze_time(ams(2026, 11, 4, 9)):
+            tickets = told | untold
+            tickets._sla_recompute()
+            self.assertEqual(set(tickets.mapped("sla_resolution_status")), {"breached"})
+            tickets._sla_notify(ams(2026, 11, 4, 9))
+            # a second run tells nobody again
+            tickets._sla_notify(ams(2026, 11, 4, 9))
+        late = Message.search(
+            [("res_id", "in", tickets.ids), ("subject", "ilike", "duurt langer")]
+        )
+        self.assertEqual(late.mapped("res_id"), [untold.id])
+        self.assertEqual(late.partner_ids, self.contact_a.partner_id)
+        self.assertIn("03-11-2026 17:00:00 (Europe/Amsterdam)", html_text(late.body))
+        self.assertTrue(untold.support_delay_notified_date)
+        self.assertTrue(
+            self.env["mail.mail"].search([("mail_message_id", "in", late.ids)])
+        )
+        # the evaluation's breach list says when each reporter was told
+        evaluation = self.env["support.sla.evaluation"].create(
+            {"contract_id": self.contract_a.id, "year": 2026, "quarter": "4"}
+        )
+        html = html_text(
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "support_sla.action_report_sla_evaluation", evaluation.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Reporter told", html)
+        self.assertIn(told.number, html)
+        self.assertIn(untold.number, html)

@@ -267,15 +267,17 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
 
     def test_invoice_matrix(self):
         """Odoo shows a customer's invoices to all its portal contacts; another
-        customer's invoice, by id or guessed token, answers 404 and shows nothing
-        (Odoo redirected to /my)."""
+        customer's invoice, by id or guessed token, sends to /my (Odoo's own page
+        and answer) and shows nothing."""
         invoice_b = self._invoice(self.customer_b)
         for who in ("key_user_a", "contact_a", "anonymous"):
             self._login(who)
             for suffix in ("", "?report_type=pdf", "?access_token=guessed"):
                 with self.subTest(who=who, suffix=suffix):
                     response = self._get(f"/my/invoices/{invoice_b.id}{suffix}")
-                    self._assert_hidden(response, invoice_b.name, self.customer_b.name)
+                    self._assert_sent_home(
+                        response, invoice_b.name, self.customer_b.name
+                    )
         self._login("portal_b")
         response = self._get(f"/my/invoices/{invoice_b.id}")
         self.assertEqual(response.status_code, 200)
@@ -333,7 +335,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
                         if invoice in shown:
                             self.assertEqual(response.status_code, 200)
                         else:
-                            self._assert_hidden(response, invoice.name)
+                            self._assert_sent_home(response, invoice.name)
             user = self.env["res.users"].search([("login", "=", who)])
             with self.subTest(who=who, list="/my/invoices"):
                 self.assertEqual(
@@ -378,11 +380,16 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         period, amount and payment state, linked to Odoo's own invoice page; a
         draft one and another customer's monthly invoice are not listed."""
         month = date(2026, 3, 1)
+        # March: the billing run posts (company setting "Posted and sent")
+        companies = (self.contract_a | self.contract_b).company_id.sudo()
+        companies.support_billing_post = "post"
         billing_a = self.contract_a._bill_month(month)
         billing_b = self.contract_b._bill_month(month)
         invoice_a, invoice_b = billing_a.invoice_id, billing_b.invoice_id
         self.assertTrue(invoice_a and invoice_b)
-        (invoice_a | invoice_b).action_post()
+        self.assertEqual(set((invoice_a | invoice_b).mapped("state")), {"posted"})
+        # April: left in draft for review
+        companies.support_billing_post = "draft"
         draft_a = self.contract_a._bill_month(date(2026, 4, 1)).invoice_id
         self.assertEqual(draft_a.state, "draft")
         self.assertEqual(self.contract_a.sudo()._get_portal_invoices(), invoice_a)

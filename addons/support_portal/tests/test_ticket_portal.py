@@ -7,7 +7,7 @@ import lxml.html
 from freezegun import freeze_time
 
 from odoo import http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SupportPortalMixin, html_text
@@ -152,6 +152,46 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         self.assertNotIn(self.ticket_a_other.name, html)
 
     # Ticket page
+
+    @freeze_time("2026-10-22 13:00:00")
+    def test_deadlines_of_a_viewer_without_time_zone(self):
+        """A key user without a time zone reads the deadlines in the zone of the
+        contract's calendar (Europe/Amsterdam), never in UTC."""
+        self.key_user_a.tz = False
+        ticket = self.env["helpdesk.ticket"].create(
+            self._ticket_vals(
+                "Scale offline",
+                self.key_user_a.partner_id,
+                sla_row_value_id=self.impact_multiple.id,
+                sla_column_value_id=self.urgency_high.id,
+            )
+        )
+        self.authenticate("key_user_a", "key_user_a")
+        html = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("Times in Europe/Amsterdam", html_text(html))
+        # response Fri 23 Oct 14:00 CEST (12:00 UTC)
+        self.assertIn("10/23/2026 02:00:00 PM", html)
+        # the list: the next deadline (resolution Thu 17:00 CEST, 15:00 UTC)
+        html = self._list()
+        self.assertIn("10/22/2026 05:00:00 PM", html)
+        self.assertNotIn("10/22/2026 03:00:00 PM", html)
+
+    def test_list_of_a_viewer_without_time_zone_or_contract(self):
+        """A portal user without a time zone and without a contract reads the list
+        in the zone of the company's working time (which a portal user may not
+        read itself), and the list opens."""
+        user = new_test_user(
+            self.env, login="portal_no_contract", groups="base.group_portal"
+        )
+        user.tz = False
+        self.env.company.sudo().resource_calendar_id.tz = "Europe/Stockholm"
+        self.env["helpdesk.ticket"].create(
+            {"name": "Printer", "description": "x", "partner_id": user.partner_id.id}
+        )
+        self.authenticate("portal_no_contract", "portal_no_contract")
+        html = self._list()
+        self.assertIn("Printer", html)
+        self.assertIn("Europe/Stockholm", html_text(html))
 
     @freeze_time("2026-10-22 13:00:00")
     def test_ticket_page_deadlines_and_pause_log(self):

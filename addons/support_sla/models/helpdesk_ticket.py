@@ -40,7 +40,16 @@ SLA_FIELDS = (
     "sla_next_deadline",
     "sla_next_check",
     "sla_paused",
+    "sla_problem",
 )
+# Why the SLA of a ticket a running contract covers cannot be computed (its
+# deadlines stay empty): shown on the ticket and listed for the manager
+SLA_PROBLEM_SELECTION = [
+    ("no_calendar", "The plan has no availability calendar"),
+    ("no_priority", "No SLA priority (no triage answer, no default priority)"),
+    ("no_policy", "No SLA policy of the plan covers this priority and ticket type"),
+    ("no_working_time", "The availability calendars have no working time"),
+]
 # The ticket's own inputs of the SLA (the @api.depends of _compute_sla): the
 # contract (it follows the partner and company), the priority (it follows the
 # ticket type and the matrix answers), the emergency channel and the clocks.
@@ -325,6 +334,19 @@ class HelpdeskTicket(models.Model):
         help="When a status changes next by the clock alone (a target turns at "
         "risk or is breached): what the scheduled action looks for.",
     )
+    sla_problem = fields.Selection(
+        compute="_compute_sla",
+        store=True,
+        precompute=True,
+        selection=SLA_PROBLEM_SELECTION,
+        string="SLA Problem",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Why the SLA of this ticket cannot be computed although a running "
+        "contract covers it: its deadlines stay empty until the contract's plan is "
+        "fixed.",
+    )
     # -- pauses, breaches, escalation ------------------------------------------
     sla_pause_ids = fields.One2many(
         comodel_name="support.sla.pause",
@@ -505,14 +527,21 @@ class HelpdeskTicket(models.Model):
         tickets._sla_sync_stage(created=True)
         return tickets
 
+    @api.model
+    def _sla_protected_fields(self):
+        """Hook: fields only the suite's code writes (SLA_PROTECTED_FIELDS and
+        what other addons add)."""
+        return SLA_PROTECTED_FIELDS
+
     def _sla_check_protected(self, vals_list):
         """Refuse values of SLA_PROTECTED_FIELDS given by a user (only the suite's
         code, in superuser mode, writes them)."""
         if self.env.su:
             return
+        protected = self._sla_protected_fields()
         forged = set()
         for vals in vals_list:
-            forged.update(SLA_PROTECTED_FIELDS.intersection(vals))
+            forged.update(protected.intersection(vals))
         if forged:
             raise AccessError(
                 self.env._(

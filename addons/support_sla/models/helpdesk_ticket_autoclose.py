@@ -3,17 +3,18 @@
 """Auto-closing of tickets: waiting for the customer too long (after a
 warning), or resolved and not confirmed, with a notice to the customer."""
 
-import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.tools import split_every
 
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
+
 from .helpdesk_ticket import (
     SLA_CRON_BATCH,
 )
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 
 class HelpdeskTicket(models.Model):

@@ -5,11 +5,12 @@ as one stored compute: the ticket's inputs and the rules they need, evaluated
 for a whole batch by the pure-Python timeline evaluator (tools/); what the SLA
 follows outside the ticket marks the tickets with add_to_compute."""
 
-import logging
 from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
 
 from ..tools.sla_evaluator import (
     TARGET_SUFFIXES,
@@ -26,7 +27,7 @@ from .helpdesk_ticket import (
     _ts,
 )
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 
 class HelpdeskTicket(models.Model):
@@ -222,16 +223,22 @@ class HelpdeskTicket(models.Model):
                 entries, from_ts(first_start), from_ts(last_start)
             )
 
-        def on_error(facts, _error):
-            _logger.warning(
-                "Ticket %s: its availability calendars have no working time within "
-                "three years; no SLA deadline",
-                facts.id,
-            )
-
-        return evaluate(
-            facts, self._sla_rules(facts), timeline_for, to_ts(now), on_error
+        failed = []
+        result = evaluate(
+            facts,
+            self._sla_rules(facts),
+            timeline_for,
+            to_ts(now),
+            lambda facts, _error: failed.append(facts),
         )
+        if failed:
+            # one line per batch, not per ticket: the tickets show it (SLA Problem)
+            _logger.warning(
+                "%s ticket(s): their availability calendars have no working time "
+                "within three years; no SLA deadline (flagged as SLA Problem)",
+                len(failed),
+            )
+        return result
 
     def _sla_calendars(self):
         """Calendar entries this ticket's clocks run on (the plan's calendar id

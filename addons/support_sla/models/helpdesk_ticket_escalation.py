@@ -9,7 +9,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import split_every
+from odoo.tools import format_datetime, split_every
+
+from odoo.addons.support_contract.tools.row_locks import lock_free_rows
 
 from .helpdesk_ticket import (
     ESCALATION_ASSIGNEE,
@@ -65,7 +67,8 @@ class HelpdeskTicket(models.Model):
             def progress(processed=0, remaining=None):
                 return float("inf")
 
-        due_ids = self.search(self._sla_due_domain(now), order="id").ids
+        due_domain = self._sla_due_domain(now)
+        due_ids = self.search(due_domain, order="id").ids
         notify_domain = self._sla_notify_domain() & Domain(
             "stage_id.closed", "=", False
         )
@@ -77,7 +80,7 @@ class HelpdeskTicket(models.Model):
         )
         progress(remaining=len(due_ids))
         for batch in split_every(batch_size, due_ids, list):
-            tickets = self.browse(batch)
+            tickets = self.browse(batch)._sla_take(due_domain)
             tickets._sla_recompute()
             tickets.filtered_domain(notify_domain)._sla_notify(now)
             if not progress(len(batch)):
@@ -85,14 +88,42 @@ class HelpdeskTicket(models.Model):
         # statuses changed by other events (a late reply, a reopened ticket)
         pending = self.search(notify_domain, order="id").ids
         for batch in split_every(batch_size, pending, list):
-            self.browse(batch)._sla_notify(now)
+            self.browse(batch)._sla_take(notify_domain)._sla_notify(now)
             if not progress(0):
                 return
         escalate = self.search(escalate_domain, order="id").ids
         for batch in split_every(batch_size, escalate, list):
-            self.browse(batch)._sla_escalate(now)
+            self.browse(batch)._sla_take(escalate_domain)._sla_escalate(now)
             if not progress(0):
                 return
+
+    def _sla_take(self, domain):
+        """The tickets of this batch the scheduled check may handle now: those no
+        other transaction holds (another worker running the check, a user saving
+        the ticket), locked until this batch is committed, and still matching
+        `domain` (another worker may have handled them since they were found).
+        Two workers running the check at once share the tickets quietly, instead
+        of waiting for each other's locks and failing, or warning twice."""
+        # the batch's first statement (after the previous batch's commit): the
+        # rows are read as the other worker committed them
+        return lock_free_rows(self, "NO KEY UPDATE").filtered_domain(domain)
+
+    def _sla_local_time(self, user, value):
+        """`value` (UTC) as `user` reads it in an activity: in the user's time
+        zone, else the zone of the contract's calendar, with the zone named
+        ("11/02/2026 06:00:00 PM (Europe/Helsinki)")."""
+        self.ensure_one()
+        # sudo: the zone of the customer's calendar, whoever runs the check
+        tz = (
+            user.tz
+            or self.sudo().support_contract_id.plan_id.calendar_id.tz
+            or self.sudo().company_id.resource_calendar_id.tz
+            or "UTC"
+        )
+        text = format_datetime(
+            self.env, value, tz=tz, dt_format="medium", lang_code=user.lang
+        )
+        return f"{text} ({tz})"
 
     def _sla_activity(self, user, summary, note):
         self.ensure_one()
@@ -166,14 +197,14 @@ class HelpdeskTicket(models.Model):
                     for t in SLA_TARGETS
                     if ticket[f"sla_{t}_status"] == "at_risk"
                 ]
-                deadline = ticket.sla_next_deadline
+                user = ticket.user_id or leader
                 ticket._sla_activity(
-                    ticket.user_id or leader,
+                    user,
                     self.env._("SLA at risk: %(ticket)s", ticket=ticket.display_name),
                     self.env._(
-                        "The %(targets)s target is due %(deadline)s (UTC).",
+                        "The %(targets)s target is due %(deadline)s.",
                         targets=", ".join(at_risk),
-                        deadline=deadline,
+                        deadline=ticket._sla_local_time(user, ticket.sla_next_deadline),
                     ),
                 )
                 vals["sla_escalation_level"] = ESCALATION_ASSIGNEE
@@ -215,9 +246,9 @@ class HelpdeskTicket(models.Model):
                     ),
                     self.env._(
                         "This ticket of %(customer)s missed its SLA target on "
-                        "%(date)s (UTC) and is still open.",
+                        "%(date)s and is still open.",
                         customer=ticket.support_contract_id.partner_id.display_name,
-                        date=min(breached),
+                        date=ticket._sla_local_time(contact.user_id, min(breached)),
                     ),
                 )
                 level += 1

@@ -5,7 +5,6 @@ of a country (and subdivision) as global time off, days added by hand, and the
 business-time windows the SLA evaluator counts on, cached per month.
 """
 
-import logging
 import re
 from datetime import date, datetime, time
 
@@ -16,9 +15,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import ormcache
 
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
+
 from ..tools.sla_timeline import Timeline, day_bounds_utc, window
 
-_logger = logging.getLogger(__name__)
+_logger = guarded_logger(__name__)
 
 # the holidays package's categories a calendar can take days off from
 HOLIDAY_CATEGORIES = ("public", "de_facto", "bank", "optional")

@@ -4,7 +4,6 @@
 contract (quarterly reporting and review meeting).
 """
 
-import logging
 from collections import Counter
 from datetime import date
 
@@ -15,7 +14,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-_logger = logging.getLogger(__name__)
+from odoo.addons.support_contract.tools.log_guard import guarded_logger
+
+_logger = guarded_logger(__name__)
 
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 # What an agent may change of an evaluation not yet discussed with the customer;

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from ast import literal_eval
+
 from freezegun import freeze_time
 
 from odoo.fields import Command
@@ -78,6 +80,43 @@ class TestSlaChanges(SlaTicketCommon):
         self.assertEqual(late.sla_response_breached_date, utc(2026, 10, 28, 8))
         self.assertFalse(uncovered.sla_policy_id)
         self.assertFalse(uncovered.sla_response_deadline)
+
+    def test_tickets_whose_sla_cannot_be_computed_are_flagged(self):
+        """A ticket a running contract covers whose SLA cannot be computed (no
+        policy, no priority) is flagged on the ticket and listed for
+        the manager, instead of silently having no deadline (before: only empty
+        fields); a ticket without contract is not flagged."""
+        Ticket = self.env["helpdesk.ticket"]
+        action = self.env.ref("support_sla.helpdesk_ticket_sla_problem_action")
+
+        def listed():
+            return Ticket.search(literal_eval(action.domain))
+
+        with freeze_time(ams(2026, 11, 2, 9)):
+            ticket = self._ticket()
+            stranger = self.env["res.partner"].create({"name": "No contract"})
+            uncovered = self._ticket(partner=stranger)
+            self.assertFalse(ticket.sla_problem or uncovered.sla_problem)
+            self.assertNotIn(ticket, listed())
+            # no policy of the plan for the ticket's priority (Medium)
+            policies = self.plan_light.sla_policy_ids.filtered(
+                lambda p: p.priority_id == ticket.sla_priority_id
+            )
+            policies.active = False
+            self.assertEqual(ticket.sla_problem, "no_policy")
+            self.assertFalse(ticket.sla_response_deadline)
+            self.assertIn(ticket, listed())
+            self.assertNotIn(uncovered, listed())
+            policies.active = True
+            self.assertFalse(ticket.sla_problem)
+            self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 4, 8))
+            # no priority: no triage answer and no default priority of the plan
+            self.plan_light.sla_default_priority_id = False
+            untriaged = self._ticket()
+            self.assertFalse(untriaged.sla_priority_id)
+            self.assertEqual(untriaged.sla_problem, "no_priority")
+            self.assertIn(untriaged, listed())
+            self._assert_consistent(ticket | untriaged | uncovered)
 
     def test_ticket_type_and_plan_changes_move_open_tickets(self):
         with freeze_time(ams(2026, 11, 2, 9)):

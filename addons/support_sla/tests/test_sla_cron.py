@@ -5,10 +5,13 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 
 from odoo.addons.base.models.ir_cron import IrCron
+from odoo.addons.support_contract.tools.row_locks import lock_free_rows
 
 from .common import SlaTicketCommon, ams, utc
 
@@ -63,6 +66,28 @@ class TestSlaCron(SlaTicketCommon):
         ticket = self._ticket()
         self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
         return ticket
+
+    def test_activity_deadlines_in_the_readers_zone(self):
+        """The at-risk and escalation activities give the time in the zone of the
+        user they are for (else the contract calendar's), never in UTC."""
+        self.agent.tz = "Europe/Helsinki"
+        self.senior.tz = False
+        with freeze_time(ams(2026, 11, 2, 9)) as frozen:
+            ticket = self._high_ticket()
+            frozen.move_to(ams(2026, 11, 2, 15, 30))
+            self._run_check()
+            # response due Mon 17:00 CET = 18:00 in Helsinki
+            note = html2plaintext(ticket.activity_ids.note)
+            self.assertIn("11/02/2026 06:00:00 PM (Europe/Helsinki)", note)
+            self.assertNotIn("UTC", note)
+            frozen.move_to(ams(2026, 11, 2, 19, 1))
+            self._run_check()
+            note = html2plaintext(
+                ticket.activity_ids.filtered(lambda a: a.user_id == self.senior).note
+            )
+            # breached Mon 17:00 in the calendar's zone (Amsterdam)
+            self.assertIn("11/02/2026 05:00:00 PM (Europe/Amsterdam)", note)
+            self.assertNotIn("UTC", note)
 
     def test_warn_breach_and_escalate(self):
         with freeze_time(ams(2026, 11, 2, 9)) as frozen:
@@ -163,6 +188,48 @@ class TestSlaCron(SlaTicketCommon):
         self.assertEqual(set(tickets.mapped("sla_response_status")), {"at_risk"})
         self.assertEqual(paused.sla_response_status, "on_track")
         self.assertFalse(paused.activity_ids)
+
+    def test_two_workers_check_quietly(self):
+        """Two SLA checks at once (two database connections): the second leaves
+        the tickets the first holds to it, without waiting, without an ERROR and
+        without warning anyone twice; the first handles them (before: the second
+        waited for the first one's row locks and failed, "canceling statement due
+        to lock timeout")."""
+        Ticket = self.env["helpdesk.ticket"]
+        with freeze_time("2031-01-06 09:00:00"):
+            # the demo's open tickets: committed, the second worker sees them
+            open_tickets = Ticket.search([("stage_id.closed", "=", False)])
+            due = open_tickets.filtered_domain(
+                Ticket._sla_due_domain(fields.Datetime.now())
+            )
+            self.assertTrue(due, "no open demo ticket due in 2031")
+            # the first worker holds them (as its check does)
+            self.assertEqual(lock_free_rows(open_tickets), open_tickets)
+            with (
+                self._other_worker(lock_timeout="2s") as env,
+                self.assertNoLogs("odoo", level="ERROR"),
+            ):
+                second = env["helpdesk.ticket"].browse(open_tickets.ids)
+                before = self._sla_traces(env, second)
+                env["helpdesk.ticket"]._cron_sla_check(commit=False)
+                self.assertEqual(self._sla_traces(env, second), before)
+            # the first worker's check: the breaches of 2031 recorded, once
+            breaches = self._sla_traces(self.env, open_tickets)[2]
+            Ticket._cron_sla_check(commit=False)
+            self.assertGreater(self._sla_traces(self.env, open_tickets)[2], breaches)
+
+    @staticmethod
+    def _sla_traces(env, tickets):
+        """Messages, activities and breach records of these tickets (what a
+        check writes)."""
+        domain = [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
+        return (
+            env["mail.message"].search_count(
+                [("model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
+            ),
+            env["mail.activity"].search_count(domain),
+            env["support.sla.breach"].search_count([("ticket_id", "in", tickets.ids)]),
+        )
 
     def test_autoclose_waiting_for_customer(self):
         with freeze_time(ams(2026, 11, 2, 10)) as frozen:

@@ -109,7 +109,7 @@ class Rules(NamedTuple):
 
 
 def empty_values():
-    values = {"sla_policy_id": False, "sla_paused_hours": 0.0}
+    values = {"sla_policy_id": False, "sla_paused_hours": 0.0, "sla_problem": False}
     for target in TARGETS:
         for suffix in TARGET_SUFFIXES:
             values[f"sla_{target}_{suffix}"] = False
@@ -206,7 +206,9 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
     :param on_error: callable (facts, exception) called when a calendar set has no
         working time
     :return: {ticket id: {field name: value}} including sla_status,
-        sla_next_deadline, sla_next_check and sla_paused
+        sla_next_deadline, sla_next_check, sla_paused and sla_problem (why a ticket
+        a running contract covers has no SLA: ``no_calendar``, ``no_priority``,
+        ``no_policy`` or ``no_working_time``; False otherwise)
     """
     result = {}
     groups = defaultdict(list)
@@ -219,6 +221,11 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
             facts.active and facts.calendar_id and facts.priority_id and facts.start
         ):
             keep_frozen(values, facts)
+            # a running contract covers the ticket: its SLA is missing, not void
+            if facts.active and facts.start:
+                values["sla_problem"] = (
+                    "no_calendar" if not facts.calendar_id else "no_priority"
+                )
             continue
         key = (
             facts.plan_id,
@@ -241,6 +248,7 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
         policy = policy_memo[key]
         if policy is None:
             keep_frozen(values, facts)
+            values["sla_problem"] = "no_policy"
             continue
         if key not in calendar_memo:
             calendars = [facts.calendar_id]
@@ -263,6 +271,7 @@ def evaluate(facts_list, rules, timeline_for, now_ts, on_error=None):
             except NoWorkingTimeError as error:
                 values.update(empty_values())
                 keep_frozen(values, facts)
+                values["sla_problem"] = "no_working_time"
                 if on_error:
                     on_error(facts, error)
     for facts in facts_list:

@@ -1,0 +1,67 @@
+# Copyright 2026 Support Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import re
+from pathlib import Path
+
+from freezegun import freeze_time
+
+from odoo.tests import BaseCase, tagged
+
+from ..tools.log_guard import LOG_BURST, LOG_MAX_CHARS, guarded_logger
+
+ADDONS = Path(__file__).resolve().parents[2]
+
+
+@tagged("post_install", "-at_install")
+class TestLogGuard(BaseCase):
+    """What input from outside can make the suite log is bounded."""
+
+    def test_a_flood_is_cut_and_counted(self):
+        """At most LOG_BURST lines a minute per message; the next line after that
+        minute says how many were left out."""
+        logger = guarded_logger("odoo.addons.support_contract.tests.flood")
+        with freeze_time("2031-03-03 10:00:00") as frozen:
+            with self.assertLogs(logger, level="WARNING") as logs:
+                for number in range(LOG_BURST + 70):
+                    logger.warning("Mail %s ignored: automatic reply", number)
+                # another message of the code is not held back by the flood
+                logger.warning("Something else")
+            self.assertEqual(len(logs.records), LOG_BURST + 1)
+            frozen.tick(61)
+            with self.assertLogs(logger, level="WARNING") as logs:
+                logger.warning("Mail %s ignored: automatic reply", "next")
+            self.assertEqual(
+                logs.records[0].getMessage(),
+                "Mail next ignored: automatic reply (70 similar line(s) left out "
+                "in the last 60 s)",
+            )
+
+    def test_hostile_values_stay_on_one_bounded_line(self):
+        logger = guarded_logger("odoo.addons.support_contract.tests.hostile")
+        forged = "Eve\n2031-03-03 10:00:00,000 1 ERROR db odoo: forged\r\x1b[31m"
+        with self.assertLogs(logger, level="WARNING") as logs:
+            logger.warning("Mail from %s dropped", forged)
+            logger.warning("Attachment %s dropped", "x" * 100_000)
+        first, second = (record.getMessage() for record in logs.records)
+        self.assertEqual(
+            first,
+            "Mail from Eve\\n2031-03-03 10:00:00,000 1 ERROR db odoo: forged"
+            "\\r\\x1b[31m dropped",
+        )
+        self.assertLessEqual(len(second), LOG_MAX_CHARS + 30)
+        self.assertIn("(100019 characters)", second)
+
+    def test_every_logger_of_the_suite_is_guarded(self):
+        """No module of the suite's addons logs through a logger of its own
+        without the guard (a new module must use guarded_logger)."""
+        unguarded = []
+        for path in sorted(ADDONS.glob("support_*/**/*.py")):
+            if "tests" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            if re.search(r"logging\.getLogger\(", text) and (
+                path.name != "log_guard.py"
+            ):
+                unguarded.append(str(path.relative_to(ADDONS)))
+        self.assertEqual(unguarded, [])
