@@ -81,7 +81,7 @@ class SupportContractLifecycle(models.Model):
                     self.env._("A contract cannot end before it starts.")
                 )
             if (
-                contract.state == "ended"
+                contract.state != "draft"
                 and contract.date_end
                 and contract.date_end < contract.min_term_end
                 and not contract.min_term_override_reason
@@ -169,13 +169,15 @@ class SupportContractLifecycle(models.Model):
         return True
 
     def action_end(self, date_end=None, override_reason=None):
-        """End the contract on ``date_end`` (default today), its last day.
-
-        Not before the last day of its minimum term, unless a contract manager
-        overrides the term with a reason (logged in the chatter).
-        """
+        """End the contract on ``date_end`` (default: its end date if one is set,
+        else today), its last day. Not before the last day of its minimum term,
+        unless a contracts manager overrides the term with a reason (logged in the
+        chatter). A last day after today keeps the contract active until then and
+        only schedules the end, which the daily scheduled action carries out the
+        day after (``_cron_end_contracts``)."""
         self.ensure_one()
-        date_end = date_end or fields.Date.context_today(self)
+        today = fields.Date.context_today(self)
+        date_end = date_end or self.date_end or today
         override_reason = (override_reason or "").strip()
         if self.state == "ended":
             raise UserError(self.env._("Contract %s has ended already.", self.name))
@@ -215,15 +217,17 @@ class SupportContractLifecycle(models.Model):
                     min_end=format_date(self.env, self.min_term_end),
                 )
             )
-        vals = {"state": "ended", "date_end": date_end}
+        vals = {"date_end": date_end}
+        if date_end <= today:
+            vals["state"] = "ended"
         if before_term:
             vals["min_term_override_reason"] = override_reason
         self.write(vals)
         if before_term:
             self.message_post(
                 body=self.env._(
-                    "Ended on %(date)s, before the minimum term (until %(min_end)s), "
-                    "by %(user)s: %(reason)s",
+                    "Last day %(date)s, before the minimum term (until %(min_end)s), "
+                    "set by %(user)s: %(reason)s",
                     date=format_date(self.env, date_end),
                     min_end=format_date(self.env, self.min_term_end),
                     user=self.env.user.name,
@@ -231,6 +235,18 @@ class SupportContractLifecycle(models.Model):
                 )
             )
         return True
+
+    @api.model
+    def _cron_end_contracts(self):
+        """Scheduled action: end the contracts whose end date (their last day,
+        included) has passed; a contract ending on 31 December ends on 1 January."""
+        contracts = self.search(
+            [
+                ("state", "in", ("active", "suspended")),
+                ("date_end", "<", fields.Date.context_today(self)),
+            ]
+        )
+        contracts.write({"state": "ended"})
 
     def _get_next_addon_quantities(self):
         """{support.addon: quantity} once the waiting amendment applies."""

@@ -141,8 +141,13 @@ class TestBillingMonths(SupportContractCommon):
         with freeze_time("2026-04-02 09:00:00"):
             contract.action_activate()
             contract.action_end(date_end=date(2026, 4, 10))
-            self.assertEqual(contract.state, "ended")
+            # a last day after today is scheduled: active (covered) until then
+            self.assertEqual(contract.state, "active")
+            self.assertEqual(contract.date_end, date(2026, 4, 10))
             self._run_billing()
+        with freeze_time("2026-04-11 06:00:00"):
+            self.env["support.contract"]._cron_end_contracts()
+            self.assertEqual(contract.state, "ended")
         invoice = self._invoices(contract)
         self.assertEqual(len(invoice), 1)
         self.assertEqual(invoice.invoice_date, date(2026, 4, 1))

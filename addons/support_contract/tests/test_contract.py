@@ -71,7 +71,10 @@ class TestContract(SupportContractCommon):
             )
         )
 
+    @freeze_time("2027-01-04")
     def test_end_after_minimum_term(self):
+        """(On 4 January 2027: an end date of 2026 has passed, the contract ends at
+        once; an end date after today is scheduled, see the next test.)"""
         contract = self._create_contract()
         contract.action_activate()
         # 12 months from 2026-01-01: the last day of the minimum term (the end
@@ -88,6 +91,43 @@ class TestContract(SupportContractCommon):
         self.assertEqual(contract.state, "ended")
         with self.assertError(UserError, "has ended already"):
             contract.action_end()
+
+    @freeze_time("2026-10-15 10:00:00")
+    def test_end_on_a_future_date_is_scheduled(self):
+        """Ended on 15 October 2026 on 31 December (its last day): the contract
+        stays active, its tickets covered, until 31 December included; the daily
+        scheduled action ends it on 1 January 2027, not before."""
+        Contract = self.env["support.contract"]
+        contract = self._create_contract()
+        contract.action_activate()
+        contract.action_end(date_end=date(2026, 12, 31))
+        self.assertEqual(contract.state, "active")
+        self.assertEqual(contract.date_end, date(2026, 12, 31))
+        self.assertEqual(
+            Contract._get_active_contract_for_partners(self.customer, self.company),
+            {self.customer.id: contract},
+        )
+        # the End button on a contract with an end date ends it on that date
+        with self.assertError(UserError, "minimum term of 12 months"):
+            contract.action_end(date_end=date(2026, 11, 30))
+        self.assertEqual(contract.date_end, date(2026, 12, 31))
+        contract.action_end()
+        self.assertEqual(contract.state, "active")
+        # an end date inside the minimum term is refused however it is written
+        with self.assertError(ValidationError, "minimum term of 12 months"):
+            contract.write({"date_end": "2026-11-30"})
+        for day, state in (
+            ("2026-10-16", "active"),
+            ("2026-12-31 12:00:00", "active"),
+            ("2027-01-01 06:00:00", "ended"),
+        ):
+            with freeze_time(day):
+                Contract._cron_end_contracts()
+            self.assertEqual(contract.state, state, day)
+        self.assertEqual(contract.date_end, date(2026, 12, 31))
+        self.assertFalse(
+            Contract._get_active_contract_for_partners(self.customer, self.company)
+        )
 
     def test_limit_warnings(self):
         contract = self._create_contract(user_count=60, cloc_lines=4000)
@@ -197,7 +237,8 @@ class TestContractEndBilling(SupportContractCommon):
         contract.action_activate()
         self.assertEqual(contract.min_term_end, date(2026, 12, 31))
         contract.action_end(date_end=date(2026, 12, 31))
-        self.assertEqual(contract.state, "ended")
+        # an end date after today is scheduled: active until its last day
+        self.assertEqual(contract.state, "active")
         self.assertEqual(contract.date_end, date(2026, 12, 31))
         for month in range(1, 13):
             first = date(2026, month, 1)

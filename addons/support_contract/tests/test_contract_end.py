@@ -74,6 +74,12 @@ class TestContractEnd(SupportContractCommon):
             self.manager, date(2026, 6, 30), "Customer sold the business"
         ).save()
         wizard.action_end()
+        # 30 June is after today (10 June): the end is scheduled, the contract
+        # stays active through its last day and the daily action ends it on 1 July
+        self.assertEqual(self.contract.state, "active")
+        self.assertEqual(self.contract.date_end, date(2026, 6, 30))
+        with freeze_time("2026-07-01 06:00:00"):
+            self.env["support.contract"]._cron_end_contracts()
         self.assertEqual(self.contract.state, "ended")
         self.assertEqual(self.contract.date_end, date(2026, 6, 30))
         self.assertEqual(
@@ -110,9 +116,26 @@ class TestContractEnd(SupportContractCommon):
         wizard = self._wizard(self.manager, date(2026, 12, 31))
         self.assertFalse(wizard.before_min_term)
         wizard.save().action_end()
-        self.assertEqual(self.contract.state, "ended")
+        # a future last day is scheduled: still active, the end date set
+        self.assertEqual(self.contract.state, "active")
         self.assertEqual(self.contract.date_end, date(2026, 12, 31))
         self.assertFalse(self.contract.min_term_override_reason)
+        # End again: the wizard proposes the contract's end date
+        proposed = Form(
+            self.env["support.contract.end.wizard"]
+            .with_user(self.manager)
+            .with_context(default_contract_id=self.contract.id)
+        )
+        self.assertEqual(proposed.date_end, date(2026, 12, 31))
+
+    def test_end_today_inside_term_ends_at_once(self):
+        """A last day of today (or earlier) ends the contract at once; inside the
+        minimum term only with the manager's reason."""
+        wizard = self._wizard(self.manager, date(2026, 6, 10), "Bankruptcy").save()
+        wizard.action_end()
+        self.assertEqual(self.contract.state, "ended")
+        self.assertEqual(self.contract.date_end, date(2026, 6, 10))
+        self.assertEqual(self.contract.min_term_override_reason, "Bankruptcy")
 
     def test_end_before_start_refused(self):
         with self.assertError(UserError, "cannot end before it starts"):

@@ -19,7 +19,8 @@ class SupportContractEndWizard(models.TransientModel):
         string="Last Day",
         required=True,
         default=fields.Date.context_today,
-        help="The contract's last day, included: it is covered and billed.",
+        help="The contract's last day, included: it is covered and billed. A day "
+        "after today keeps the contract active until then; it ends the day after.",
     )
     min_term_end = fields.Date(related="contract_id.min_term_end")
     before_min_term = fields.Boolean(
@@ -29,6 +30,16 @@ class SupportContractEndWizard(models.TransientModel):
         help="Required to end the contract before its minimum term; logged in "
         "the contract's chatter.",
     )
+
+    @api.model
+    def default_get(self, fields_list):
+        """The contract's end date when one is set (the End button ends it on that
+        day), else today."""
+        values = super().default_get(fields_list)
+        contract = self.env["support.contract"].browse(values.get("contract_id"))
+        if "date_end" in fields_list and contract.date_end:
+            values["date_end"] = contract.date_end
+        return values
 
     @api.depends("date_end", "min_term_end")
     def _compute_before_min_term(self):

@@ -1,6 +1,10 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -36,7 +40,11 @@ class TestKeyUserAccess(SupportPortalCommon):
                 ticket.with_user(self.portal_b).read(["name", "description"])
 
     def test_key_user_of_ended_contract_is_a_plain_contact(self):
-        self.contract_a.action_end(self.contract_a.min_term_end)
+        # ended on its last day, once that day has passed (a later date is only
+        # scheduled)
+        with freeze_time(self.contract_a.min_term_end + timedelta(days=1)):
+            self.contract_a.action_end(self.contract_a.min_term_end)
+        self.assertEqual(self.contract_a.state, "ended")
         self.assertEqual(
             self._visible(self.key_user_a, self.tickets_a), self.ticket_a_key
         )

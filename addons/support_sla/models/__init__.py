@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import support_sla_change_mixin
+from . import ir_module_module
 from . import res_company
 from . import res_config_settings
 from . import resource_calendar
