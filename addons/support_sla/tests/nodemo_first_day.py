@@ -62,6 +62,10 @@ class TestFirstDayWithoutDemoData(BaseCommon):
             self.assertEqual(order.amount_untaxed, 1250.0)
             order.action_confirm()
         contract = order.support_contract_id
+        # sold on 20 April for 1 May: upcoming until the daily run of its start date
+        self.assertEqual(contract.state, "upcoming")
+        with freeze_time("2026-05-01 06:00:00"):
+            env["support.contract"]._start_due_contracts()
         self.assertEqual(contract.state, "active")
         self.assertEqual(contract.plan_id, light)
         self.assertEqual(str(contract.date_start), "2026-05-01")
