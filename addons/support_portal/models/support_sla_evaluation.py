@@ -4,7 +4,7 @@
 key user can still object to it.
 """
 
-from odoo import models
+from odoo import api, fields, models
 
 
 class SupportSlaEvaluation(models.Model):
@@ -27,3 +27,20 @@ class SupportSlaEvaluation(models.Model):
             and self.objection_deadline
             and self._company_today(self.company_id) <= self.objection_deadline
         )
+
+    @api.model
+    def _breach_figures(self, breach):
+        """The evaluation also keeps when the reporter was told of the delay."""
+        figures = super()._breach_figures(breach)
+        figures["reporter_told"] = fields.Datetime.to_string(
+            breach.ticket_id.support_delay_notified_date
+        )
+        return figures
+
+    def _get_breaches(self):
+        breaches = super()._get_breaches()
+        for breach in breaches:
+            breach["reporter_told"] = fields.Datetime.to_datetime(
+                breach.get("reporter_told")
+            )
+        return breaches

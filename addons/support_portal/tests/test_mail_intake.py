@@ -622,10 +622,12 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertTrue(
             self.env["mail.mail"].search([("mail_message_id", "in", late.ids)])
         )
-        # the evaluation's breach list says when each reporter was told
-        evaluation = self.env["support.sla.evaluation"].create(
-            {"contract_id": self.contract_a.id, "year": 2026, "quarter": "4"}
-        )
+        # the evaluation's breach list says when each reporter was told (a quarter
+        # is evaluated once it has ended)
+        with freeze_time(ams(2027, 1, 5, 9)):
+            evaluation = self.env["support.sla.evaluation"].create(
+                {"contract_id": self.contract_a.id, "year": 2026, "quarter": "4"}
+            )
         html = html_text(
             self.env["ir.actions.report"]
             ._render_qweb_html(

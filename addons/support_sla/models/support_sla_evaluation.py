@@ -415,18 +415,7 @@ class SupportSlaEvaluation(models.Model):
                 order="deadline, id",
             )
         ):
-            breaches[breach.contract_id.id].append(
-                {
-                    "ticket": " ".join(
-                        filter(None, [breach.ticket_id.number, breach.ticket_id.name])
-                    ),
-                    "target": breach.target,
-                    "priority_id": breach.priority_id.id,
-                    "priority": breach.priority_id.name or "",
-                    "deadline": fields.Datetime.to_string(breach.deadline),
-                    "cause": breach.cause or "",
-                }
-            )
+            breaches[breach.contract_id.id].append(self._breach_figures(breach))
         used = defaultdict(dict)
         for contract, month, hours in (
             self.env["support.hour.ledger"]
@@ -538,6 +527,21 @@ class SupportSlaEvaluation(models.Model):
             .sorted("sequence")
         )
         return types, priorities, counts
+
+    @api.model
+    def _breach_figures(self, breach):
+        """What the evaluation keeps of one breach (JSON values): ticket, target,
+        priority, deadline and cause. A hook for modules that add a column."""
+        return {
+            "ticket": " ".join(
+                filter(None, [breach.ticket_id.number, breach.ticket_id.name])
+            ),
+            "target": breach.target,
+            "priority_id": breach.priority_id.id,
+            "priority": breach.priority_id.name or "",
+            "deadline": fields.Datetime.to_string(breach.deadline),
+            "cause": breach.cause or "",
+        }
 
     def _get_breaches(self):
         """Breaches whose deadline fell in the quarter, as stored with the
