@@ -18,7 +18,6 @@ from odoo.fields import Command, Domain
 from odoo.tools import float_is_zero, format_amount, format_date, split_every
 
 from ..tools.billing_period import billing_period, period_share
-
 from ..tools.log_guard import guarded_logger
 
 _logger = guarded_logger(__name__)
