@@ -116,16 +116,19 @@ class HelpdeskTicket(models.Model):
                 vals["user_id"] = False
         tickets = super().create(vals_list)
         urgent = tickets.filtered(
-            lambda t: t.team_id.support_on_duty_user_id
+            lambda t: (t.sla_emergency or t.priority == "3")
+            and t.team_id.support_on_duty_user_id
             and t.user_id == t.team_id.support_on_duty_user_id
-            and (t.sla_emergency or t.priority == "3")
         )
-        urgent._support_notify_team()
+        if urgent:
+            urgent._support_notify_team()
         context = self.env.context
         if not (context.get("tracking_disable") or context.get("install_mode")):
-            tickets.filtered(
+            reported = tickets.filtered(
                 lambda t: t.partner_id.partner_share and t.partner_id.email
-            )._portal_send_received_mail()
+            )
+            if reported:
+                reported._portal_send_received_mail()
         return tickets
 
     def _support_complete_create_values(self, vals_list):
@@ -138,12 +141,16 @@ class HelpdeskTicket(models.Model):
         by_mail = self.env.context.get("support_mail_intake")
         for vals in vals_list:
             team = Team.browse(vals.get("team_id"))
-            contract = Contract.browse(vals.get("support_contract_id"))
+            contract_id = vals.get("support_contract_id")
             company = Company.browse(vals.get("company_id")) or self.env.company
-            if contract and (by_mail or not team):
+            if contract_id and (by_mail or not team):
                 # a customer's ticket: the contract's team, else the default team
-                team = contract.team_id or team or company.support_default_team_id
-            elif not contract and by_mail:
+                team = (
+                    Team.browse(Contract._support_cached_team_id(contract_id))
+                    or team
+                    or company.support_default_team_id
+                )
+            elif not contract_id and by_mail:
                 # a sender without contract: triage first, then the alias's team
                 team = (
                     company.support_triage_team_id
@@ -443,8 +450,13 @@ class HelpdeskTicket(models.Model):
     # -- customer replies -------------------------------------------------------------
     def message_post(self, **kwargs):
         # the moment the message arrived, unless the mail gateway noted it first
-        # (see _sla_customer_replied)
-        if REPLY_ARRIVAL_KEY in self.env.context:
+        # (see _sla_customer_replied, for comments and e-mails only: a
+        # notification such as the creation message is no reply, and a context
+        # of its own per post would cost every later environment switch of the
+        # transaction a longer look-up)
+        if REPLY_ARRIVAL_KEY in self.env.context or kwargs.get(
+            "message_type", "notification"
+        ) not in ("comment", "email"):
             return super().message_post(**kwargs)
         return super(
             HelpdeskTicket,

@@ -227,6 +227,14 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             ), False
         return self.url_open(path, allow_redirects=False), False
 
+    def _login_as(self, role):
+        """Open a session as the role's user (none for the anonymous visitor)."""
+        if role == "anonymous":
+            self.authenticate(None, None)
+        else:
+            login = LOGINS.get(role, role)
+            self.authenticate(login, login)
+
     def _classify(self, response, json_error):
         status = response.status_code
         if json_error:
@@ -252,11 +260,7 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
         )
         got = {}
         for role in ROLES:
-            if role == "anonymous":
-                self.authenticate(None, None)
-            else:
-                login = LOGINS.get(role, role)
-                self.authenticate(login, login)
+            self._login_as(role)
             for suffix in ("", "?report_type=pdf"):
                 response, json_error = self._request(
                     "GET", f"/my/invoices/{self.invoice_a.id}{suffix}"
@@ -284,11 +288,7 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
         paths = {name: record.id for name, record in records.items()}
         got = {}
         for role in ROLES:
-            if role == "anonymous":
-                self.authenticate(None, None)
-            else:
-                login = LOGINS.get(role, role)
-                self.authenticate(login, login)
+            self._login_as(role)
             for rule, (method, path, __) in ACCESS_MATRIX.items():
                 with mute_logger(
                     "odoo.http", "odoo.addons.http_routing.models.ir_http"

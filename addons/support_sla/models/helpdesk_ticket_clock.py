@@ -21,8 +21,8 @@ class HelpdeskTicket(models.Model):
         resume_date = min(self.env.context.get("sla_resume_date") or now, now)
         Pause = self.env["support.sla.pause"].sudo()
         open_pauses = {}
-        paused = self if not created else self.browse()
-        paused = paused.filtered("sla_paused")
+        # a ticket being created has no pause yet
+        paused = self.browse() if created else self.filtered("sla_paused")
         if paused:
             open_pauses = {
                 pause.ticket_id.id: pause
