@@ -9,11 +9,13 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import email_split, html2plaintext
+from odoo.fields import Domain
+from odoo.tools import email_split, html2plaintext, split_every
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.support_contract.tools.log_guard import guarded_logger
+from odoo.addons.support_contract.tools.row_locks import lock_free_rows
 
 from ..tools.attachment_policy import (
     BLOCKED_MIMETYPES,
@@ -28,6 +30,9 @@ _logger = guarded_logger(__name__)
 # most this long before its receipt (the mail server's fetch interval, 5 minutes
 # by default, plus transit) and not in the future; otherwise the receipt counts.
 MAX_FETCH_DELAY = timedelta(minutes=15)
+# The job that mails the acknowledgements, and how many tickets it mails per commit
+ACK_CRON_XMLID = "support_portal.ir_cron_ticket_acknowledgement"
+ACK_CRON_BATCH = 200
 # Words of a subject that may be a ticket number ("HT00042", "T-2026-17")
 NUMBER_TOKEN = re.compile(r"[A-Za-z0-9/_-]*\d[A-Za-z0-9/_-]*")
 # "From:" line of a forwarded message, as mail clients write it (en, nl, sv, de, da)
@@ -70,6 +75,16 @@ class HelpdeskTicket(models.Model):
         help="When the reporter was told that the resolution target will be or was "
         "missed (by staff, or automatically at the breach).",
     )
+    support_ack_pending = fields.Boolean(
+        string="Acknowledgement Pending",
+        copy=False,
+        readonly=True,
+        help="The reporter is still to be mailed the acknowledgement (the "
+        "acknowledgement job mails it shortly after the ticket arrived).",
+    )
+    # the acknowledgement job finds the few waiting tickets among all of them
+    _support_ack_pending_idx = models.Index("(id) WHERE support_ack_pending IS TRUE")
+
     support_no_contract_label = fields.Char(
         string="No Contract",
         compute="_compute_support_no_contract_label",
@@ -114,6 +129,7 @@ class HelpdeskTicket(models.Model):
         for vals in vals_list:
             if vals.get("user_id") and not self._support_may_assign(vals["user_id"]):
                 vals["user_id"] = False
+        self._support_mark_ack_pending(vals_list)
         tickets = super().create(vals_list)
         urgent = tickets.filtered(
             lambda t: t.team_id.support_on_duty_user_id
@@ -121,12 +137,56 @@ class HelpdeskTicket(models.Model):
             and (t.sla_emergency or t.priority == "3")
         )
         urgent._support_notify_team()
+        if any(vals.get("support_ack_pending") for vals in vals_list):
+            # the acknowledgement is rendered and queued by a job, after the mail
+            # fetch or the request that created the ticket (as Odoo queues its
+            # outgoing mail): this transaction only notes who must be told
+            self.env.ref(ACK_CRON_XMLID).sudo()._trigger()
+        return tickets
+
+    def _support_mark_ack_pending(self, vals_list):
+        """Note in the creation values which new tickets' reporters get the
+        acknowledgement: a customer's contact with an e-mail address, outside
+        module installation and imports without tracking."""
         context = self.env.context
-        if not (context.get("tracking_disable") or context.get("install_mode")):
+        if context.get("tracking_disable") or context.get("install_mode"):
+            return
+        Partner = self.env["res.partner"].sudo()
+        for vals in vals_list:
+            partner = Partner.browse(vals.get("partner_id"))
+            if partner.partner_share and partner.email:
+                vals["support_ack_pending"] = True
+
+    @api.model
+    def _cron_support_acknowledge(self, batch_size=ACK_CRON_BATCH, commit=True):
+        """Mail each reporter whose ticket waits for its acknowledgement (the
+        ``mail_template_ticket_received`` template, in the reporter's language and
+        zone), once: a ticket is taken only when no other transaction holds it
+        and it still waits, and it stops waiting in the transaction that queues
+        its mail.
+
+        :param commit: False to run in the current transaction (tests, benchmark)
+        """
+        if commit:
+            progress = self.env["ir.cron"]._commit_progress
+        else:
+
+            def progress(processed=0, remaining=None):
+                return float("inf")
+
+        domain = Domain("support_ack_pending", "=", True)
+        pending = self.sudo().search(domain, order="id").ids
+        progress(remaining=len(pending))
+        for batch in split_every(batch_size, pending, list):
+            tickets = lock_free_rows(
+                self.sudo().browse(batch), "NO KEY UPDATE"
+            ).filtered_domain(domain)
+            tickets.support_ack_pending = False
             tickets.filtered(
                 lambda t: t.partner_id.partner_share and t.partner_id.email
             )._portal_send_received_mail()
-        return tickets
+            if not progress(len(batch)):
+                return
 
     def _support_complete_create_values(self, vals_list):
         super()._support_complete_create_values(vals_list)
