@@ -22,7 +22,7 @@ from ..tools.attachment_policy import (
     DEFAULT_BLOCKED_EXTENSIONS,
     DEFAULT_MAX_ATTACHMENT_MB,
 )
-from .mail_thread import REPLY_ARRIVAL_KEY
+from .mail_thread import noting_reply_arrival, reply_arrival
 
 _logger = guarded_logger(__name__)
 
@@ -33,6 +33,8 @@ MAX_FETCH_DELAY = timedelta(minutes=15)
 # The job that mails the acknowledgements, and how many tickets it mails per commit
 ACK_CRON_XMLID = "support_portal.ir_cron_ticket_acknowledgement"
 ACK_CRON_BATCH = 200
+# Context key of the mail gateway's message_new (see fields_get)
+NAME_FIELD_ONLY_KEY = "support_fields_get_name_only"
 # Words of a subject that may be a ticket number ("HT00042", "T-2026-17")
 NUMBER_TOKEN = re.compile(r"[A-Za-z0-9/_-]*\d[A-Za-z0-9/_-]*")
 # "From:" line of a forwarded message, as mail clients write it (en, nl, sv, de, da)
@@ -326,13 +328,34 @@ class HelpdeskTicket(models.Model):
             if contact:
                 msg["author_id"] = contact.id
         ticket = super(
-            HelpdeskTicket, self.with_context(support_mail_intake=True)
+            HelpdeskTicket,
+            self.with_context(support_mail_intake=True, **{NAME_FIELD_ONLY_KEY: True}),
         ).message_new(msg, custom_values=custom_values)
-        ticket = ticket.with_context(support_mail_intake=False)
-        key_users = ticket.sudo().support_contract_id.key_user_ids
+        # the gateway's own environment (the one plain helpdesk_mgmt returns)
+        ticket = ticket.with_env(self.env)
+        # the customer's key users follow the ticket (they are told of the mail
+        # posted next), in one subscription: the gateway knows which of them are
+        # active and customers, so Odoo's access check (the ticket is the suite's
+        # own, just created) and its two partner searches are left out
+        # (message_subscribe's; 3 queries per mail, benchmark: bash scripts/bench
+        # mail)
+        key_users = ticket.sudo().support_contract_id.key_user_ids.filtered("active")
         if key_users:
-            ticket.message_subscribe(key_users.ids)
+            ticket._message_subscribe(
+                key_users.ids, customer_ids=key_users.filtered("partner_share").ids
+            )
         return ticket
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        if allfields is None and self.env.context.get(NAME_FIELD_ONLY_KEY):
+            # the mail gateway's message_new describes every field of the ticket
+            # only to learn whether it has a name field: the name field is what it
+            # asks about (helpdesk_mgmt gives the name; describing the suite's
+            # 120 fields took a tenth of a new-ticket mail, bash scripts/bench
+            # mail)
+            allfields = [self._rec_name or "name"]
+        return super().fields_get(allfields=allfields, attributes=attributes)
 
     @api.model
     def _support_contact_of_domain(self, msg, custom_values=None):
@@ -489,11 +512,8 @@ class HelpdeskTicket(models.Model):
             .search(
                 [
                     ("number", "in", tokens),
-                    (
-                        "partner_id.commercial_partner_id",
-                        "=",
-                        author.commercial_partner_id.id,
-                    ),
+                    # helpdesk_mgmt's stored commercial partner: no join
+                    ("commercial_partner_id", "=", author.commercial_partner_id.id),
                 ],
                 limit=1,
             )
@@ -504,12 +524,8 @@ class HelpdeskTicket(models.Model):
     def message_post(self, **kwargs):
         # the moment the message arrived, unless the mail gateway noted it first
         # (see _sla_customer_replied)
-        if REPLY_ARRIVAL_KEY in self.env.context:
+        with noting_reply_arrival(self.env):
             return super().message_post(**kwargs)
-        return super(
-            HelpdeskTicket,
-            self.with_context(**{REPLY_ARRIVAL_KEY: fields.Datetime.now()}),
-        ).message_post(**kwargs)
 
     def _sla_customer_replied(self, date):
         """The customer's moment counts: a mail's Date header when plausible (not
@@ -523,7 +539,7 @@ class HelpdeskTicket(models.Model):
         # (helpdesk_ticket_partner_response's "customer answered" stage), which the
         # reply must not undo. Not "before now": the rule may close the ticket at
         # 10:00:00.9 and this run at 10:00:01, a second later.
-        arrival = self.env.context.get(REPLY_ARRIVAL_KEY) or now
+        arrival = reply_arrival(self.env) or now
         reopen = self.stage_id.closed and not self.stage_id.sla_pause
         if reopen and self.closed_date and self.closed_date < arrival:
             days = self.company_id.support_reopen_days
@@ -532,6 +548,10 @@ class HelpdeskTicket(models.Model):
                 if stage:
                     # a stage change: the SLA rules decide what reopening resets
                     self.with_context(sla_resumed_by="customer").stage_id = stage
+        if not self.stage_id.sla_pause:
+            # nothing to resume: no context of this reply's own (see
+            # noting_reply_arrival)
+            return super()._sla_customer_replied(date)
         return super(
             HelpdeskTicket, self.with_context(sla_resume_date=date)
         )._sla_customer_replied(date)
