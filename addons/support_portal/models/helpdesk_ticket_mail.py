@@ -337,19 +337,34 @@ class HelpdeskTicket(models.Model):
             self.with_context(support_mail_intake=True, **{NAME_FIELD_ONLY_KEY: True}),
         ).message_new(msg, custom_values=custom_values)
         # the gateway's own environment (the one plain helpdesk_mgmt returns)
-        ticket = ticket.with_env(self.env)
-        # the customer's key users follow the ticket (they are told of the mail
-        # posted next), in one subscription: the gateway knows which of them are
-        # active and customers, so Odoo's access check (the ticket is the suite's
-        # own, just created) and its two partner searches are left out
-        # (message_subscribe's; 3 queries per mail, benchmark: bash scripts/bench
-        # mail)
-        key_users = ticket.sudo().support_contract_id.key_user_ids.filtered("active")
-        if key_users:
-            ticket._message_subscribe(
-                key_users.ids, customer_ids=key_users.filtered("partner_share").ids
-            )
-        return ticket
+        return ticket.with_env(self.env)
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        followers = super()._message_auto_subscribe_followers(
+            updated_values, default_subtype_ids
+        )
+        if (
+            len(self) == 1
+            and self.env.context.get("support_mail_intake")
+            and updated_values.get("partner_id")
+        ):
+            # a ticket created by mail: the customer's key users follow it (they
+            # are told of the mail posted next), added with the ticket's other
+            # automatic followers when it is created, in the same insert (a
+            # message_subscribe of its own looked the followers and the partners
+            # up again: 3 queries per mail, bash scripts/bench mail)
+            Subtype = self.env["mail.message.subtype"]
+            default, _internal, external = Subtype.default_subtypes(self._name)
+            key_users = self.sudo().support_contract_id.key_user_ids
+            followers += [
+                (
+                    partner.id,
+                    (external if partner.partner_share else default).ids,
+                    False,
+                )
+                for partner in key_users.filtered("active")
+            ]
+        return followers
 
     @api.model
     def fields_get(self, allfields=None, attributes=None):
