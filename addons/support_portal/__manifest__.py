@@ -23,6 +23,7 @@
         "security/support_contract_security.xml",
         "security/account_move_security.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",
         "views/support_contract_agreement_templates.xml",

@@ -123,6 +123,12 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         return self.env["helpdesk.ticket"].search([("name", "=", subject)])
 
     def _ack(self, ticket):
+        """The acknowledgement mails queued for the ticket's reporter, once the
+        acknowledgement job has run."""
+        self._run_acknowledgements()
+        return self._queued_ack(ticket)
+
+    def _queued_ack(self, ticket):
         return self.env["mail.mail"].search(
             [
                 ("model", "=", "helpdesk.ticket"),
@@ -184,6 +190,42 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(len(ack), 1)
         self.assertIn("mottaget", ack.subject)
         self.assertIn("Europe/Stockholm", html_text(ack.body_html))
+
+    def test_acknowledgement_is_queued_once_by_its_job(self):
+        """The mail fetch only notes that the reporter is to be told and triggers
+        the acknowledgement job; the job queues one mail per ticket, in the
+        reporter's language, even when the same mail is fetched twice, two tickets
+        are created in one batch, or the job runs twice."""
+        mail = rfc822(
+            "Bart Contact <contact_a@example.com>",
+            "Tweemaal opgehaald",
+            "Dezelfde mail, twee keer opgehaald.",
+            message_id="<fetched-twice@mail>",
+        )
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(mail)
+            self._process(mail)
+        ticket = self._tickets("Tweemaal opgehaald")
+        self.assertEqual(len(ticket), 1)
+        self.assertTrue(ticket.support_ack_pending)
+        self.assertFalse(self._queued_ack(ticket), "nothing rendered in the fetch")
+        Ticket = self.env["helpdesk.ticket"]
+        twins = Ticket.create(
+            [
+                self._ticket_vals("Telefoon", self.contact_a.partner_id),
+                self._ticket_vals("Telefoon", self.contact_a.partner_id),
+                self._ticket_vals("Telefon", self.portal_b.partner_id),
+            ]
+        )
+        self._run_acknowledgements()
+        Ticket._cron_support_acknowledge(commit=False)
+        for each in ticket | twins:
+            ack = self._queued_ack(each)
+            self.assertEqual(len(ack), 1, each.name)
+            self.assertIn(each.number, ack.subject)
+            self.assertFalse(each.support_ack_pending)
+        self.assertIn("ontvangen", self._queued_ack(ticket).subject)
+        self.assertIn("mottaget", self._queued_ack(twins[2]).subject)
 
     def test_unknown_sender_goes_to_triage_without_contract(self):
         self._process(

@@ -115,6 +115,7 @@ class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
         """The confirmation mail of the submitted ticket is in the key user's
         language (mail template with lang = the customer's)."""
         ticket = self.env["helpdesk.ticket"].search([("name", "=", subject)])
+        self._run_acknowledgements()
         message = ticket.message_ids.filtered(
             lambda message: message.message_type == "auto_comment"
         )

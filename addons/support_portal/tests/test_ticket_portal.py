@@ -452,6 +452,7 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         self.assertEqual(ticket.sla_priority_id, self.p_high)
         self.assertEqual(ticket.sla_response_deadline, datetime(2026, 10, 23, 12, 0))
         self.assertEqual(ticket.attachment_ids.name, "error.png")
+        self._run_acknowledgements()
         confirmation = ticket.message_ids.filtered(
             lambda m: m.subject and ticket.number in m.subject
         )

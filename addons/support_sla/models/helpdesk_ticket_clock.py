@@ -110,4 +110,8 @@ class HelpdeskTicket(models.Model):
             target = self._sla_default_resume_stage()
         if (stage.sla_pause or stage.sla_resolved) and target:
             vals["stage_id"] = target.id
-        self.with_context(sla_resumed_by="customer").write(vals)
+            self.with_context(sla_resumed_by="customer").write(vals)
+        else:
+            # the date alone, which nobody tracks: mail.thread need not read
+            # every tracked field of the ticket first
+            self.with_context(mail_notrack=True).write(vals)
