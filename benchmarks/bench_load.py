@@ -17,7 +17,9 @@ users' requests: a page requested on one side only would slow all of that side's
 pages). The suite's contract page is measured after the rounds, among the others.
 ``--serial ROUNDS`` measures instead what each page costs the server for one user
 (time, CPU, queries, through Odoo's WSGI application), to find where a slower side
-spends its time.
+spends its time; ``--profile URL`` and ``--queries URL`` (``plain:`` prefix for
+plain helpdesk_mgmt, ``{ticket_id}``, ``{invoice_id}``, ``{contract_id}``) explain
+one page.
 
 A shared machine's load moves within seconds, so one long stretch per side compares
 two different machines. Instead:
@@ -204,6 +206,12 @@ def main(env, args):
         help="instead of the load: each page's server time, CPU and queries for "
         "one user, ROUNDS rounds (with --keep: on the kept databases)",
     )
+    parser.add_argument(
+        "--profile", help="cProfile this URL of ours (plain: prefix), print the top"
+    )
+    parser.add_argument(
+        "--queries", help="print the SQL of one request of this URL (plain: prefix)"
+    )
     args = parser.parse_args(args)
     odoo.tools.config["db_name"] = []
     odoo.tools.config["dbfilter"] = ""
@@ -247,6 +255,21 @@ def main(env, args):
         contract_pages = dict(
             ours_pages, contract="/my/contracts/{contract_id}".format(**ours)
         )
+        if args.profile or args.queries:
+            url = args.profile or args.queries
+            side = "plain" if url.startswith("plain:") else "ours"
+            url = url.removeprefix("plain:").format(
+                **(plain if side == "plain" else ours)
+            )
+            client = bench_portal.new_session(
+                {"plain": plain_registry, "ours": ours_registry}[side],
+                {"plain": plain_db, "ours": ours_db}[side],
+            )
+            if args.profile:
+                bench_portal.profile(client, url)
+            else:
+                bench_portal.print_queries(client, url)
+            return True
         if args.serial:
             serial_costs(
                 {"plain": plain_registry, "ours": ours_registry},
