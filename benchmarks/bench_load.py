@@ -6,20 +6,22 @@ suite against plain helpdesk_mgmt.
     bash scripts/bench load [--tickets N] [--users N] [--seconds N] [--rounds N]
                             [--warmup N] [--workers N] [--keep] [--serial ROUNDS]
 
-The two databases of ``bench portal`` (the suite with a customer of 2,000 tickets and
-its contract, plain helpdesk_mgmt with the same tickets), each with a posted invoice
-of the customer (the suite's: one of the contract, which the record rules keep to the
-key users). Each database gets its own ``odoo-bin --workers=N`` server (prefork, as
-in production; no cron). ``--users`` concurrent key users (sessions) request the
-pages in turn: home (``/my``), ticket list, ticket page and invoice page, the same
-pages on both sides (under load a page's time is mostly its wait behind the other
-users' requests: a page requested on one side only would slow all of that side's
-pages). The suite's contract page is measured after the rounds, among the others.
-``--serial ROUNDS`` measures instead what each page costs the server for one user
-(time, CPU, queries, through Odoo's WSGI application), to find where a slower side
-spends its time; ``--profile URL`` and ``--queries URL`` (``plain:`` prefix for
-plain helpdesk_mgmt, ``{ticket_id}``, ``{invoice_id}``, ``{contract_id}``) explain
-one page.
+The two databases of ``bench portal`` (the suite with a customer of 2,000 tickets
+and its contract, plain helpdesk_mgmt with the same tickets), each with a posted
+invoice of the customer (the suite's: one of the contract, which the record rules
+keep to the key users), and no payment provider on either side (the suite's database
+comes with the demo provider of its tests, which adds a payment form to the invoice
+page and payment queries to the home page). Each database gets its own ``odoo-bin
+--workers=N`` server (prefork, as in production; no cron). ``--users`` concurrent
+key users (sessions) request the pages in turn: home (``/my``), ticket list, ticket
+page and invoice page, the same pages on both sides (under load a page's time is
+mostly its wait behind the other users' requests: a page requested on one side only
+would slow all of that side's pages). The suite's contract page is measured after
+the rounds, among the others. ``--serial ROUNDS`` measures instead what each page
+costs the server for one user (time, CPU, queries, through Odoo's WSGI application),
+to find where a slower side spends its time; ``--profile URL`` and ``--queries URL``
+(``plain:`` prefix for plain helpdesk_mgmt, ``{ticket_id}``, ``{invoice_id}``,
+``{contract_id}``) explain one page.
 
 A shared machine's load moves within seconds, so one long stretch per side compares
 two different machines. Instead:
@@ -79,6 +81,34 @@ def add_invoice(registry, contract_id=None):
         invoice = env["account.move"].create(vals)
         invoice.action_post()
         return invoice.id
+
+
+def prepare(name, registry, data, reuse):
+    """The invoice of a kept database in ``data``; its payment providers off."""
+    if reuse:
+        with registry.cursor() as cr:
+            data["invoice_id"] = (
+                api.Environment(cr, SUPERUSER_ID, {})["account.move"]
+                .search([("move_type", "=", "out_invoice")], limit=1)
+                .id
+            )
+    disabled = without_payment_providers(registry)
+    if disabled:
+        log(f"{name}: {disabled} payment provider(s) disabled, as on the other")
+
+
+def without_payment_providers(registry):
+    """Disable the payment providers of a database (the suite's test set-up
+    enables the demo provider; plain helpdesk_mgmt has none): the invoice and
+    home pages then render the same payment parts, or none, on both sides.
+
+    :return: the number of providers disabled
+    """
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        providers = env["payment.provider"].search([("state", "!=", "disabled")])
+        providers.write({"state": "disabled", "is_published": False})
+        return len(providers)
 
 
 def free_port():
@@ -183,6 +213,18 @@ def serial_costs(registries, dbs, pages, rounds):
         )
 
 
+def explain(url, profile, sides):
+    """cProfile (``profile``) or the SQL of one request of ``url`` (``plain:``
+    prefix for plain helpdesk_mgmt) for the key user; sides: {name: (registry,
+    db, ids of its pages)}."""
+    side = "plain" if url.startswith("plain:") else "ours"
+    registry, db, data = sides[side]
+    url = url.removeprefix("plain:").format(**data)
+    client = bench_portal.new_session(registry, db)
+    (bench_portal.profile if profile else bench_portal.print_queries)(client, url)
+    return True
+
+
 def percentile(values, share):
     values = sorted(values)
     return values[min(len(values) - 1, int(share * len(values)))]
@@ -233,14 +275,11 @@ def main(env, args):
             ours = bench_portal.setup_suite(ours_registry, args.tickets, args.months)
             plain["invoice_id"] = add_invoice(plain_registry)
             ours["invoice_id"] = add_invoice(ours_registry, ours["contract_id"])
-        if reuse:
-            for registry, data in ((plain_registry, plain), (ours_registry, ours)):
-                with registry.cursor() as cr:
-                    data["invoice_id"] = (
-                        api.Environment(cr, SUPERUSER_ID, {})["account.move"]
-                        .search([("move_type", "=", "out_invoice")], limit=1)
-                        .id
-                    )
+        for name, registry, data in (
+            ("plain", plain_registry, plain),
+            ("ours", ours_registry, ours),
+        ):
+            prepare(name, registry, data, reuse)
         common = {
             "home": "/my",
             "list": "/my/tickets",
@@ -256,20 +295,14 @@ def main(env, args):
             ours_pages, contract="/my/contracts/{contract_id}".format(**ours)
         )
         if args.profile or args.queries:
-            url = args.profile or args.queries
-            side = "plain" if url.startswith("plain:") else "ours"
-            url = url.removeprefix("plain:").format(
-                **(plain if side == "plain" else ours)
+            return explain(
+                args.profile or args.queries,
+                bool(args.profile),
+                {
+                    "plain": (plain_registry, plain_db, plain),
+                    "ours": (ours_registry, ours_db, ours),
+                },
             )
-            client = bench_portal.new_session(
-                {"plain": plain_registry, "ours": ours_registry}[side],
-                {"plain": plain_db, "ours": ours_db}[side],
-            )
-            if args.profile:
-                bench_portal.profile(client, url)
-            else:
-                bench_portal.print_queries(client, url)
-            return True
         if args.serial:
             serial_costs(
                 {"plain": plain_registry, "ours": ours_registry},
