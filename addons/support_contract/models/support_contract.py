@@ -424,3 +424,14 @@ class SupportContract(models.Model):
             for addon, qty in quantities.items()
             if qty
         ]
+
+    def _portal_entitlement_lines(self):
+        """What the contract includes beyond its plan and hours, as the customer's
+        key users read it on the portal contract page: a list of dicts with
+        ``label``, ``value`` and an optional ``note``, in the reader's language.
+
+        An addon that sells an entitlement adds its line here (support_migration_quote:
+        the included upgrade), so the portal shows it without depending on that
+        addon."""
+        self.ensure_one()
+        return []

@@ -177,9 +177,9 @@ class SupportContractLifecycle(models.Model):
 
     def _get_start_state(self):
         """State of an activated contract: "upcoming" while its start date lies
-        ahead (in the user's time zone), "active" from its start date on."""
+        ahead (in its company's time zone), "active" from its start date on."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.company_id._support_today()
         return "upcoming" if self.date_start > today else "active"
 
     @api.model
@@ -191,11 +191,14 @@ class SupportContractLifecycle(models.Model):
         Each contract in a savepoint: one that cannot start is logged and left
         upcoming; the others start.
 
+        The start date is a day in the contract's company's time zone: a
+        contract starting on 1 April starts at the run at 00:30 Amsterdam on
+        1 April (22:30 UTC on 31 March).
+
         :return: the contracts started
         """
         self._cron_end_contracts()
-        today = fields.Date.context_today(self)
-        due = self.search([("state", "=", "upcoming"), ("date_start", "<=", today)])
+        due = self.search(self._company_day_domain("date_start", "<=", "upcoming"))
         started = self.browse()
         for contract in due:
             try:
@@ -223,7 +226,7 @@ class SupportContractLifecycle(models.Model):
         only schedules the end, which the daily scheduled action carries out the
         day after (``_cron_end_contracts``)."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.company_id._support_today()
         date_end = date_end or self.date_end or today
         override_reason = (override_reason or "").strip()
         if self.state == "ended":
@@ -284,14 +287,26 @@ class SupportContractLifecycle(models.Model):
         return True
 
     @api.model
+    def _company_day_domain(self, field, operator, states):
+        """Domain of the contracts in ``states`` whose date ``field`` compares
+        with ``operator`` to today's date in their company's time zone (the
+        scheduler runs in UTC: near midnight its date is not the company's)."""
+        states = [states] if isinstance(states, str) else list(states)
+        return Domain.OR(
+            Domain("company_id", "=", company.id)
+            & Domain("state", "in", states)
+            & Domain(field, operator, company._support_today())
+            for company in self.env["res.company"].sudo().search([])
+        )
+
+    @api.model
     def _cron_end_contracts(self):
         """Scheduled action: end the contracts whose end date (their last day,
-        included) has passed; a contract ending on 31 December ends on 1 January."""
+        included) has passed in their company's time zone; a contract ending on
+        31 March ends at the run at 00:30 Amsterdam on 1 April (22:30 UTC on
+        31 March), not at the run at 23:30 Amsterdam on 31 March."""
         contracts = self.search(
-            [
-                ("state", "in", ("active", "suspended")),
-                ("date_end", "<", fields.Date.context_today(self)),
-            ]
+            self._company_day_domain("date_end", "<", ("active", "suspended"))
         )
         contracts.write({"state": "ended"})
 

@@ -201,8 +201,9 @@ class SupportSlaEvaluation(models.Model):
         return str((self._previous_quarter_start().month - 1) // 3 + 1)
 
     @api.model
-    def _previous_quarter_start(self):
-        today = self._company_today(self.env.company)
+    def _previous_quarter_start(self, company=None):
+        """First day of the quarter before today's, in the company's zone."""
+        today = self._company_today(company or self.env.company)
         start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         return start - relativedelta(months=3)
 
@@ -289,14 +290,13 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _company_tz(self, company):
-        """The company's time zone: its address's, else its working calendar's."""
-        return pytz.timezone(
-            company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
-        )
+        """The company's time zone: its address's, else its working calendar's
+        (the contracts' rule, ``res.company._support_tz``)."""
+        return company._support_tz()
 
     @api.model
     def _company_today(self, company):
-        return datetime.now(self._company_tz(company)).date()
+        return company._support_today()
 
     def _period_bounds(self):
         """(start, end) of the quarter as naive UTC datetimes: midnight of its
@@ -882,12 +882,17 @@ class SupportSlaEvaluation(models.Model):
     @api.model
     def _cron_create_evaluations(self):
         """At the start of a quarter, draft the evaluations of the one that ended
-        for every contract that ran during it."""
-        start = self._previous_quarter_start()
+        for every contract that ran during it. The quarter is the one before
+        today's in each contract's company's time zone: the run at 00:30
+        Amsterdam on 1 April (22:30 UTC on 31 March) drafts Q1."""
         contracts = self.env["support.contract"].search(
             [("state", "in", ("active", "suspended", "ended"))]
         )
-        self._create_for_quarter(contracts, start.year, (start.month - 1) // 3 + 1)
+        for company, company_contracts in contracts.grouped("company_id").items():
+            start = self._previous_quarter_start(company)
+            self._create_for_quarter(
+                company_contracts, start.year, (start.month - 1) // 3 + 1
+            )
         return True
 
     @api.ondelete(at_uninstall=False)
