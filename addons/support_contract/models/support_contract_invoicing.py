@@ -592,6 +592,7 @@ class SupportContractInvoicing(models.Model):
             if timesheets:
                 timesheets.sudo().write({"support_billing_id": billing.id})
         Ledger.create(ledger_vals)
+        self._complete_invoice_vals(invoice_vals)
         for company, company_billings in (
             Billing.concat(*invoice_vals).grouped("company_id").items()
         ):
@@ -614,6 +615,48 @@ class SupportContractInvoicing(models.Model):
             if company.support_billing_post == "post":
                 invoices._support_post_and_send()
         return billings
+
+    @api.model
+    def _complete_invoice_vals(self, invoice_vals):
+        """Give the batch's invoices what Odoo would look up for each of them,
+        looked up once per company and currency: the sales journal (Odoo's
+        own choice of the default journal), and no analytic distribution on the
+        lines when the company has no analytic distribution model (Odoo
+        searches the models for each line otherwise: 3.4 of the 10 queries
+        per contract of the billing benchmark).
+
+        :param invoice_vals: {support.contract.billing: invoice values}, edited
+        """
+        Move = self.env["account.move"].sudo()
+        journals = {}
+        without_analytic = {}
+        for vals in invoice_vals.values():
+            key = (vals["company_id"], vals["currency_id"])
+            if key not in journals:
+                company = self.env["res.company"].browse(vals["company_id"])
+                journals[key] = (
+                    Move.with_company(company)
+                    .new(
+                        {
+                            "move_type": vals["move_type"],
+                            "company_id": company.id,
+                            "currency_id": vals["currency_id"],
+                        }
+                    )
+                    ._search_default_journal()
+                    .id
+                )
+            vals.setdefault("journal_id", journals[key])
+            company_id = vals["company_id"]
+            if company_id not in without_analytic:
+                without_analytic[company_id] = (
+                    not self.env["account.analytic.distribution.model"]
+                    .sudo()
+                    .search_count([("company_id", "in", [company_id, False])], limit=1)
+                )
+            if without_analytic[company_id]:
+                for command in vals["invoice_line_ids"]:
+                    command[2].setdefault("analytic_distribution", False)
 
     def _get_separately_billable_timesheets(self, month):
         """{contract id: timesheets} billed at the normal rate, not yet billed."""
@@ -789,7 +832,9 @@ class SupportContractInvoicing(models.Model):
                     "discount": band.discount,
                 }
             )
-        hour_product = self._get_hour_product()
+        if "hour_product" not in cache:
+            cache["hour_product"] = self._get_hour_product()
+        hour_product = cache["hour_product"]
         member_discount = self._get_member_discount(hour_product, month, cache)
         if not float_is_zero(excess, precision_digits=2):
             lines.append(

@@ -181,6 +181,23 @@ class SupportContractCommon(BaseCommon):
         values.update(vals)
         return cls.env["support.contract"].create(values)
 
+    @classmethod
+    def _create_extended_contract(cls, date_start, **vals):
+        """Light 250 + Extended 1,000 + 15 reserved hours x 100 less 6 % (1,410):
+        2,660 a whole month."""
+        return cls._create_contract(
+            date_start=date_start,
+            reserved_hours=15,
+            addon_line_ids=[Command.create({"addon_id": cls.addon_extended.id})],
+            **vals,
+        )
+
+    def _contract_invoices(self, contract):
+        """The contract's invoices, oldest first."""
+        return self.env["account.move"].search(
+            [("support_contract_id", "=", contract.id)], order="invoice_date, id"
+        )
+
     def _run_billing(self, month=None):
         """The daily billing run (scheduled action), its commits per batch
         replaced by nothing: the test's transaction is rolled back at the end."""

@@ -6,7 +6,6 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import SupportContractCommon
@@ -31,18 +30,6 @@ class TestBillingFinalMonth(SupportContractCommon):
         cls.env.user.tz = "Europe/Amsterdam"
         cls._setup_timesheets(cls.company)
 
-    def _contract(self, date_start):
-        return self._create_contract(
-            date_start=date_start,
-            reserved_hours=15,
-            addon_line_ids=[Command.create({"addon_id": self.addon_extended.id})],
-        )
-
-    def _invoices(self, contract):
-        return self.env["account.move"].search(
-            [("support_contract_id", "=", contract.id)], order="invoice_date, id"
-        )
-
     def _log_last_month(self, contract):
         """12 h of support on 8 April (5 h credited: 7 h over), 2 h of a data
         import (billable type) on 9 April, and 1 h on 11 April, after the last
@@ -50,8 +37,10 @@ class TestBillingFinalMonth(SupportContractCommon):
         with freeze_time("2026-04-08 10:00:00"):
             ticket = self._create_ticket(contract)
             self._log(ticket, date(2026, 4, 8), 12.0)
-            billable = self._create_ticket(contract, ticket_type=self.type_billable)
-            self._log(billable, date(2026, 4, 9), 2.0)
+            self.billable = self._create_ticket(
+                contract, ticket_type=self.type_billable
+            )
+            self._log(self.billable, date(2026, 4, 9), 2.0)
             self._log(ticket, date(2026, 4, 11), 1.0, name="After the last day")
 
     def _assert_final_statement(self, contract, april):
@@ -60,7 +49,7 @@ class TestBillingFinalMonth(SupportContractCommon):
         run and the button bill nothing more, nor does June."""
         with freeze_time("2026-05-01 06:00:00"):
             self._run_billing()
-        invoices = self._invoices(contract)
+        invoices = self._contract_invoices(contract)
         self.assertEqual(invoices[0], april)
         final = invoices[1:]
         self.assertEqual(len(final), 1)
@@ -99,11 +88,11 @@ class TestBillingFinalMonth(SupportContractCommon):
             self._run_billing()
             with self.assertError(UserError, "Only an active contract is billed"):
                 contract.action_bill_current_month()
-        self.assertEqual(self._invoices(contract), april | final)
+        self.assertEqual(self._contract_invoices(contract), april | final)
         self.assertEqual(len(contract.billing_ids), 2)
 
     def _assert_april_pro_rata(self, contract):
-        april = self._invoices(contract)
+        april = self._contract_invoices(contract)
         self.assertEqual(len(april), 1)
         self.assertEqual(april.amount_untaxed, 886.66)
         self.assertEqual(contract.billing_ids.reserved_hours, 5.0)
@@ -112,7 +101,7 @@ class TestBillingFinalMonth(SupportContractCommon):
     def test_last_month_overage_billed_by_the_next_run(self):
         """Ended after its minimum term on 10 April: April's run bills the fee
         10/30, the run of 1 May the overage of April."""
-        contract = self._contract("2025-04-01")
+        contract = self._create_extended_contract("2025-04-01")
         with freeze_time("2026-03-20 09:00:00"):
             contract.action_activate()
             contract.action_end(date_end=date(2026, 4, 10))
@@ -120,12 +109,6 @@ class TestBillingFinalMonth(SupportContractCommon):
             self._run_billing()
         april = self._assert_april_pro_rata(contract)
         self._log_last_month(contract)
-        self.billable = self.env["helpdesk.ticket"].search(
-            [
-                ("support_contract_id", "=", contract.id),
-                ("support_ticket_type_id", "=", self.type_billable.id),
-            ]
-        )
         with freeze_time("2026-04-11 05:00:00"):
             self.env["support.contract"]._cron_end_contracts()
         self.assertEqual(contract.state, "ended")
@@ -138,7 +121,7 @@ class TestBillingFinalMonth(SupportContractCommon):
         self.env.user.group_ids |= self.env.ref(
             "support_contract.support_contract_group_manager"
         )
-        contract = self._contract("2026-01-01")
+        contract = self._create_extended_contract("2026-01-01")
         with freeze_time("2026-03-20 09:00:00"):
             contract.action_activate()
             contract.action_end(
@@ -149,15 +132,9 @@ class TestBillingFinalMonth(SupportContractCommon):
             self._run_billing()
         april = self._assert_april_pro_rata(contract)
         self._log_last_month(contract)
-        self.billable = self.env["helpdesk.ticket"].search(
-            [
-                ("support_contract_id", "=", contract.id),
-                ("support_ticket_type_id", "=", self.type_billable.id),
-            ]
-        )
         # 1 May before the run (07:00 in Amsterdam): the button bills the final
         # statement, then the run finds it billed
         with freeze_time("2026-05-01 05:00:00"):
             contract.action_bill_current_month()
-        self.assertEqual(self._invoices(contract)[1:].amount_untaxed, 900.0)
+        self.assertEqual(self._contract_invoices(contract)[1:].amount_untaxed, 900.0)
         self._assert_final_statement(contract, april)

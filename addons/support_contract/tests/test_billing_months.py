@@ -7,7 +7,6 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
@@ -35,19 +34,6 @@ class TestBillingMonths(SupportContractCommon):
         cls.company.partner_id.tz = "Europe/Amsterdam"
         cls.env.user.tz = "UTC"
 
-    def _contract(self, date_start, **vals):
-        return self._create_contract(
-            date_start=date_start,
-            reserved_hours=15,
-            addon_line_ids=[Command.create({"addon_id": self.addon_extended.id})],
-            **vals,
-        )
-
-    def _invoices(self, contract):
-        return self.env["account.move"].search(
-            [("support_contract_id", "=", contract.id)], order="invoice_date"
-        )
-
     def _lines(self, invoice):
         return {
             line.product_id: (line.quantity, line.price_unit, line.discount)
@@ -60,14 +46,14 @@ class TestBillingMonths(SupportContractCommon):
         (it billed December before); on 1 January (Amsterdam time) it starts and
         January is billed in full."""
         with freeze_time("2026-12-05 10:00:00"):
-            contract = self._contract("2027-01-01")
+            contract = self._create_extended_contract("2027-01-01")
             contract.action_activate()
             self.assertEqual(contract.state, "upcoming")
             with self.assertError(UserError, "starts on .*billed from then"):
                 contract.action_bill_current_month()
             self._run_billing()
             self.assertEqual(contract.state, "upcoming")
-            self.assertFalse(self._invoices(contract))
+            self.assertFalse(self._contract_invoices(contract))
             # a direct call for a month before the start bills nothing either
             self.assertFalse(contract._bill_month(date(2026, 12, 1)))
             # a customer without a running contract has no active one yet
@@ -81,13 +67,13 @@ class TestBillingMonths(SupportContractCommon):
         with freeze_time("2026-12-31 22:30:00"):
             self._run_billing()
             self.assertEqual(contract.state, "upcoming")
-            self.assertFalse(self._invoices(contract))
+            self.assertFalse(self._contract_invoices(contract))
         # 00:30 on 1 January in Amsterdam (23:30 UTC): January has come
         self.company.partner_id.tz = "Europe/Amsterdam"
         with freeze_time("2026-12-31 23:30:00"):
             self._run_billing()
         self.assertEqual(contract.state, "active")
-        invoice = self._invoices(contract)
+        invoice = self._contract_invoices(contract)
         self.assertEqual(len(invoice), 1)
         self.assertEqual(invoice.invoice_date, date(2027, 1, 1))
         self.assertEqual(invoice.amount_untaxed, 2660.0)
@@ -128,18 +114,18 @@ class TestBillingMonths(SupportContractCommon):
         15 x 17/31 = 8.23 h x 100 less 6 % = 773.62; 1,459.11 in all. The lines
         say the period; the invoice is dated the start date."""
         with freeze_time("2026-03-02 09:00:00"):
-            contract = self._contract("2026-03-15")
+            contract = self._create_extended_contract("2026-03-15")
             contract.action_activate()
             self.assertEqual(contract.state, "upcoming")
             self._run_billing()
-            self.assertFalse(self._invoices(contract))
+            self.assertFalse(self._contract_invoices(contract))
         with freeze_time("2026-03-15 06:00:00"):
             self._run_billing()
             self.assertEqual(contract.state, "active")
             # billed once: the button finds the month billed
             with self.assertError(UserError, "was billed for March 2026 already"):
                 contract.action_bill_current_month()
-        invoice = self._invoices(contract)
+        invoice = self._contract_invoices(contract)
         self.assertEqual(len(invoice), 1)
         self.assertEqual(invoice.invoice_date, date(2026, 3, 15))
         lines = self._lines(invoice)
@@ -155,7 +141,7 @@ class TestBillingMonths(SupportContractCommon):
         # April: the whole month
         with freeze_time("2026-04-01 08:00:00"):
             self._run_billing()
-        april = self._invoices(contract)[1:]
+        april = self._contract_invoices(contract)[1:]
         self.assertEqual(april.amount_untaxed, 2660.0)
         self.assertEqual(
             april.invoice_line_ids.filtered(
@@ -169,7 +155,7 @@ class TestBillingMonths(SupportContractCommon):
         10/30 (plan 83.33, Extended 333.33, 5 h x 94 = 470: 886.66); May only
         the final statement (nothing over the reservation here: no invoice),
         later nothing, by the run or the button."""
-        contract = self._contract("2025-04-01")
+        contract = self._create_extended_contract("2025-04-01")
         with freeze_time("2026-04-02 09:00:00"):
             contract.action_activate()
             contract.action_end(date_end=date(2026, 4, 10))
@@ -180,7 +166,7 @@ class TestBillingMonths(SupportContractCommon):
         with freeze_time("2026-04-11 06:00:00"):
             self.env["support.contract"]._cron_end_contracts()
             self.assertEqual(contract.state, "ended")
-        invoice = self._invoices(contract)
+        invoice = self._contract_invoices(contract)
         self.assertEqual(len(invoice), 1)
         self.assertEqual(invoice.invoice_date, date(2026, 4, 1))
         lines = self._lines(invoice)
@@ -203,18 +189,18 @@ class TestBillingMonths(SupportContractCommon):
             self.assertFalse(contract._bill_month(date(2026, 6, 1)))
             with self.assertError(UserError, "Only an active contract is billed"):
                 contract.action_bill_current_month()
-        self.assertEqual(self._invoices(contract), invoice)
+        self.assertEqual(self._contract_invoices(contract), invoice)
 
     def test_full_month_setting(self):
         """With "Full month", a contract starting on the 15th pays the whole
         first month: 2,660, the lines name the month."""
         self.company.support_billing_proration = "full"
         with freeze_time("2026-03-15 09:00:00"):
-            contract = self._contract("2026-03-15")
+            contract = self._create_extended_contract("2026-03-15")
             contract.action_activate()
             self.assertEqual(contract.state, "active")
             contract.action_bill_current_month()
-        invoice = self._invoices(contract)
+        invoice = self._contract_invoices(contract)
         self.assertEqual(invoice.amount_untaxed, 2660.0)
         self.assertEqual(contract.hour_balance, 15.0)
         self.assertIn("March 2026", invoice.invoice_line_ids[0].name)
@@ -228,13 +214,13 @@ class TestBillingMonths(SupportContractCommon):
         with freeze_time("2026-02-20 09:00:00"):
             running = self._create_contract(date_start="2025-01-01")
             running.action_activate()
-            blocked = self._contract("2026-03-01")
+            blocked = self._create_extended_contract("2026-03-01")
             self.env.cr.execute(
                 "UPDATE support_contract SET state = 'upcoming' WHERE id = %s",
                 [blocked.id],
             )
             blocked.invalidate_recordset(["state"])
-            other = self._contract(
+            other = self._create_extended_contract(
                 "2026-03-01",
                 partner=self.env["res.partner"].create(
                     {"name": "Other Customer", "is_company": True}
@@ -252,9 +238,9 @@ class TestBillingMonths(SupportContractCommon):
         ):
             self._run_billing()
         self.assertEqual(blocked.state, "upcoming")
-        self.assertFalse(self._invoices(blocked))
+        self.assertFalse(self._contract_invoices(blocked))
         self.assertEqual(other.state, "active")
-        self.assertEqual(self._invoices(other).amount_untaxed, 2660.0)
+        self.assertEqual(self._contract_invoices(other).amount_untaxed, 2660.0)
 
     def test_post_and_send(self):
         """Company setting "Posted and sent": the run posts the month's invoice
@@ -274,16 +260,20 @@ class TestBillingMonths(SupportContractCommon):
             company_ids=[self.company.id],
         )
         with freeze_time("2026-03-01 09:00:00"):
-            contract = self._contract("2026-01-01", user_id=self.account_manager.id)
+            contract = self._create_extended_contract(
+                "2026-01-01", user_id=self.account_manager.id
+            )
             contract.action_activate()
-            left_draft = self._contract("2026-01-01", partner=draft_customer)
+            left_draft = self._create_extended_contract(
+                "2026-01-01", partner=draft_customer
+            )
             left_draft.action_activate()
             left_draft._bill_month(date(2026, 3, 1))
             self.company.support_billing_post = "post"
             self._run_billing()
-        self.assertEqual(self._invoices(left_draft).state, "draft")
-        self.assertFalse(self._invoices(left_draft).is_being_sent)
-        invoice = self._invoices(contract)
+        self.assertEqual(self._contract_invoices(left_draft).state, "draft")
+        self.assertFalse(self._contract_invoices(left_draft).is_being_sent)
+        invoice = self._contract_invoices(contract)
         self.assertEqual(invoice.state, "posted")
         self.assertTrue(invoice.name.startswith("INV/2026/"))
         self.assertTrue(invoice.is_being_sent)
@@ -301,3 +291,47 @@ class TestBillingMonths(SupportContractCommon):
         self.assertTrue(sent)
         self.assertEqual(sent[0].author_id, self.account_manager.partner_id)
         self.assertTrue(sent[0].attachment_ids)
+
+    def test_journal_and_analytic_distribution(self):
+        """The run looks up the sales journal and the analytic distribution
+        models once per company, not per invoice and line: without a model the
+        lines carry no distribution; a model for a customer still applies to
+        its lines."""
+        with freeze_time("2026-03-01 09:00:00"):
+            plain = self._create_extended_contract("2026-01-01")
+            plain.action_activate()
+            plain._bill_month(date(2026, 3, 1))
+        invoice = self._contract_invoices(plain)
+        self.assertEqual(invoice.journal_id.type, "sale")
+        self.assertEqual(invoice.journal_id.company_id, self.company)
+        self.assertEqual(
+            set(invoice.invoice_line_ids.mapped("analytic_distribution")), {False}
+        )
+        analytic_plan = self.env["account.analytic.plan"].create({"name": "Support"})
+        account = self.env["account.analytic.account"].create(
+            {
+                "name": "Support customers",
+                "plan_id": analytic_plan.id,
+                "company_id": self.company.id,
+            }
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Analytic Customer", "is_company": True}
+        )
+        self.env["account.analytic.distribution.model"].create(
+            {
+                "partner_id": customer.id,
+                "analytic_distribution": {str(account.id): 100},
+                "company_id": self.company.id,
+            }
+        )
+        with freeze_time("2026-03-01 09:00:00"):
+            tracked = self._create_extended_contract("2026-01-01", partner=customer)
+            tracked.action_activate()
+            tracked._bill_month(date(2026, 3, 1))
+        lines = self._contract_invoices(tracked).invoice_line_ids
+        self.assertTrue(lines)
+        self.assertEqual(
+            lines.mapped("analytic_distribution"),
+            [{str(account.id): 100.0}] * len(lines),
+        )
