@@ -36,6 +36,7 @@
     "assets": {
         "web.assets_frontend": [
             "support_portal/static/src/interactions/*.js",
+            "support_portal/static/src/scss/*.scss",
         ],
         "web.assets_tests": [
             "support_portal/static/tests/tours/*.js",
