@@ -29,6 +29,7 @@
         "views/support_sla_evaluation_templates.xml",
         "report/support_sla_evaluation_report.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/portal_formal_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
         "views/helpdesk_ticket_views.xml",
