@@ -56,6 +56,16 @@ AXIS_VALUES = {
 }
 
 
+def setup_portal_in_languages(cls):
+    """The portal's test set-up with Dutch and Swedish active: the terms of
+    ``MODULES`` loaded, the test catalogue named in both languages."""
+    cls._setup_support_portal()
+    activate_languages(cls.env, MODULES)
+    translate_names((getattr(cls, name), names) for name, names in CATALOGUE.items())
+    for name, values in AXIS_VALUES.items():
+        translate_names(zip(getattr(cls, name).value_ids, values, strict=True))
+
+
 @tagged("post_install", "-at_install")
 class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
     """A key user whose language is Dutch, then Swedish, submits a ticket in the
@@ -66,13 +76,7 @@ class TestPortalTourLanguages(HttpCase, SupportPortalMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_support_portal()
-        activate_languages(cls.env, MODULES)
-        translate_names(
-            (getattr(cls, name), names) for name, names in CATALOGUE.items()
-        )
-        for name, values in AXIS_VALUES.items():
-            translate_names(zip(getattr(cls, name).value_ids, values, strict=True))
+        setup_portal_in_languages(cls)
         # an answer with its explanation, read "Meerdere gebruikers: treft ..."
         multiple = cls.impact.value_ids.filtered(
             lambda value: value.name == "Multiple users"

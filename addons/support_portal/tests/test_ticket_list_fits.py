@@ -6,24 +6,15 @@ the next deadline to the minute (tour ``support_portal_ticket_list_fits``)."""
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.support_contract.tests.i18n_check import (
-    activate_languages,
-    translate_names,
-)
-
 from .common import SupportPortalMixin
-from .test_portal_tour_languages import CATALOGUE, MODULES
+from .test_portal_tour_languages import setup_portal_in_languages
 
 
 class TicketListFitsMixin(SupportPortalMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_support_portal()
-        activate_languages(cls.env, MODULES)
-        translate_names(
-            (getattr(cls, name), names) for name, names in CATALOGUE.items()
-        )
+        setup_portal_in_languages(cls)
         # the widest values a row holds: a long title, the longest type and stage
         cls.env["helpdesk.ticket"].create(
             dict(
