@@ -16,6 +16,7 @@ class TicketListFitsMixin(SupportPortalMixin):
         super().setUpClass()
         setup_portal_in_languages(cls)
         # the widest values a row holds: a long title, the longest type and stage
+        # ("Waiting for you (test)", a badge over two lines)
         cls.env["helpdesk.ticket"].create(
             dict(
                 cls._ticket_vals(
@@ -30,6 +31,7 @@ class TicketListFitsMixin(SupportPortalMixin):
                     ).id,
                 ),
                 support_ticket_type_id=cls.type_import.id,
+                stage_id=cls.stage_waiting.id,
             )
         )
         cls.breached = cls._old_breach()

@@ -63,6 +63,15 @@ function checkList() {
             problems.push(`deadline "${td.textContent.trim()}" shows seconds`);
         }
     }
+    for (const badge of wrapper.querySelectorAll("td .badge")) {
+        const cell = badge.closest("td");
+        if (getComputedStyle(cell).display === "none") {
+            continue;
+        }
+        if (badge.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1) {
+            problems.push(`badge "${badge.textContent.trim()}" overflows its cell`);
+        }
+    }
     const found = problems.filter(Boolean);
     if (found.length) {
         throw new Error(`The ticket list does not fit:\n${found.join("\n")}`);
