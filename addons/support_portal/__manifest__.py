@@ -30,6 +30,7 @@
         "views/support_sla_evaluation_templates.xml",
         "report/support_sla_evaluation_report.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/portal_formal_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -37,6 +38,7 @@
     "assets": {
         "web.assets_frontend": [
             "support_portal/static/src/interactions/*.js",
+            "support_portal/static/src/scss/*.scss",
         ],
         "web.assets_tests": [
             "support_portal/static/tests/tours/*.js",

@@ -57,4 +57,5 @@
         "demo/support_sla_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

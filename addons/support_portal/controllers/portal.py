@@ -256,11 +256,15 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _support_format_deadlines(self, tickets, tz):
         """{ticket id: next SLA deadline in the viewer's time zone and language}.
 
-        One strftime per row with the language's formats: what the datetime
-        widget prints, without its per-value cost on an 80-row page.
+        One strftime per row with the language's formats, to the minute (a
+        deadline falls on a whole minute; seconds only widened the column): what
+        the datetime widget prints with ``hide_seconds``, without its per-value
+        cost on an 80-row page.
         """
         lang = request.env["res.lang"]._get_data(code=request.env.lang or "en_US")
-        pattern = f"{lang.date_format} {lang.time_format}"
+        # the time stays on one line ("05:00\u00a0PM") when the column wraps
+        time_format = lang.time_format.replace(":%S", "").replace(" ", "\u00a0")
+        pattern = f"{lang.date_format} {time_format}"
         try:
             zone = pytz.timezone(tz)
         except pytz.UnknownTimeZoneError:
