@@ -93,7 +93,9 @@ class TestBillingMonths(SupportContractCommon):
             customer = self.env["res.partner"].create(
                 {"name": f"Customer in {zone}", "is_company": True}
             )
-            contract = self._contract(f"2026-{first:02d}-01", partner_id=customer.id)
+            contract = self._create_extended_contract(
+                f"2026-{first:02d}-01", partner=customer
+            )
             contract.action_activate()
             with freeze_time(late):
                 self._run_billing()
