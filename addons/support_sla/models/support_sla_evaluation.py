@@ -14,8 +14,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import SQL
-from odoo.tools.misc import format_date
+from odoo.tools import SQL, html2plaintext
+from odoo.tools.misc import format_date, format_datetime
 
 from odoo.addons.support_contract.tools.log_guard import guarded_logger
 
@@ -37,6 +37,8 @@ AGENT_WRITABLE_FIELDS = frozenset(
 # Inputs of the figures: changing one of them on a draft recomputes them.
 FIGURE_INPUTS = frozenset({"contract_id", "year", "quarter", "fair_use_tolerance"})
 MANAGER_GROUP = "support_contract.support_contract_group_manager"
+# longest objection in writing, in characters
+OBJECTION_MAX_CHARS = 5000
 
 
 class SupportSlaEvaluation(models.Model):
@@ -575,6 +577,16 @@ class SupportSlaEvaluation(models.Model):
             for breach in (self.figures_snapshot or {}).get("breaches", [])
         ]
 
+    def _report_datetime(self, value):
+        """A moment as the report prints it: in the company's time zone (the
+        zone of the quarter's bounds), which it names, "01/15/2027 02:00:00 PM
+        (Europe/Amsterdam)"; in the report's language."""
+        self.ensure_one()
+        if not value:
+            return ""
+        zone = self._company_tz(self.company_id).zone
+        return f"{format_datetime(self.env, value, tz=zone)} ({zone})"
+
     def _get_months(self):
         """Reserved hours and hours used of the quarter's months, as stored with
         the figures: [{"month": date, "reserved": float, "used": float}]."""
@@ -774,29 +786,46 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     # Objections (the portal's form)
     # ------------------------------------------------------------------
+    def _objection_refusal(self, partner, text):
+        """Why ``partner`` cannot object with ``text`` now: (exception class,
+        message), or None when the objection stands. The rule of the portal's
+        form and of a reply by mail: a key user of the contract, an evaluation
+        discussed, within the objection period (company's time zone), some
+        text of at most 5,000 characters."""
+        self.ensure_one()
+        today = self._company_today(self.company_id)
+        if self.state != "done" or not self.objection_deadline:
+            return UserError, self.env._("This evaluation has not been discussed yet.")
+        if partner not in self.contract_id.key_user_ids:
+            return AccessError, self.env._(
+                "Only the contract's key users can object to it."
+            )
+        if today > self.objection_deadline:
+            return UserError, self.env._(
+                "Objections to this evaluation were possible until %(date)s.",
+                date=format_date(self.env, self.objection_deadline),
+            )
+        if not text:
+            return UserError, self.env._("Write what you object to.")
+        if len(text) > OBJECTION_MAX_CHARS:
+            return UserError, self.env._("An objection has at most 5,000 characters.")
+        return None
+
     def _object(self, partner, text):
         """A key user objects in writing within the objection period: the
         objection is logged and the outcome reopened (to be decided again)."""
         self.ensure_one()
         text = (text or "").strip()
-        today = self._company_today(self.company_id)
-        if self.state != "done" or not self.objection_deadline:
-            raise UserError(self.env._("This evaluation has not been discussed yet."))
-        if partner not in self.contract_id.key_user_ids:
-            raise AccessError(
-                self.env._("Only the contract's key users can object to it.")
-            )
-        if today > self.objection_deadline:
-            raise UserError(
-                self.env._(
-                    "Objections to this evaluation were possible until %(date)s.",
-                    date=format_date(self.env, self.objection_deadline),
-                )
-            )
-        if not text:
-            raise UserError(self.env._("Write what you object to."))
-        if len(text) > 5000:
-            raise UserError(self.env._("An objection has at most 5,000 characters."))
+        refusal = self._objection_refusal(partner, text)
+        if refusal:
+            exception, message = refusal
+            raise exception(message)
+        return self._record_objection(partner, text)
+
+    def _record_objection(self, partner, text, by_mail=False):
+        """Record the objection, reopen the outcome, log it (with the text,
+        unless it came by mail: the mail itself is logged) and ask the
+        account manager to decide the outcome again."""
         # sudo: the key user's objection is recorded by the suite (portal users
         # write nothing on the evaluation themselves)
         evaluation = self.sudo()
@@ -805,21 +834,26 @@ class SupportSlaEvaluation(models.Model):
         )
         previous = evaluation.outcome
         super(SupportSlaEvaluation, evaluation).write({"outcome": False})
-        evaluation.message_post(
-            body=Markup("%s<br/>%s")
-            % (
-                self.env._(
-                    "Objection by %(partner)s (outcome %(outcome)s reopened):",
-                    partner=partner.name,
-                    outcome=dict(
-                        self._fields["outcome"]._description_selection(self.env)
-                    ).get(previous, "-"),
-                ),
-                text,
+        heading = self.env._(
+            "Objection by %(partner)s (outcome %(outcome)s reopened):",
+            partner=partner.name,
+            outcome=dict(self._fields["outcome"]._description_selection(self.env)).get(
+                previous, "-"
             ),
-            author_id=partner.id,
-            subtype_xmlid="mail.mt_comment",
         )
+        if by_mail:
+            evaluation.message_post(
+                body=self.env._(
+                    "%(heading)s see their reply by e-mail.", heading=heading
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        else:
+            evaluation.message_post(
+                body=Markup("%s<br/>%s") % (heading, text),
+                author_id=partner.id,
+                subtype_xmlid="mail.mt_comment",
+            )
         responsible = self.contract_id.user_id or self.create_uid
         evaluation.activity_schedule(
             "mail.mail_activity_data_todo",
@@ -828,6 +862,24 @@ class SupportSlaEvaluation(models.Model):
             user_id=responsible.id,
         )
         return objection
+
+    def message_update(self, msg_dict, update_vals=None):
+        """A key user's reply to the evaluation (its mail) within the objection
+        period is an objection in writing, as by the portal's form: recorded,
+        the outcome reopened. Any other reply (after the period, by someone
+        else, before the evaluation is discussed) is only logged in the
+        chatter, as every reply is."""
+        res = super().message_update(msg_dict, update_vals=update_vals)
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id")).exists()
+        text = html2plaintext(msg_dict.get("body") or "").strip()
+        for evaluation in self:
+            if partner and not evaluation._objection_refusal(
+                partner, text[:OBJECTION_MAX_CHARS]
+            ):
+                evaluation._record_objection(
+                    partner, text[:OBJECTION_MAX_CHARS], by_mail=True
+                )
+        return res
 
     # ------------------------------------------------------------------
     # Quarterly creation
