@@ -37,6 +37,8 @@ AGENT_WRITABLE_FIELDS = frozenset(
 # Inputs of the figures: changing one of them on a draft recomputes them.
 FIGURE_INPUTS = frozenset({"contract_id", "year", "quarter", "fair_use_tolerance"})
 MANAGER_GROUP = "support_contract.support_contract_group_manager"
+# a month counts as above (below) the reservation beyond this share (%)
+DEFAULT_FAIR_USE_TOLERANCE = 10.0
 # longest objection in writing, in characters
 OBJECTION_MAX_CHARS = 5000
 
@@ -90,7 +92,7 @@ class SupportSlaEvaluation(models.Model):
     )
     fair_use_tolerance = fields.Float(
         string="Fair-use Tolerance (%)",
-        default=10.0,
+        default=DEFAULT_FAIR_USE_TOLERANCE,
         tracking=True,
         help="A month counts as above (below) the reservation when the hours used "
         "exceed (fall short of) the reserved hours by more than this share.",
@@ -224,9 +226,9 @@ class SupportSlaEvaluation(models.Model):
             if not evaluation.year or not evaluation.quarter:
                 evaluation.date_from = evaluation.date_to = False
                 continue
-            start = date(evaluation.year, 3 * (int(evaluation.quarter) - 1) + 1, 1)
-            evaluation.date_from = start
-            evaluation.date_to = start + relativedelta(months=3, days=-1)
+            evaluation.date_from, evaluation.date_to = self._quarter_dates(
+                evaluation.year, evaluation.quarter
+            )
 
     @api.depends("discussed_date", "company_id.sla_objection_days")
     def _compute_objection_deadline(self):
@@ -305,13 +307,23 @@ class SupportSlaEvaluation(models.Model):
         first day and of the day after its last day, in the company's time zone
         (Q1 2026 in Amsterdam: 2025-12-31 23:00 to 2026-03-31 22:00 UTC)."""
         self.ensure_one()
-        tz = self._company_tz(self.company_id)
+        return self._bounds(self.company_id, self.date_from, self.date_to)
+
+    @api.model
+    def _bounds(self, company, date_from, date_to):
+        tz = self._company_tz(company)
 
         def midnight(day):
             local = tz.localize(datetime.combine(day, time.min))
             return local.astimezone(pytz.utc).replace(tzinfo=None)
 
-        return midnight(self.date_from), midnight(self.date_to + relativedelta(days=1))
+        return midnight(date_from), midnight(date_to + relativedelta(days=1))
+
+    @api.model
+    def _quarter_dates(self, year, quarter):
+        """(first day, last day) of a quarter."""
+        start = date(int(year), 3 * (int(quarter) - 1) + 1, 1)
+        return start, start + relativedelta(months=3, days=-1)
 
     # ------------------------------------------------------------------
     # Figures: computed with grouped reads, stored, frozen once discussed
@@ -332,25 +344,42 @@ class SupportSlaEvaluation(models.Model):
 
     def _store_figures(self, frozen_too=False):
         """Compute and store the figures of the draft evaluations among these
-        (of all of them with frozen_too: on creation).
-
-        Evaluations of the same company and quarter share each read: the
-        tickets grouped by contract, type, priority and statuses, the reopened
-        tickets, the escalations, the breaches, and the hours used per month,
-        i.e. six queries for a whole quarter however many contracts it has. Discussed
-        evaluations keep their frozen figures."""
+        (of all of them with frozen_too). Discussed evaluations keep their
+        frozen figures; evaluations of the same company and quarter share the
+        reads (``_figures_of_period``)."""
         batches = defaultdict(lambda: self.browse())
         for evaluation in self:
             if (frozen_too or evaluation.state == "draft") and evaluation.date_from:
                 batches[evaluation.company_id, evaluation.date_from] |= evaluation
         now = fields.Datetime.now()
-        for evaluations in batches.values():
-            evaluations._store_figures_of_period(now)
+        for (company, date_from), evaluations in batches.items():
+            figures = self._figures_of_period(
+                company,
+                date_from,
+                {e.contract_id: e.fair_use_tolerance for e in evaluations},
+                now,
+            )
+            for evaluation in evaluations:
+                # super(): the figures are the suite's own computation, not a
+                # user's correction (write() logs and locks those)
+                super(SupportSlaEvaluation, evaluation.sudo()).write(
+                    figures[evaluation.contract_id.id]
+                )
 
-    def _store_figures_of_period(self, now):  # pylint: disable=missing-return
-        start, end = self[:1]._period_bounds()
-        date_from, date_to = self[:1].date_from, self[:1].date_to
-        contract_ids = self.contract_id.ids
+    @api.model
+    def _figures_of_period(self, company, date_from, tolerances, now):
+        """{contract id: the values of the figures} of the quarter starting on
+        ``date_from`` for these contracts ({support.contract: fair-use
+        tolerance}) of ``company``.
+
+        Every read is shared by the contracts: the tickets grouped by contract,
+        type, priority and statuses, the reopened tickets, the escalations, the
+        breaches, and the hours used per month, i.e. six queries for a whole
+        quarter however many contracts it has."""
+        date_to = date_from + relativedelta(months=3, days=-1)
+        start, end = self._bounds(company, date_from, date_to)
+        contracts = self.env["support.contract"].union(*tolerances)
+        contract_ids = contracts.ids
         # sudo: the figures count every ticket, breach and hour of the contract,
         # also those the evaluating agent's team does not see
         Ticket = self.env["helpdesk.ticket"].sudo()
@@ -434,8 +463,9 @@ class SupportSlaEvaluation(models.Model):
             )
         ):
             used[contract.id][month.month] = round(-hours, 2)
-        for evaluation in self:
-            rows = tickets[evaluation.contract_id.id]
+        result = {}
+        for contract, tolerance in tolerances.items():
+            rows = tickets[contract.id]
             counts = Counter()
             measured = {"response": [0, 0], "resolution": [0, 0]}
             paused_hours = 0.0
@@ -450,14 +480,14 @@ class SupportSlaEvaluation(models.Model):
                         measured[target][0] += count
                     if status == "met":
                         measured[target][1] += count
-            reserved = evaluation.contract_id.reserved_hours
+            reserved = contract.reserved_hours
             months = [
                 {
                     "month": fields.Date.to_string(
                         date_from + relativedelta(months=offset)
                     ),
                     "reserved": reserved,
-                    "used": used[evaluation.contract_id.id].get(
+                    "used": used[contract.id].get(
                         (date_from + relativedelta(months=offset)).month, 0.0
                     ),
                 }
@@ -465,13 +495,13 @@ class SupportSlaEvaluation(models.Model):
             ]
             vals = {
                 "ticket_count": sum(counts.values()),
-                "breach_count": len(breaches[evaluation.contract_id.id]),
-                "reopened_count": reopened.get(evaluation.contract_id.id, 0),
-                "escalation_count": escalations.get(evaluation.contract_id.id, 0),
+                "breach_count": len(breaches[contract.id]),
+                "reopened_count": reopened.get(contract.id, 0),
+                "escalation_count": escalations.get(contract.id, 0),
                 "paused_hours": round(paused_hours, 2),
                 "reserved_hours": reserved * 3,
                 "used_hours": round(sum(m["used"] for m in months), 2),
-                "fair_use": evaluation._fair_use(months),
+                "fair_use": self._fair_use(reserved, tolerance, months),
                 "figures_date": now,
                 "figures_snapshot": {
                     "counts": [
@@ -479,7 +509,7 @@ class SupportSlaEvaluation(models.Model):
                     ],
                     "type_ids": sorted({t for t, _p in counts if t}),
                     "priority_ids": sorted({p for _t, p in counts if p}),
-                    "breaches": breaches[evaluation.contract_id.id],
+                    "breaches": breaches[contract.id],
                     "months": months,
                 },
             }
@@ -489,17 +519,17 @@ class SupportSlaEvaluation(models.Model):
                 vals[f"{target}_achievement"] = (
                     round(100.0 * met / count, 1) if count else 0.0
                 )
-            # super(): the figures are the suite's own computation, not a user's
-            # correction (write() logs and locks those)
-            super(SupportSlaEvaluation, evaluation.sudo()).write(vals)
+            result[contract.id] = vals
+        return result
 
-    def _fair_use(self, months):
+    @api.model
+    def _fair_use(self, reserved, tolerance, months):
         """above/below when each of the quarter's three months used more (less)
-        than the reservation, beyond the tolerance."""
-        self.ensure_one()
-        if not self.contract_id.reserved_hours:
+        than the reservation (``reserved`` hours a month), beyond the tolerance
+        (%)."""
+        if not reserved:
             return "none"
-        margin = self.fair_use_tolerance / 100.0
+        margin = tolerance / 100.0
         if all(m["used"] > m["reserved"] * (1 + margin) for m in months):
             return "above"
         if all(m["used"] < m["reserved"] * (1 - margin) for m in months):
@@ -601,8 +631,38 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        """The figures are computed before the records are inserted and created
+        with them: one insert for a quarter of evaluations, no update after."""
+        vals_list = [dict(vals) for vals in vals_list]
+        Contract = self.env["support.contract"]
+        complete = [
+            vals
+            for vals in vals_list
+            if vals.get("contract_id") and vals.get("year") and vals.get("quarter")
+        ]
+        # the contracts (and their companies) read at once
+        Contract.browse([vals["contract_id"] for vals in complete]).company_id  # noqa: B018
+        batches = defaultdict(dict)
+        for vals in complete:
+            contract = Contract.browse(vals["contract_id"])
+            date_from = self._quarter_dates(vals["year"], vals["quarter"])[0]
+            batches[contract.company_id, date_from][contract] = vals.get(
+                "fair_use_tolerance", DEFAULT_FAIR_USE_TOLERANCE
+            )
+        now = fields.Datetime.now()
+        figures = {}
+        for (company, date_from), tolerances in batches.items():
+            for contract_id, values in self._figures_of_period(
+                company, date_from, tolerances, now
+            ).items():
+                figures[contract_id, date_from] = values
+        for vals in complete:
+            date_from = self._quarter_dates(vals["year"], vals["quarter"])[0]
+            vals.update(figures.get((vals["contract_id"], date_from), {}))
         evaluations = super().create(vals_list)
-        evaluations._store_figures(frozen_too=True)
+        evaluations.filtered(lambda e: not e.figures_date)._store_figures(
+            frozen_too=True
+        )
         return evaluations
 
     def write(self, vals):
@@ -888,8 +948,7 @@ class SupportSlaEvaluation(models.Model):
     def _create_for_quarter(self, contracts, year, quarter):
         """Evaluations of these contracts for a quarter, the missing ones created
         for the contracts that ran during it."""
-        start = date(int(year), 3 * (int(quarter) - 1) + 1, 1)
-        end = start + relativedelta(months=3, days=-1)
+        start, end = self._quarter_dates(year, quarter)
         contracts = contracts.filtered(
             lambda contract: contract.state != "draft"
             and contract.date_start <= end
