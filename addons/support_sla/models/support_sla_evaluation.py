@@ -342,7 +342,7 @@ class SupportSlaEvaluation(models.Model):
         self.ensure_one()
         return self.env["helpdesk.ticket"].sudo().search(self._tickets_domain())
 
-    def _store_figures(self, frozen_too=False):
+    def _store_figures(self, frozen_too=False):  # pylint: disable=missing-return
         """Compute and store the figures of the draft evaluations among these
         (of all of them with frozen_too). Discussed evaluations keep their
         frozen figures; evaluations of the same company and quarter share the
@@ -971,7 +971,11 @@ class SupportSlaEvaluation(models.Model):
                 year,
             )
             return existing
-        return existing | self.create(
+        # the quarter's drafts: no "created" message and no follower per
+        # evaluation (its chatter logs what happens to it from then on)
+        return existing | self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(
             [
                 {"contract_id": contract.id, "year": year, "quarter": str(quarter)}
                 for contract in missing
