@@ -54,18 +54,32 @@ class SupportContract(models.Model):
         "sla_evaluation_ids.discussed_date",
     )
     def _compute_early_termination_date(self):
+        # the days the negative evaluations were discussed, of all the contracts
+        # in one grouped read (a quarter's evaluations are created for every
+        # contract at once); sudo: the right counts every evaluation, whoever
+        # triggers the recomputation
+        discussed = dict(
+            self.env["support.sla.evaluation"]
+            .sudo()
+            ._read_group(
+                [
+                    ("contract_id", "in", self._origin.ids),
+                    ("state", "=", "done"),
+                    ("outcome", "=", "negative"),
+                    ("discussed_date", "!=", False),
+                ],
+                ["contract_id"],
+                ["discussed_date:array_agg"],
+            )
+        )
         for contract in self:
-            negative = contract.sla_evaluation_ids.filtered(
-                lambda e: e.state == "done"
-                and e.outcome == "negative"
-                and e.discussed_date
-            ).sorted("discussed_date")
-            if len(negative) < NEGATIVE_EVALUATIONS or not contract.date_start:
+            days = sorted(discussed.get(contract._origin, []))
+            if len(days) < NEGATIVE_EVALUATIONS or not contract.date_start:
                 contract.early_termination_date = False
                 continue
             second_year = contract.date_start + relativedelta(years=1)
             contract.early_termination_date = max(
-                second_year, negative[NEGATIVE_EVALUATIONS - 1].discussed_date
+                second_year, days[NEGATIVE_EVALUATIONS - 1]
             )
 
     @api.depends("early_termination_date", "state")
