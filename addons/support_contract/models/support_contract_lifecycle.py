@@ -43,6 +43,17 @@ class SupportContractLifecycle(models.Model):
         tracking=True,
         help="A manager ended the contract before its minimum term, for this reason.",
     )
+    # When the SLA ends, the source code with its history goes to the party the
+    # customer names; the account manager is asked to hand it over.
+    source_handover_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Source Code Handed Over To",
+        copy=False,
+        tracking=True,
+        help="The party the customer names to receive the source code with its "
+        "history when the contract ends; ending the contract asks the account "
+        "manager to hand it over.",
+    )
     # Changes sold for a running contract wait in an amendment until their month.
     amendment_ids = fields.One2many(
         comodel_name="support.contract.amendment",
@@ -218,13 +229,15 @@ class SupportContractLifecycle(models.Model):
         self.state = "suspended"
         return True
 
-    def action_end(self, date_end=None, override_reason=None):
+    def action_end(self, date_end=None, override_reason=None, handover_partner=None):
         """End the contract on ``date_end`` (default: its end date if one is set,
         else today), its last day. Not before the last day of its minimum term,
         unless a contracts manager overrides the term with a reason (logged in the
         chatter). A last day after today keeps the contract active until then and
         only schedules the end, which the daily scheduled action carries out the
-        day after (``_cron_end_contracts``)."""
+        day after (``_cron_end_contracts``). The account manager is asked to hand
+        the source code over (to ``handover_partner``, the party the customer
+        names, when given) by the last day."""
         self.ensure_one()
         today = self.company_id._support_today()
         date_end = date_end or self.date_end or today
@@ -268,6 +281,8 @@ class SupportContractLifecycle(models.Model):
                 )
             )
         vals = {"date_end": date_end}
+        if handover_partner:
+            vals["source_handover_partner_id"] = handover_partner.id
         if date_end <= today:
             vals["state"] = "ended"
         if before_term:
@@ -284,7 +299,36 @@ class SupportContractLifecycle(models.Model):
                     reason=override_reason,
                 )
             )
+        self._schedule_source_handover()
         return True
+
+    def _schedule_source_handover(self):
+        """Ask the account manager (else the user ending the contract) to hand the
+        source code with its history over to the party the customer names, by
+        the contract's last day."""
+        for contract in self:
+            receiver = contract.source_handover_partner_id
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=contract.date_end,
+                summary=self.env._("Hand over the source code"),
+                note=self.env._(
+                    "Hand over the source code with its history to %(party)s.",
+                    party=receiver.display_name
+                    or self.env._("the party the customer names"),
+                ),
+                user_id=(contract.user_id or self.env.user).id,
+            )
+
+    def _on_early_termination(self):
+        """A hook: the contract was ended early on the customer's right to do so
+        (the SLA was not delivered as agreed). Modules that sold services under
+        the contract propose what is refunded (draft documents, for review).
+
+        :return: the documents proposed (any records), empty here
+        """
+        self.ensure_one()
+        return []
 
     @api.model
     def _company_day_domain(self, field, operator, states):

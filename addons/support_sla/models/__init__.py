@@ -23,6 +23,7 @@ from . import support_sla_escalation
 from . import support_sla_customer_escalation
 from . import support_contract
 from . import support_contract_customer_escalation
+from . import support_contract_early_termination
 from . import support_contract_addon
 from . import res_partner
 from . import helpdesk_ticket_stage
