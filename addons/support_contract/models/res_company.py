@@ -55,6 +55,14 @@ class ResCompany(models.Model):
         "to the customer, who sees and pays them in the portal.",
     )
 
+    support_rfc_analysis_hours = fields.Float(
+        string="Analysis Before Approval (Hours)",
+        default=2.0,
+        help="Time that may be logged on a change request before a key user "
+        "approved its estimate: analysing and estimating the request. Beyond it "
+        "the time is refused until the approval.",
+    )
+
     def _get_support_project(self):
         """The company's support project; created (with timesheets) when missing."""
         self.ensure_one()

@@ -21,3 +21,4 @@ from . import test_billing_cloc
 from . import test_member_rate
 from . import test_statement
 from . import test_log_guard
+from . import test_change_request

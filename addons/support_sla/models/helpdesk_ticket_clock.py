@@ -27,7 +27,12 @@ class HelpdeskTicket(models.Model):
             open_pauses = {
                 pause.ticket_id.id: pause
                 for pause in Pause.search(
-                    [("ticket_id", "in", paused.ids), ("date_end", "=", False)]
+                    [
+                        ("ticket_id", "in", paused.ids),
+                        ("date_end", "=", False),
+                        # an estimate awaiting approval pauses whatever the stage
+                        ("reason", "in", Pause._stage_reasons()),
+                    ]
                 )
             }
         to_create = []
