@@ -20,6 +20,7 @@ from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket
 from . import helpdesk_ticket_change_request
+from . import helpdesk_ticket_release
 from . import support_change_estimate
 from . import account_analytic_line
 from . import account_move

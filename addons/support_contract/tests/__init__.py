@@ -22,3 +22,4 @@ from . import test_member_rate
 from . import test_statement
 from . import test_log_guard
 from . import test_change_request
+from . import test_release

@@ -431,11 +431,15 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         if estimate.state not in ("sent", "approved", "declined"):
             estimate = estimate.browse()
         partner = request.env.user.partner_id
+        is_key_user = partner in ticket.support_contract_id.key_user_ids
         return {
             "support_estimate": estimate,
-            "support_can_decide": is_user
-            and estimate.state == "sent"
-            and partner in ticket.support_contract_id.key_user_ids,
+            "support_can_decide": is_user and estimate.state == "sent" and is_key_user,
+            # the release step: the acceptance environment to test on, and the
+            # approval for production for the key users
+            "support_can_approve_release": is_user
+            and ticket.support_release_state == "acceptance"
+            and is_key_user,
         }
 
     def _support_get_estimate(self, ticket_id, estimate_id):
@@ -490,6 +494,26 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 estimate._customer_decide(
                     request.env.user.partner_id, False, reason=reason
                 )
+        except (UserError, AccessError) as error:
+            return self._support_ticket_error(ticket, error)
+        return request.redirect(ticket.access_url)
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/release/approve",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_release_approve(self, ticket_id, **kw):
+        """A key user of the ticket's contract approves for production the change
+        tested on acceptance."""
+        ticket = _get_ticket_or_404(ticket_id)
+        try:
+            # sudo: _customer_approve_release checks the user is a key user of the
+            # ticket's contract and the ticket is on acceptance before it writes
+            with request.env.cr.savepoint():
+                ticket.sudo()._customer_approve_release(request.env.user.partner_id)
         except (UserError, AccessError) as error:
             return self._support_ticket_error(ticket, error)
         return request.redirect(ticket.access_url)

@@ -38,3 +38,4 @@ from . import support_sla_evaluation
 from . import support_sla_evaluation_improvement
 from . import support_sla_evaluation_objection
 from . import support_change_estimate
+from . import helpdesk_ticket_release

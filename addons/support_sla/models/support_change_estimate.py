@@ -4,7 +4,7 @@
 moment its estimate is sent for approval until a key user approves or declines it
 (or staff withdraw it), logged as a pause "Awaiting approval"."""
 
-from odoo import fields, models
+from odoo import models
 
 
 class SupportChangeEstimate(models.Model):
@@ -12,36 +12,11 @@ class SupportChangeEstimate(models.Model):
 
     def _on_sent(self):
         res = super()._on_sent()
-        # sudo: the pause log is the SLA engine's record
-        self.env["support.sla.pause"].sudo().create(
-            [
-                {
-                    "ticket_id": estimate.ticket_id.id,
-                    "reason": "approval",
-                    "date_start": estimate.sent_date or fields.Datetime.now(),
-                }
-                for estimate in self
-            ]
-        )
+        for estimate in self:
+            estimate.ticket_id._sla_pause_open("approval", date=estimate.sent_date)
         return res
 
     def _on_decided(self):
         res = super()._on_decided()
-        now = fields.Datetime.now()
-        # sudo: the pause log is the SLA engine's record
-        pauses = (
-            self.env["support.sla.pause"]
-            .sudo()
-            .search(
-                [
-                    ("ticket_id", "in", self.ticket_id.ids),
-                    ("reason", "=", "approval"),
-                    ("date_end", "=", False),
-                ]
-            )
-        )
-        for pause in pauses:
-            pause.write(
-                {"date_end": max(now, pause.date_start), "resumed_by": "decision"}
-            )
+        self.ticket_id._sla_pause_close("approval")
         return res

@@ -34,11 +34,13 @@ class SupportSlaPause(models.Model):
             ("customer", "Waiting for the customer"),
             ("third_party", "Waiting for a third party"),
             ("approval", "Awaiting approval"),
+            ("acceptance", "Testing on acceptance"),
         ],
         required=True,
         help="Waiting for the customer or a third party: while the ticket is in a "
         "stage that pauses. Awaiting approval: a change request's estimate was sent "
-        "to the key users and is not decided yet.",
+        "to the key users and is not decided yet. Testing on acceptance: a release "
+        "waits for a key user's test and approval for production.",
     )
     stage_id = fields.Many2one(
         comodel_name="helpdesk.ticket.stage",

@@ -3,6 +3,7 @@
 
 from freezegun import freeze_time
 
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import SlaTicketCommon, ams, utc
@@ -17,7 +18,8 @@ SIGNATURE = (
 class TestChangeRequestPause(SlaTicketCommon):
     """A change request's SLA clocks stand still from the moment its estimate is
     sent for approval until a key user approves or declines it ("Awaiting
-    approval"), whatever the ticket's stage does meanwhile."""
+    approval"), whatever the ticket's stage does meanwhile; a release on
+    acceptance waits for the customer's test ("Testing on acceptance")."""
 
     @classmethod
     def setUpClass(cls):
@@ -79,3 +81,26 @@ class TestChangeRequestPause(SlaTicketCommon):
         self.assertFalse(ticket.sla_paused)
         self.assertEqual(ticket.sla_paused_hours, 9.0)
         self.assertEqual(ticket.sla_response_deadline, utc(2026, 11, 5, 8))
+
+    def test_waiting_for_the_customers_test_on_acceptance(self):
+        """On acceptance Mon 10:00 (the request to test answers the customer: the
+        response is met), approved for production Mon 12:00: 2 business hours
+        paused. Medium resolves by the end of the next working day after the
+        response, Tue 17:00 CET, + 2 h = Wed 4 Nov 10:00 CET = 09:00 UTC."""
+        self.contract_light.environment_ids = [
+            Command.create(
+                {"name": "Acceptance", "kind": "acceptance", "url": "https://acc.test"}
+            )
+        ]
+        with freeze_time(ams(2026, 11, 2, 9)):
+            ticket = self._ticket()
+        with freeze_time(ams(2026, 11, 2, 10)):
+            ticket.action_release_to_acceptance()
+        self.assertEqual(ticket.sla_pause_ids.reason, "acceptance")
+        self.assertTrue(ticket.sla_paused)
+        with freeze_time(ams(2026, 11, 2, 12)):
+            ticket.sudo()._customer_approve_release(self.contact)
+        self.assertFalse(ticket.sla_paused)
+        self.assertEqual(ticket.sla_paused_hours, 2.0)
+        self.assertEqual(ticket.sla_response_status, "met")
+        self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 11, 4, 9))
