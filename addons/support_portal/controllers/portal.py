@@ -415,16 +415,14 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         """A key user of the ticket's contract asks for an escalation: level 1
         to the senior partner, then level 2 to the managing partner."""
         ticket = _get_ticket_or_404(ticket_id)
-        try:
-            # sudo: _customer_escalate checks the user is a key user of the
-            # ticket's contract before it records anything
-            with request.env.cr.savepoint():
-                ticket.sudo()._customer_escalate(
-                    request.env.user.partner_id, reason, level=level
-                )
-        except (UserError, AccessError) as error:
-            return self._support_ticket_error(ticket, error)
-        return request.redirect(ticket.access_url)
+        # sudo: _customer_escalate checks the user is a key user of the ticket's
+        # contract before it records anything
+        return self._support_ticket_action(
+            ticket,
+            lambda partner: ticket.sudo()._customer_escalate(
+                partner, reason, level=level
+            ),
+        )
 
     def _support_estimate_values(self, ticket, is_user):
         estimate = ticket.support_change_estimate_id
@@ -488,15 +486,11 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_estimate_decline(self, ticket_id, estimate_id, reason=None, **kw):
         """A key user of the ticket's contract declines the estimate, saying why."""
         ticket, estimate = self._support_get_estimate(ticket_id, estimate_id)
-        try:
-            # sudo: as for the approval (checked by _customer_decide)
-            with request.env.cr.savepoint():
-                estimate._customer_decide(
-                    request.env.user.partner_id, False, reason=reason
-                )
-        except (UserError, AccessError) as error:
-            return self._support_ticket_error(ticket, error)
-        return request.redirect(ticket.access_url)
+        # sudo (the estimate): as for the approval, checked by _customer_decide
+        return self._support_ticket_action(
+            ticket,
+            lambda partner: estimate._customer_decide(partner, False, reason=reason),
+        )
 
     @http.route(
         "/my/tickets/<int:ticket_id>/release/approve",
@@ -509,11 +503,18 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         """A key user of the ticket's contract approves for production the change
         tested on acceptance."""
         ticket = _get_ticket_or_404(ticket_id)
+        # sudo: _customer_approve_release checks the user is a key user of the
+        # ticket's contract and the ticket is on acceptance before it writes
+        return self._support_ticket_action(
+            ticket, lambda partner: ticket.sudo()._customer_approve_release(partner)
+        )
+
+    def _support_ticket_action(self, ticket, action):
+        """Run a customer's action on a ticket (``action(partner)``): back to the
+        ticket's page, or its page with the refusal (400) and nothing written."""
         try:
-            # sudo: _customer_approve_release checks the user is a key user of the
-            # ticket's contract and the ticket is on acceptance before it writes
             with request.env.cr.savepoint():
-                ticket.sudo()._customer_approve_release(request.env.user.partner_id)
+                action(request.env.user.partner_id)
         except (UserError, AccessError) as error:
             return self._support_ticket_error(ticket, error)
         return request.redirect(ticket.access_url)
