@@ -67,7 +67,6 @@ class SupportChangeEstimate(models.Model):
         string="Estimated Hours", digits=(16, 2), required=True, tracking=True
     )
     hourly_rate = fields.Monetary(
-        string="Hourly Rate",
         compute="_compute_amount",
         store=True,
         precompute=True,
@@ -129,7 +128,7 @@ class SupportChangeEstimate(models.Model):
     signature = fields.Image(
         max_width=1024, max_height=1024, readonly=True, copy=False, attachment=True
     )
-    signed_by = fields.Char(string="Signed By", readonly=True, copy=False)
+    signed_by = fields.Char(readonly=True, copy=False)
     decline_reason = fields.Text(string="Reason Declined", readonly=True, copy=False)
     sale_order_id = fields.Many2one(
         comodel_name="sale.order",
