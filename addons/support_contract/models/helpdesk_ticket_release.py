@@ -44,7 +44,7 @@ class HelpdeskTicket(models.Model):
         help="The contract's acceptance environment the key users test on.",
     )
     support_release_url = fields.Char(
-        related="support_release_environment_id.url", string="Acceptance URL"
+        compute="_compute_support_release_environment_id", string="Acceptance URL"
     )
     support_release_approved_by_id = fields.Many2one(
         comodel_name="res.partner",
@@ -60,14 +60,19 @@ class HelpdeskTicket(models.Model):
         string="Released On", readonly=True, copy=False
     )
 
-    @api.depends("support_contract_id")
+    @api.depends(
+        "support_contract_id.environment_ids.kind",
+        "support_contract_id.environment_ids.url",
+    )
     def _compute_support_release_environment_id(self):
         # sudo: agents and key users may not read the contract's records
         for ticket in self:
             environments = ticket.support_contract_id.sudo().environment_ids
-            ticket.support_release_environment_id = environments.filtered(
-                lambda env: env.kind == "acceptance"
-            )[:1]
+            environment = environments.filtered(lambda env: env.kind == "acceptance")[
+                :1
+            ]
+            ticket.support_release_environment_id = environment
+            ticket.support_release_url = environment.url
 
     def write(self, vals):
         if RELEASE_FIELDS & set(vals) and not self.env.su:
