@@ -458,10 +458,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_estimate_accept(self, ticket_id, estimate_id, name=None, signature=None):
         """A key user of the ticket's contract approves the estimate with a
         signature (Odoo's portal signature form)."""
-        try:
-            ticket, estimate = self._support_get_estimate(ticket_id, estimate_id)
-        except NotFound:
-            return {"error": request.env._("This estimate is not yours to approve.")}
+        # a ticket or estimate the user may not read: an access error (the page
+        # with the form is not theirs either)
+        ticket, estimate = self._support_get_estimate(ticket_id, estimate_id)
         try:
             # sudo: _customer_decide checks the user is a key user of the ticket's
             # contract and the estimate awaits approval before it records anything
