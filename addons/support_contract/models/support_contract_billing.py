@@ -54,6 +54,14 @@ class SupportContractBilling(models.Model):
         help="Hours consumed beyond the balance before this month, billed at the "
         "normal rate.",
     )
+    is_final = fields.Boolean(
+        string="Final Statement",
+        readonly=True,
+        help="The settlement after the contract's last day, billed by the run of "
+        "the month after it: hours over the reservation and hours billed "
+        "separately, logged up to the end date (the last month's fee was billed "
+        "pro rata by that month's run).",
+    )
     separate_hours = fields.Float(
         string="Separately Billed Hours",
         digits=(16, 2),

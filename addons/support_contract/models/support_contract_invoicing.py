@@ -6,7 +6,9 @@ the monthly invoice: the scheduled action bills every active contract once per
 month (plan, add-ons, reserved hours, excess hours until the end of last month and
 hours billed separately), in batches that commit their progress. A month is billed
 only for the days the contract runs in it (from its start date to its end date,
-both included): pro rata by days, or in full by the company's setting."""
+both included): pro rata by days, or in full by the company's setting. The run of
+the month after a contract's last day bills its final statement: the hours over the
+reservation and the hours billed separately, logged up to the end date."""
 
 from collections import defaultdict
 
@@ -17,7 +19,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 from odoo.tools import float_is_zero, format_amount, format_date, split_every
 
-from ..tools.billing_period import billing_period, period_share
+from ..tools.billing_period import billing_period, next_month, period_share
 from ..tools.log_guard import guarded_logger
 
 _logger = guarded_logger(__name__)
@@ -133,8 +135,21 @@ class SupportContractInvoicing(models.Model):
         return action
 
     def action_bill_current_month(self):
-        """Bill this month now (the scheduled action would do it as well)."""
+        """Bill this month now (the scheduled action would do it as well); in
+        the month after the contract's last day, its final statement."""
         self.ensure_one()
+        month = fields.Date.context_today(self).replace(day=1)
+        if self.state != "draft" and self._is_final_billing_month(month):
+            if not self._bill_month(month):
+                raise UserError(
+                    self.env._(
+                        "The final statement of %(contract)s (last day %(date)s) "
+                        "was billed already.",
+                        contract=self.name,
+                        date=format_date(self.env, self.date_end),
+                    )
+                )
+            return self.action_view_invoices()
         if self.state == "upcoming":
             raise UserError(
                 self.env._(
@@ -146,7 +161,6 @@ class SupportContractInvoicing(models.Model):
             )
         if self.state != "active":
             raise UserError(self.env._("Only an active contract is billed."))
-        month = fields.Date.context_today(self).replace(day=1)
         if not self._get_billing_share(month)[0]:
             raise UserError(
                 self.env._(
@@ -178,6 +192,13 @@ class SupportContractInvoicing(models.Model):
         period = billing_period(month, self.date_start, self.date_end)
         share = period_share(month, period, self.company_id.support_billing_proration)
         return period, share
+
+    def _is_final_billing_month(self, month):
+        """Whether ``month`` (first day) is the one after the contract's last
+        month: its run bills the final statement (ended 10 April: the run of
+        1 May bills the hours over the reservation logged up to 10 April)."""
+        self.ensure_one()
+        return bool(self.date_end) and next_month(self.date_end) == month
 
     def _get_cloc_lines_billed(self, month):
         """Lines of custom code the fee of ``month`` is priced by: those of the
@@ -332,15 +353,20 @@ class SupportContractInvoicing(models.Model):
     def _get_billable_domain(self, month):
         """Contracts to bill for ``month`` (first day of a month): active ones,
         and ended ones until their end date, their last day (a contract ended in
-        October on 31 December is billed for November and December)."""
+        October on 31 December is billed for November and December); and those
+        whose last day lies in the month before, for their final statement
+        (suspended ones too: their hours were logged before the suspension)."""
         month_end = month + relativedelta(months=1, days=-1)
+        last_month = month - relativedelta(months=1)
+        ended_last_month = Domain("date_end", ">=", last_month) & Domain(
+            "date_end", "<", month
+        )
         return Domain.AND(
             [
-                [
-                    ("state", "in", ("active", "ended")),
-                    ("date_start", "<=", month_end),
-                ],
-                Domain("date_end", "=", False) | Domain("date_end", ">=", month),
+                [("date_start", "<=", month_end)],
+                Domain("state", "in", ("active", "ended"))
+                | (Domain("state", "=", "suspended") & ended_last_month),
+                Domain("date_end", "=", False) | Domain("date_end", ">=", last_month),
                 # an ended contract always has its end date
                 Domain("state", "=", "active") | Domain("date_end", "!=", False),
             ]
@@ -363,7 +389,8 @@ class SupportContractInvoicing(models.Model):
 
     def _bill_month(self, month, batch_size=50, commit=False):
         """Bill these contracts for ``month``; skip those billed already and
-        those that do not run in that month (a start ahead, an end before it).
+        those that do not run in that month (a start ahead, an end before it),
+        except in the month after their last day: their final statement.
 
         Each batch is written in a savepoint: a failing batch is retried
         contract by contract, and a contract that fails is logged and left for
@@ -381,6 +408,7 @@ class SupportContractInvoicing(models.Model):
             lambda contract: billing_period(
                 month, contract.date_start, contract.date_end
             )
+            or contract._is_final_billing_month(month)
         )
         created = Billing
         Cron = self.env["ir.cron"]
@@ -454,16 +482,30 @@ class SupportContractInvoicing(models.Model):
             )
 
     def _bill_month_batch(self, month):
-        """Bill these contracts for ``month`` (no one billed for it yet)."""
+        """Bill these contracts for ``month`` (no one billed for it yet); those
+        whose last day lies in the month before, their final statement."""
         Billing = self.env["support.contract.billing"].sudo()
         Ledger = self.env["support.hour.ledger"].sudo()
         self._lock_rows()
-        self._apply_pending_changes(month)
+        final = self.filtered(lambda contract: contract._is_final_billing_month(month))
+        (self - final)._apply_pending_changes(month)
         # the database refuses a second billing of the month (unique index)
         billings = Billing.create(
-            [{"contract_id": contract.id, "month": month} for contract in self]
+            [
+                {
+                    "contract_id": contract.id,
+                    "month": month,
+                    "is_final": contract in final,
+                }
+                for contract in self
+            ]
         )
-        balances = Ledger._get_balances(self, date_to=month)
+        balances = Ledger._get_balances(self - final, date_to=month)
+        # a final statement: the hours logged up to the last day
+        for date_end, ended in final.grouped("date_end").items():
+            balances.update(
+                Ledger._get_balances(ended, date_to=date_end + relativedelta(days=1))
+            )
         separate = self._get_separately_billable_timesheets(month)
         invoice_vals = {}
         ledger_vals = []
@@ -472,6 +514,10 @@ class SupportContractInvoicing(models.Model):
         for contract, billing in zip(self, billings, strict=True):
             excess = -min(balances.get(contract.id, 0.0), 0.0)
             timesheets = separate.get(contract.id, self.env["account.analytic.line"])
+            if contract in final:
+                timesheets = timesheets.filtered(
+                    lambda line, last=contract.date_end: line.date <= last
+                )
             lines = contract._prepare_billing_invoice_lines(
                 month, excess, timesheets, cache=cache
             )
@@ -522,7 +568,7 @@ class SupportContractInvoicing(models.Model):
                     {
                         "contract_id": contract.id,
                         "billing_id": billing.id,
-                        "date": month - relativedelta(days=1),
+                        "date": contract._get_excess_until(month),
                         "kind": "excess",
                         "hours": excess,
                         "name": self.env._("Excess hours billed at the normal rate"),
@@ -582,15 +628,20 @@ class SupportContractInvoicing(models.Model):
 
     def _prepare_billing_invoice(self, month, lines):
         """Values of the month's invoice (hook), dated the first day of the
-        month the contract runs (its start date in its first month)."""
+        month the contract runs (its start date in its first month); a final
+        statement is dated the first day of ``month`` and states the period of
+        the contract's last month."""
         self.ensure_one()
         period = self._get_billing_share(month)[0]
+        invoice_date = period[0] if period else month
+        if self._is_final_billing_month(month):
+            period = billing_period(self.date_end, self.date_start, self.date_end)
         return {
             "move_type": "out_invoice",
             "partner_id": self.partner_id.address_get(["invoice"])["invoice"],
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,
-            "invoice_date": period[0] if period else month,
+            "invoice_date": invoice_date,
             "support_period_start": period and period[0],
             "support_period_end": period and period[1],
             "invoice_origin": self.name,
@@ -634,6 +685,14 @@ class SupportContractInvoicing(models.Model):
             month_days=month_days,
         )
 
+    def _get_excess_until(self, month):
+        """Last day of the hours over the reservation billed in ``month``: the
+        day before it, or for a final statement the contract's last day."""
+        self.ensure_one()
+        if self._is_final_billing_month(month):
+            return self.date_end
+        return month - relativedelta(days=1)
+
     def _get_reserved_hours_billed(self, month):
         """Reserved hours billed and credited for ``month``: the month's share of
         the reserved hours (15 h from 15 March, pro rata: 15 x 17/31 = 8.23 h),
@@ -643,7 +702,8 @@ class SupportContractInvoicing(models.Model):
         return round(self.reserved_hours * share, 2)
 
     def _prepare_billing_invoice_lines(self, month, excess, timesheets, cache=None):
-        """Invoice lines of ``month``: plan, add-ons, reserved, excess, separate.
+        """Invoice lines of ``month``: plan, add-ons, reserved (for the days the
+        contract runs in it), excess, separate.
 
         :param cache: optional dict shared by the contracts of a billing batch
             (see :meth:`_get_product_price`)
@@ -654,7 +714,7 @@ class SupportContractInvoicing(models.Model):
         label = self._get_billing_label(month, period, share)
         lines = []
         plan = self.plan_id
-        if not plan.is_free:
+        if period and not plan.is_free:
             name = self.env._(
                 "Support plan %(plan)s, %(month)s", plan=plan.name, month=label
             )
@@ -678,7 +738,7 @@ class SupportContractInvoicing(models.Model):
                     ),
                 }
             )
-        for line in self.addon_line_ids:
+        for line in self.addon_line_ids if period else ():
             addon = line.addon_id
             lines.append(
                 {
@@ -695,7 +755,7 @@ class SupportContractInvoicing(models.Model):
                     ),
                 }
             )
-        if self.reserved_hours:
+        if period and self.reserved_hours:
             # the scale as it is today (raises when no band holds the hours)
             band_key = ("band", self.reserved_hours, self.company_id.id)
             if band_key not in cache:
@@ -724,7 +784,7 @@ class SupportContractInvoicing(models.Model):
                     "product_id": hour_product.id,
                     "name": self.env._(
                         "Excess hours until %(date)s at the normal rate",
-                        date=format_date(self.env, month - relativedelta(days=1)),
+                        date=format_date(self.env, self._get_excess_until(month)),
                     ),
                     "quantity": excess,
                     "price_unit": self.hourly_rate,

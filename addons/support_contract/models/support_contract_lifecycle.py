@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import format_date
 
 from ..tools.log_guard import guarded_logger
@@ -97,6 +98,50 @@ class SupportContractLifecycle(models.Model):
                     )
                 )
 
+    @api.constrains("state", "date_start", "date_end", "partner_id", "company_id")
+    def _check_one_contract_at_a_time(self):
+        """A customer has one contract at a time per company: a new one may be
+        signed ahead (upcoming) to follow the running one from the day after its
+        last day, never to overlap it (which of the two would cover a ticket, and
+        bill the month?). The database keeps one running contract per customer
+        (unique index); this rule also covers the upcoming ones."""
+        live = ("upcoming", "active", "suspended")
+        for contract in self.filtered(lambda c: c.state in live):
+            domain = Domain.AND(
+                [
+                    [
+                        ("id", "!=", contract.id),
+                        ("partner_id", "=", contract.partner_id.id),
+                        ("company_id", "=", contract.company_id.id),
+                        ("state", "in", live),
+                    ],
+                    Domain("date_end", "=", False)
+                    | Domain("date_end", ">=", contract.date_start),
+                    Domain("date_start", "<=", contract.date_end)
+                    if contract.date_end
+                    else Domain.TRUE,
+                ]
+            )
+            # sudo: the rule holds whoever may read the other contract
+            other = self.sudo().search(domain, limit=1)
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(customer)s already has contract %(other)s from %(start)s "
+                        "%(end)s: contract %(contract)s may start the day after "
+                        "its last day, not overlap it.",
+                        customer=contract.partner_id.name,
+                        other=other.name,
+                        start=format_date(self.env, other.date_start),
+                        end=self.env._(
+                            "to %(date)s", date=format_date(self.env, other.date_end)
+                        )
+                        if other.date_end
+                        else self.env._("without an end date"),
+                        contract=contract.name,
+                    )
+                )
+
     def write(self, vals):
         if vals.get("min_term_override_reason") and not self.env.user.has_group(
             "support_contract.support_contract_group_manager"
@@ -139,14 +184,16 @@ class SupportContractLifecycle(models.Model):
 
     @api.model
     def _start_due_contracts(self):
-        """Make the upcoming contracts whose start date has come active.
+        """Make the upcoming contracts whose start date has come active, after
+        ending those whose last day has passed (a contract following another
+        from 1 March starts whether the daily end job ran before or not).
 
-        Each contract in a savepoint: one that cannot start (e.g. its customer
-        still has another running contract) is logged and left upcoming; the
-        others start.
+        Each contract in a savepoint: one that cannot start is logged and left
+        upcoming; the others start.
 
         :return: the contracts started
         """
+        self._cron_end_contracts()
         today = fields.Date.context_today(self)
         due = self.search([("state", "=", "upcoming"), ("date_start", "<=", today)])
         started = self.browse()

@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """``support.contract.statement`` (Support Contract Statement): a contract's month in
 figures, read from its hour ledger and its monthly billing (a database view).
+
+A month's row holds what that month cost: its fee, add-ons and reserved hours (pro
+rata in a month begun or ended mid-month) from its own invoice, and the overage of
+its hours, billed by the next month's invoice, or for the last month by the final
+statement; no row for the month after the last one.
 """
 
 from odoo import fields, models
@@ -62,10 +67,14 @@ class SupportContractStatement(models.Model):
     overage_amount = fields.Monetary(
         string="Overage",
         readonly=True,
-        help="Excess hours and hours billed separately on the month's invoice.",
+        help="The month's hours over the reservation and hours billed separately, "
+        "at the normal (member) rate: invoiced with the next month, or for the "
+        "last month on the final statement.",
     )
     amount_invoiced = fields.Monetary(
-        readonly=True, help="Untaxed amount of the month's invoice."
+        readonly=True,
+        help="What the month was invoiced (untaxed): its fee, add-ons and reserved "
+        "hours (pro rata in a month begun or ended), and its overage.",
     )
 
     @property
@@ -86,7 +95,8 @@ class SupportContractStatement(models.Model):
                  GROUP BY contract_id, date_trunc('month', date)
             ),
             invoiced AS (
-                SELECT b.id AS billing_id,
+                SELECT b.contract_id,
+                       b.month,
                        SUM(CASE WHEN aml.product_id IN (
                                SELECT product_id FROM support_plan)
                            THEN aml.price_subtotal ELSE 0 END) AS fee_amount,
@@ -100,12 +110,26 @@ class SupportContractStatement(models.Model):
                   FROM support_contract_billing b
                   JOIN account_move_line aml
                     ON aml.move_id = b.invoice_id AND aml.display_type = 'product'
-                 GROUP BY b.id
+                 GROUP BY b.id, b.contract_id, b.month
+            ),
+            -- the hours over the reservation and those billed separately are
+            -- billed by the next month's run (or the final statement, the month
+            -- after the last one): they count in the month they were logged in
+            overage AS (
+                SELECT contract_id,
+                       (month - INTERVAL '1 month')::date AS month,
+                       SUM(amount_invoiced - fee_amount - addons_amount
+                           - reserved_amount) AS overage_amount
+                  FROM invoiced
+                 GROUP BY contract_id, (month - INTERVAL '1 month')::date
             ),
             months AS (
                 SELECT contract_id, month FROM ledger
                  UNION
                 SELECT contract_id, month FROM support_contract_billing
+                 WHERE is_final IS NOT TRUE
+                 UNION
+                SELECT contract_id, month FROM overage WHERE overage_amount != 0
             )
             -- one row per contract and month, with an id that stays the same
             -- between reads (a row number would shift as other months appear)
@@ -126,15 +150,16 @@ class SupportContractStatement(models.Model):
                    SUM(COALESCE(l.hours_change, 0)) OVER (
                        PARTITION BY m.contract_id ORDER BY m.month
                    ) AS hours_rolled_over,
-                   COALESCE(i.amount_invoiced - i.fee_amount - i.addons_amount
-                            - i.reserved_amount, 0) AS overage_amount,
-                   COALESCE(i.amount_invoiced, 0) AS amount_invoiced
+                   COALESCE(o.overage_amount, 0) AS overage_amount,
+                   COALESCE(i.fee_amount + i.addons_amount + i.reserved_amount, 0)
+                   + COALESCE(o.overage_amount, 0) AS amount_invoiced
               FROM months m
               JOIN support_contract c ON c.id = m.contract_id
               LEFT JOIN ledger l
                 ON l.contract_id = m.contract_id AND l.month = m.month
-              LEFT JOIN support_contract_billing b
-                ON b.contract_id = m.contract_id AND b.month = m.month
-              LEFT JOIN invoiced i ON i.billing_id = b.id
+              LEFT JOIN invoiced i
+                ON i.contract_id = m.contract_id AND i.month = m.month
+              LEFT JOIN overage o
+                ON o.contract_id = m.contract_id AND o.month = m.month
             """
         )

@@ -20,6 +20,9 @@ from . import test_contract_end
 from . import test_billing_cloc
 from . import test_member_rate
 from . import test_statement
+from . import test_billing_final
+from . import test_contract_overlap
+from . import test_migration
 from . import test_log_guard
 from . import test_change_request
 from . import test_release

@@ -230,8 +230,8 @@ class TestContractEndBilling(SupportContractCommon):
     def test_year_contract_ended_on_31_december_billed_12_months(self):
         """1 January - 31 December 2026 with a 12-month minimum: ended on 15
         October on 31 December (its last day), accepted; billed for the 12 months
-        January to December, December in full like November; nothing in January
-        2027."""
+        January to December, December in full like November; January 2027 only
+        its final statement (no hours over the reservation: no invoice)."""
         Contract = self.env["support.contract"]
         contract = self._create_contract()
         contract.action_activate()
@@ -253,9 +253,17 @@ class TestContractEndBilling(SupportContractCommon):
             billings[-1].invoice_id.amount_untaxed,
             billings[-2].invoice_id.amount_untaxed,
         )
+        # January 2027: only the final statement, nothing over the reservation
+        # to invoice; February: nothing at all
+        january = Contract.search(
+            Contract._get_billable_domain(date(2027, 1, 1))
+            & Domain("id", "=", contract.id)
+        )._bill_month(date(2027, 1, 1))
+        self.assertTrue(january.is_final)
+        self.assertFalse(january.invoice_id)
         self.assertFalse(
             Contract.search(
-                Contract._get_billable_domain(date(2027, 1, 1))
+                Contract._get_billable_domain(date(2027, 2, 1))
                 & Domain("id", "=", contract.id)
             )
         )
