@@ -49,5 +49,6 @@
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_team_demo.xml",
         "demo/support_contract_demo.xml",
+        "demo/support_change_estimate_demo.xml",
     ],
 }

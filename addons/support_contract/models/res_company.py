@@ -60,6 +60,14 @@ class ResCompany(models.Model):
         "to the customer, who sees and pays them in the portal.",
     )
 
+    support_rfc_analysis_hours = fields.Float(
+        string="Analysis Before Approval (Hours)",
+        default=2.0,
+        help="Time that may be logged on a change request before a key user "
+        "approved its estimate: analysing and estimating the request. Beyond it "
+        "the time is refused until the approval.",
+    )
+
     def _support_tz(self):
         """Time zone the company's contracts count their days in: the zone of the
         company's address, else of its working calendar, else UTC. A contract's

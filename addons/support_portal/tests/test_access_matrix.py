@@ -80,6 +80,24 @@ ACCESS_MATRIX = {
         "/my/tickets/{ticket}/escalate",
         TICKET_ACTION,
     ),
+    # a change request's estimate of ticket A awaiting approval: approved with a
+    # signature (JSON, the portal's signature form: a refusal is its answer's
+    # "error"), declined by a form; a release approved for production
+    "/my/tickets/<int:ticket_id>/estimates/<int:estimate_id>/accept": (
+        "JSON",
+        "/my/tickets/{ticket}/estimates/{estimate}/accept",
+        _expect(anonymous="denied", contact_a="denied", portal_b="denied"),
+    ),
+    "/my/tickets/<int:ticket_id>/estimates/<int:estimate_id>/decline": (
+        "POST",
+        "/my/tickets/{ticket}/estimates/{estimate}/decline",
+        TICKET_ACTION,
+    ),
+    "/my/tickets/<int:ticket_id>/release/approve": (
+        "POST",
+        "/my/tickets/{ticket}/release/approve",
+        TICKET_ACTION,
+    ),
     "/ticket/close": (
         "POST",
         "/ticket/close?ticket_id={ticket}&stage_id=0",
@@ -161,6 +179,13 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             groups="support_contract.support_contract_group_user",
             company_id=cls.company.id,
         )
+        cls.ticket_a_key.support_ticket_type_id = cls.env["support.ticket.type"].create(
+            {"name": "Matrix change", "is_change_request": True}
+        )
+        cls.estimate_a = cls.env["support.change.estimate"].create(
+            {"ticket_id": cls.ticket_a_key.id, "hours": 4.0}
+        )
+        cls.estimate_a.action_send_for_approval()
         cls.invoice_a = cls.env["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -279,6 +304,7 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             "contract": self.contract_a,
             "evaluation": self.evaluation_a,
             "invoice": self.invoice_a,
+            "estimate": self.estimate_a,
         }
         secrets = (
             self.ticket_a_key.name,

@@ -38,3 +38,5 @@ from . import support_sla_breach
 from . import support_sla_evaluation
 from . import support_sla_evaluation_improvement
 from . import support_sla_evaluation_objection
+from . import support_change_estimate
+from . import helpdesk_ticket_release

@@ -17,3 +17,4 @@ from . import test_sla_trust
 from . import test_sla_automation
 from . import test_customer_escalation
 from . import test_early_termination
+from . import test_change_request_pause
