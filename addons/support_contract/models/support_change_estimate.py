@@ -149,10 +149,15 @@ class SupportChangeEstimate(models.Model):
     def _compute_amount(self):
         """Hours at the customer's rate, as the ledger bills a change request over
         its maximum: the contract's hourly rate less the plan's member discount
-        (frozen once sent: the hours can no longer change)."""
+        (frozen once sent: what the key users were sent is what they approve,
+        whatever later happens to the ticket's contract or the rates)."""
         today = fields.Date.context_today(self)
         cache = {}
         for estimate in self:
+            if estimate.state not in (False, "draft"):
+                # the stored figures stay as sent (as sale keeps the price of an
+                # invoiced line)
+                continue
             # sudo: the agent estimating may not read contracts and pricelists
             contract = estimate.ticket_id.support_contract_id.sudo()
             company = estimate.ticket_id.company_id or self.env.company

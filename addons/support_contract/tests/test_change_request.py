@@ -89,6 +89,20 @@ class TestChangeRequest(SupportContractCommon):
         other = self._create_ticket(self.contract, ticket_type=self.type_rfc)
         self.assertEqual(self._estimate(other, 12.5).amount, 1250.0)
 
+    def test_amount_frozen_once_sent(self):
+        """Sent at 4 h x 100.00 less 10 % = 360.00: the key users approve that
+        amount, even if the ticket's contract is taken away afterwards (without a
+        contract the estimate would read 4 h x 100.00 = 400.00); a draft follows."""
+        ticket, estimate = self._sent(4.0)
+        draft = self._estimate(
+            self._create_ticket(self.contract, ticket_type=self.type_rfc), 4.0
+        )
+        self.assertEqual(estimate.amount, 360.0)
+        (ticket | draft.ticket_id).support_contract_id = False
+        self.assertEqual(estimate.amount, 360.0)
+        self.assertEqual(estimate.member_discount, 10.0)
+        self.assertEqual(draft.amount, 400.0)
+
     def test_sent_to_the_key_users_in_their_language(self):
         """One message per language of the key users, from the ticket's chatter."""
         self.env["res.lang"]._activate_lang("nl_NL")
