@@ -179,13 +179,28 @@ class HelpdeskTicket(models.Model):
                     {fname: cache[ticket_id] or False for fname, cache in caches},
                 )
             return
+        # An input without default nor compute that a ticket being created was not
+        # given is empty: read from the new record's cache, not asked of
+        # default_get() one field at a time (the create values hold the defaults)
+        plain = [
+            (fname, self._fields[fname]._get_cache(self.env))
+            for fname in SLA_TICKET_INPUTS
+            if not (self._fields[fname].compute or self._fields[fname].default)
+        ]
         for ticket in self:
+            if ticket._origin:
+                # a saved ticket in a form: what is not in the form is its own
+                empty = {}
+            else:
+                empty = {
+                    fname: False for fname, cache in plain if ticket.id not in cache
+                }
             yield (
                 ticket._origin.id,
                 {
                     fname: value.id if isinstance(value, models.BaseModel) else value
                     for fname in SLA_TICKET_INPUTS
-                    for value in (ticket[fname],)
+                    for value in (empty[fname] if fname in empty else ticket[fname],)
                 },
             )
 
