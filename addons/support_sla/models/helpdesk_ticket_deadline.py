@@ -46,12 +46,25 @@ class HelpdeskTicket(models.Model):
         """
         facts, stored = self._sla_facts()
         results = self._sla_evaluate(facts, fields.Datetime.now())
+        cache = self.env.cache
+        sla_fields = [self._fields[fname] for fname in SLA_FIELDS]
         for index, ticket in enumerate(self):
             values = results[index]
             old = stored[index]
             if old is None or not ticket.id:
-                # a new ticket (creation) or one in a form: every value
-                ticket.update(values)
+                # a new ticket (creation) or one in a form: every value. While
+                # its compute runs (its fields protected) an assignment only
+                # puts the value in the new record's cache: done directly, 15
+                # assignments cost a new ticket about 290 Python calls more
+                if self.env.is_protected(sla_fields[0], ticket):
+                    for field in sla_fields:
+                        cache.set(
+                            ticket,
+                            field,
+                            field.convert_to_cache(values[field.name], ticket),
+                        )
+                else:
+                    ticket.update(values)
                 continue
             for fname in SLA_FIELDS:
                 value = values[fname]
