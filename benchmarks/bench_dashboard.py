@@ -163,7 +163,11 @@ def open_dashboard(env):
                 ),
             )
         else:
-            list_view = Model.get_views([(False, "list")], {})["views"]["list"]
+            # the list view of the action, as the board shows it
+            view_id = dict(
+                (kind, view) for view, kind in action._get_action_dict()["views"]
+            ).get("list", False)
+            list_view = Model.get_views([(view_id, "list")], {})["views"]["list"]
             names = [
                 field.get("name")
                 for field in etree.fromstring(list_view["arch"]).iter("field")
@@ -207,8 +211,9 @@ def main(env, args):
     runs = []
     for run in range(options.rounds + 1):
         if run == 0:
-            # as after a restart: views compiled, caches filled on the way
-            as_manager.registry.clear_cache()
+            # as after a restart or an update: every ormcache empty (the
+            # compiled views and translations included), filled on the way
+            as_manager.registry.clear_all_caches()
         steps = open_dashboard(as_manager)
         total = sum(seconds for _label, seconds, _queries in steps)
         queries = sum(q for _label, _seconds, q in steps)
@@ -218,9 +223,10 @@ def main(env, args):
             f"{total:8.3f} s {queries:6d} queries"
         )
     best = min(runs[1:] or runs, key=lambda run: run[0])
-    log("\nbest opening, step by step:")
-    for label, seconds, queries in best[2]:
-        log(f"  {label:<72} {seconds:7.3f} s {queries:5d} q")
+    for title, run in (("first opening (cold)", runs[0]), ("best opening", best)):
+        log(f"\n{title}, step by step:")
+        for label, seconds, queries in run[2]:
+            log(f"  {label:<72} {seconds:7.3f} s {queries:5d} q")
     cold_ok = runs[0][0] < TARGET_SECONDS
     warm_ok = best[0] < TARGET_SECONDS
     log(

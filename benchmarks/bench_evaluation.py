@@ -15,6 +15,8 @@ breach), and hours used in each month of the quarter.
 """
 
 import argparse
+import cProfile
+import pstats
 from datetime import date, datetime
 
 from common import ratio, timer
@@ -90,6 +92,9 @@ def _data(env, count):
 def main(env, args):
     parser = argparse.ArgumentParser(prog="bench evaluation")
     parser.add_argument("--contracts", type=int, default=1000)
+    parser.add_argument(
+        "--profile", action="store_true", help="print where the creation spends time"
+    )
     options = parser.parse_args(args)
     count = options.contracts
     results = {}
@@ -105,13 +110,20 @@ def main(env, args):
     Evaluation = env["support.sla.evaluation"]
     env.invalidate_all()
     before = env.cr.sql_log_count
+    profiler = cProfile.Profile() if options.profile else None
     with timer(f"evaluations of Q{QUARTER} {YEAR} x {count}, figures stored", results):
+        if profiler:
+            profiler.enable()
         evaluations = Evaluation._create_for_quarter(contracts, YEAR, QUARTER)
         env.flush_all()
+        if profiler:
+            profiler.disable()
     queries = env.cr.sql_log_count - before
     print(  # noqa: T201
         f"{'queries':<60} {queries:10d}    ({queries / count:.2f} per contract)"
     )
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
     ratio(
         "evaluations / res.partner.create",
         results[f"evaluations of Q{QUARTER} {YEAR} x {count}, figures stored"],

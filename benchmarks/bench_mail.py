@@ -13,6 +13,12 @@ dependency template (helpdesk_mgmt without the suite) with the same alias domain
 team alias and contacts. In ``--rounds`` alternating pairs (both see the same machine
 load); the median of the pairs' ratios counts, per kind of mail. Queries per mail
 are counted on the cursor. Target: at most 1.15x.
+
+The acknowledgement is part of the product but not of the fetch transaction: as
+Odoo queues its outgoing mail, the gateway only notes that the reporter is to be
+told and triggers the acknowledgement job (decision of the issue's lead). The job
+is run on the round's tickets between the new-ticket mails and the replies, timed
+apart, and its cost per mail is printed next to the target's ratios.
 """
 
 import argparse
@@ -83,16 +89,38 @@ def mail(sender, number, subject, reply_to=None):
     return "\r\n".join([*headers, "", "The stock report times out.", ""])
 
 
-def run(registry, senders, count, first):
+def acknowledge(env, count):
+    """The acknowledgement job on the tickets just created (ours only): wall
+    seconds and queries."""
+    cr = env.cr
+    Mail = env["mail.mail"]
+    before = Mail.search_count([])
+    queries = cr.sql_log_count
+    started = time.perf_counter()
+    env["helpdesk.ticket"]._cron_support_acknowledge(commit=False)
+    env.flush_all()
+    result = (time.perf_counter() - started, cr.sql_log_count - queries)
+    # one acknowledgement queued per ticket
+    queued = Mail.search_count([]) - before
+    assert queued == count, (queued, count)
+    return result
+
+
+def run(registry, senders, count, first, acknowledged=False):
     """`count` new-ticket mails then a reply to each; rolled back. Returns wall
-    seconds and queries of (new, reply)."""
+    seconds and queries of (new, reply, acknowledgement job); the job runs
+    between the new-ticket mails and the replies when `acknowledged`."""
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         Thread = env["mail.thread"]
         result = []
+        ack = (0.0, 0)
         for kind in ("new", "reply"):
+            if kind == "reply" and acknowledged:
+                ack = acknowledge(env, count)
             queries = cr.sql_log_count
             started = time.perf_counter()
+            cpu = time.process_time()
             for i in range(count):
                 number = first + i
                 if kind == "new":
@@ -106,11 +134,23 @@ def run(registry, senders, count, first):
                     )
                 Thread.message_process(False, raw)
                 env.flush_all()
-            result.append((time.perf_counter() - started, cr.sql_log_count - queries))
+            result.append(
+                (
+                    time.perf_counter() - started,
+                    cr.sql_log_count - queries,
+                    time.process_time() - cpu,
+                )
+            )
         tickets = env["helpdesk.ticket"].search([("name", "=like", "Bench %")])
         assert len(tickets) == count, (len(tickets), count)
         cr.rollback()
-    return result
+    return (*result, ack)
+
+
+def cpu_median(pairs, k):
+    """Median ratio of the pairs' CPU time of this process (Python and ORM, not
+    PostgreSQL's): steadier than wall time on a loaded machine."""
+    return statistics.median(o[k][2] / p[k][2] for p, o in pairs)
 
 
 def main(env, args):
@@ -138,17 +178,21 @@ def main(env, args):
             f"\n== {per_round * args.rounds} new-ticket mails and as many replies "
             f"through message_process ({args.rounds} alternating pairs of {per_round})"
         )
-        run(registry_plain, senders["plain"], 5, 900000)  # warm both
-        run(registry, senders["ours"], 5, 900000)
+        # warm both: one mail per customer, as a running server's caches are (the
+        # suite caches each customer's contract per process; a cold cache costs
+        # the first mail of each customer 3 queries more, once per process)
+        warm = len(senders["ours"])
+        run(registry_plain, senders["plain"], warm, 900000)
+        run(registry, senders["ours"], warm, 900000, acknowledged=True)
         pairs = []
         for index in range(args.rounds):
             first = index * per_round
             if index % 2:
-                ours = run(registry, senders["ours"], per_round, first)
+                ours = run(registry, senders["ours"], per_round, first, True)
                 plain = run(registry_plain, senders["plain"], per_round, first)
             else:
                 plain = run(registry_plain, senders["plain"], per_round, first)
-                ours = run(registry, senders["ours"], per_round, first)
+                ours = run(registry, senders["ours"], per_round, first, True)
             pairs.append((plain, ours))
         ok = True
         for k, kind in enumerate(("new ticket", "reply")):
@@ -162,9 +206,28 @@ def main(env, args):
                 f"   {kind}: plain {plain_s / mails * 1000:.1f} ms/mail, ours "
                 f"{ours_s / mails * 1000:.1f} ms/mail; median ratio of pairs "
                 f"{median:.3f}x; queries per mail plain {plain_q / mails:.1f}, "
-                f"ours {ours_q / mails:.1f}"
+                f"ours {ours_q / mails:.1f}; median ratio of the pairs' CPU time of "
+                f"the Odoo process {cpu_median(pairs, k):.3f}x"
             )
+            for index, (plain, ours) in enumerate(pairs):
+                log(
+                    f"     pair {index + 1}: plain {plain[k][0] / per_round * 1000:.1f}"
+                    f" ms, ours {ours[k][0] / per_round * 1000:.1f} ms, "
+                    f"{ours[k][0] / plain[k][0]:.3f}x"
+                )
             ok = ok and median <= 1.15
+        mails = per_round * args.rounds
+        ack_s = sum(o[2][0] for _p, o in pairs)
+        ack_q = sum(o[2][1] for _p, o in pairs)
+        plain_new_s = sum(p[0][0] for p, _o in pairs)
+        ours_new_s = sum(o[0][0] for _p, o in pairs)
+        log(
+            "   acknowledgement (deferred out of the fetch transaction into its job, "
+            "a decision of the issue's lead; not in the target): "
+            f"{ack_s / mails * 1000:.1f} ms/mail, {ack_q / mails:.1f} queries/mail; "
+            f"fetch plus acknowledgement {(ours_new_s + ack_s) / plain_new_s:.3f}x "
+            "plain's new-ticket mail (sums)"
+        )
         log(f"\ntarget (<= 1.15x for new tickets and replies) met: {ok}")
         return ok
     finally:

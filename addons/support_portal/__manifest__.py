@@ -23,12 +23,14 @@
         "security/support_contract_security.xml",
         "security/account_move_security.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/support_contract_views.xml",
         "views/support_contract_templates.xml",
         "views/support_contract_agreement_templates.xml",
         "views/support_sla_evaluation_templates.xml",
         "report/support_sla_evaluation_report.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/portal_formal_templates.xml",
         "views/support_plan_configurator_templates.xml",
         "views/support_plan_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -36,6 +38,7 @@
     "assets": {
         "web.assets_frontend": [
             "support_portal/static/src/interactions/*.js",
+            "support_portal/static/src/scss/*.scss",
         ],
         "web.assets_tests": [
             "support_portal/static/tests/tours/*.js",
@@ -46,5 +49,6 @@
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_team_demo.xml",
         "demo/support_contract_demo.xml",
+        "demo/support_change_estimate_demo.xml",
     ],
 }

@@ -37,6 +37,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "wizards/support_starter_catalogue_views.xml",
+        "wizards/support_contract_end_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/support_sla_evaluation_views.xml",
         "report/support_sla_evaluation_report.xml",
@@ -57,4 +58,5 @@
         "demo/support_sla_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

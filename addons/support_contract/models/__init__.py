@@ -19,6 +19,9 @@ from . import support_hour_ledger
 from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket
+from . import helpdesk_ticket_change_request
+from . import helpdesk_ticket_release
+from . import support_change_estimate
 from . import account_analytic_line
 from . import account_move
 from . import sale_order

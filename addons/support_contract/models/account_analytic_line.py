@@ -3,6 +3,7 @@
 """``account.analytic.line``, extended: timesheets logged on helpdesk tickets."""
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import date_utils
 
 
@@ -106,10 +107,8 @@ class AccountAnalyticLine(models.Model):
             ticket = line.helpdesk_ticket_id
             contract = ticket.support_contract_id.sudo()
             others = ticket._origin.sudo().timesheet_ids - line._origin
-            policy = ticket._support_hours_policy_of(
-                contract,
-                ticket.support_ticket_type_id,
-                line.unit_amount + sum(others.mapped("unit_amount")),
+            policy = ticket._get_support_hours_policy(
+                line.unit_amount + sum(others.mapped("unit_amount"))
             )
             consumes = policy == "reserved" and not line.support_billing_id
             entry = line.unit_amount if consumes else 0.0
@@ -146,6 +145,14 @@ class AccountAnalyticLine(models.Model):
             line.support_hours_warning = ticket._support_hours_warning_of(
                 policy, balance - entry, entry=entry
             )
+
+    @api.constrains("unit_amount", "helpdesk_ticket_id")
+    def _check_change_request_approved(self):
+        """No time beyond the analysis allowance on a change request not approved
+        (the whole entry is refused: nothing is written)."""
+        error = self.helpdesk_ticket_id._support_check_change_approval()
+        if error:
+            raise ValidationError(error)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -63,6 +63,7 @@ class HelpdeskTicket(models.Model):
             ("reserved", "Consumes Reserved Hours"),
             ("billable", "Billed Separately (Ticket Type)"),
             ("rfc", "Billed Separately (Change Request Over Its Maximum)"),
+            ("quoted", "Billed on Its Order (Approved Change Request)"),
         ],
         string="Hours",
         compute="_compute_support_hours_policy",
@@ -129,6 +130,8 @@ class HelpdeskTicket(models.Model):
         "support_ticket_type_id.is_change_request",
         "support_ticket_type_id.rfc_max_hours",
         "timesheet_ids.unit_amount",
+        "support_change_estimate_id.state",
+        "support_change_estimate_id.sale_order_id",
     )
     def _compute_support_hours_policy(self):
         # sudo: timesheets of other users count too (one sudo recordset, not one

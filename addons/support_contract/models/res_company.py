@@ -1,8 +1,13 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Companies, extended: the project that holds the timesheets logged on support
-tickets, and how support is sold online and billed.
+tickets, how support is sold online and billed, and the time zone a contract's days
+are counted in.
 """
+
+from datetime import datetime
+
+import pytz
 
 from odoo import fields, models
 
@@ -54,6 +59,32 @@ class ResCompany(models.Model):
         "accountant to review and post. Posted and sent: they are posted and sent "
         "to the customer, who sees and pays them in the portal.",
     )
+
+    support_rfc_analysis_hours = fields.Float(
+        string="Analysis Before Approval (Hours)",
+        default=2.0,
+        help="Time that may be logged on a change request before a key user "
+        "approved its estimate: analysing and estimating the request. Beyond it "
+        "the time is refused until the approval.",
+    )
+
+    def _support_tz(self):
+        """Time zone the company's contracts count their days in: the zone of the
+        company's address, else of its working calendar, else UTC. A contract's
+        last day 31 March ends at midnight there: the daily job at 00:30 Amsterdam
+        on 1 April (22:30 UTC on 31 March) ends it."""
+        self.ensure_one()
+        # sudo: the zone only; portal users and the scheduler's user may not read
+        # the company's working calendar
+        company = self.sudo()
+        return pytz.timezone(
+            company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
+        )
+
+    def _support_today(self):
+        """Today's date in the company's time zone (see ``_support_tz``)."""
+        self.ensure_one()
+        return datetime.now(pytz.utc).astimezone(self._support_tz()).date()
 
     def _get_support_project(self):
         """The company's support project; created (with timesheets) when missing."""

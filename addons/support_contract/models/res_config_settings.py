@@ -17,3 +17,6 @@ class ResConfigSettings(models.TransientModel):
     support_billing_post = fields.Selection(
         related="company_id.support_billing_post", readonly=False
     )
+    support_rfc_analysis_hours = fields.Float(
+        related="company_id.support_rfc_analysis_hours", readonly=False
+    )

@@ -160,10 +160,13 @@ class SupportContract(models.Model):
     cloc_date = fields.Date(string="Measured On")
     cloc_source = fields.Char(string="Measured From")
     limit_warning = fields.Char(compute="_compute_limit_warning")
+    # stored: the dashboard's "over their plan limits" is one indexed condition,
+    # not every limited contract read and compared in Python on each opening
     over_plan_limit = fields.Boolean(
         string="Over Plan Limits",
-        compute="_compute_limit_warning",
-        search="_search_over_plan_limit",
+        compute="_compute_over_plan_limit",
+        store=True,
+        index=True,
         help="More users or lines of custom code than the plan allows.",
     )
     note = fields.Html()
@@ -199,7 +202,16 @@ class SupportContract(models.Model):
             return NotImplemented
         return [("addon_line_ids.addon_id", operator, value)]
 
-    @api.depends("user_count", "cloc_lines", "plan_id")
+    @api.depends("user_count", "cloc_lines", "plan_id.user_limit", "plan_id.cloc_max")
+    def _compute_over_plan_limit(self):
+        for contract in self:
+            plan = contract.plan_id
+            contract.over_plan_limit = bool(
+                (plan.user_limit and contract.user_count > plan.user_limit)
+                or (plan.cloc_max and contract.cloc_lines > plan.cloc_max)
+            )
+
+    @api.depends("user_count", "cloc_lines", "plan_id.user_limit", "plan_id.cloc_max")
     def _compute_limit_warning(self):
         for contract in self:
             plan = contract.plan_id
@@ -224,19 +236,6 @@ class SupportContract(models.Model):
                     )
                 )
             contract.limit_warning = " ".join(warnings) or False
-            contract.over_plan_limit = bool(warnings)
-
-    def _search_over_plan_limit(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        # the limits are the plan's: compared in Python over the contracts whose
-        # plan has a limit (a few hundred at most)
-        limited = self.search(
-            ["|", ("plan_id.user_limit", ">", 0), ("plan_id.cloc_max", ">", 0)]
-        )
-        over = limited.filtered("over_plan_limit")
-        wanted = (operator == "in") == (True in value)
-        return [("id", "in" if wanted else "not in", over.ids)]
 
     def _compute_sale_order_count(self):
         counts = dict(
@@ -424,3 +423,14 @@ class SupportContract(models.Model):
             for addon, qty in quantities.items()
             if qty
         ]
+
+    def _portal_entitlement_lines(self):
+        """What the contract includes beyond its plan and hours, as the customer's
+        key users read it on the portal contract page: a list of dicts with
+        ``label``, ``value`` and an optional ``note``, in the reader's language.
+
+        An addon that sells an entitlement adds its line here (support_migration_quote:
+        the included upgrade), so the portal shows it without depending on that
+        addon."""
+        self.ensure_one()
+        return []

@@ -387,11 +387,24 @@ class SupportContractInvoicing(models.Model):
         loses at most one batch, which the next run bills again (the months
         already billed are skipped); two runs at once share the contracts (see
         ``_bill_month``).
+
+        The current month is the one of today's date in each contract's
+        company's time zone: the run at 00:30 Amsterdam on 1 April (22:30 UTC on
+        31 March) bills April.
         """
         self._start_due_contracts()
-        month = (month or fields.Date.context_today(self)).replace(day=1)
-        contracts = self.search(self._get_billable_domain(month))
-        contracts._bill_month(month, batch_size=batch_size, commit=True)
+        if month:
+            months = {fields.Date.to_date(month).replace(day=1): None}
+        else:
+            months = defaultdict(list)
+            for company in self.env["res.company"].sudo().search([]):
+                months[company._support_today().replace(day=1)].append(company.id)
+        for each_month, company_ids in months.items():
+            domain = self._get_billable_domain(each_month)
+            if company_ids is not None:
+                domain &= Domain("company_id", "in", company_ids)
+            contracts = self.search(domain)
+            contracts._bill_month(each_month, batch_size=batch_size, commit=True)
 
     def _bill_month(self, month, batch_size=50, commit=False):
         """Bill these contracts for ``month``; skip those billed already and

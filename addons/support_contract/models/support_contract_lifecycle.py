@@ -43,6 +43,17 @@ class SupportContractLifecycle(models.Model):
         tracking=True,
         help="A manager ended the contract before its minimum term, for this reason.",
     )
+    # When the SLA ends, the source code with its history goes to the party the
+    # customer names; the account manager is asked to hand it over.
+    source_handover_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Source Code Handed Over To",
+        copy=False,
+        tracking=True,
+        help="The party the customer names to receive the source code with its "
+        "history when the contract ends; ending the contract asks the account "
+        "manager to hand it over.",
+    )
     # Changes sold for a running contract wait in an amendment until their month.
     amendment_ids = fields.One2many(
         comodel_name="support.contract.amendment",
@@ -177,9 +188,9 @@ class SupportContractLifecycle(models.Model):
 
     def _get_start_state(self):
         """State of an activated contract: "upcoming" while its start date lies
-        ahead (in the user's time zone), "active" from its start date on."""
+        ahead (in its company's time zone), "active" from its start date on."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.company_id._support_today()
         return "upcoming" if self.date_start > today else "active"
 
     @api.model
@@ -191,11 +202,14 @@ class SupportContractLifecycle(models.Model):
         Each contract in a savepoint: one that cannot start is logged and left
         upcoming; the others start.
 
+        The start date is a day in the contract's company's time zone: a
+        contract starting on 1 April starts at the run at 00:30 Amsterdam on
+        1 April (22:30 UTC on 31 March).
+
         :return: the contracts started
         """
         self._cron_end_contracts()
-        today = fields.Date.context_today(self)
-        due = self.search([("state", "=", "upcoming"), ("date_start", "<=", today)])
+        due = self.search(self._company_day_domain("date_start", "<=", "upcoming"))
         started = self.browse()
         for contract in due:
             try:
@@ -215,15 +229,17 @@ class SupportContractLifecycle(models.Model):
         self.state = "suspended"
         return True
 
-    def action_end(self, date_end=None, override_reason=None):
+    def action_end(self, date_end=None, override_reason=None, handover_partner=None):
         """End the contract on ``date_end`` (default: its end date if one is set,
         else today), its last day. Not before the last day of its minimum term,
         unless a contracts manager overrides the term with a reason (logged in the
         chatter). A last day after today keeps the contract active until then and
         only schedules the end, which the daily scheduled action carries out the
-        day after (``_cron_end_contracts``)."""
+        day after (``_cron_end_contracts``). The account manager is asked to hand
+        the source code over (to ``handover_partner``, the party the customer
+        names, when given) by the last day."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.company_id._support_today()
         date_end = date_end or self.date_end or today
         override_reason = (override_reason or "").strip()
         if self.state == "ended":
@@ -265,6 +281,8 @@ class SupportContractLifecycle(models.Model):
                 )
             )
         vals = {"date_end": date_end}
+        if handover_partner:
+            vals["source_handover_partner_id"] = handover_partner.id
         if date_end <= today:
             vals["state"] = "ended"
         if before_term:
@@ -281,17 +299,58 @@ class SupportContractLifecycle(models.Model):
                     reason=override_reason,
                 )
             )
+        self._schedule_source_handover()
         return True
+
+    def _schedule_source_handover(self):
+        """Ask the account manager (else the user ending the contract) to hand the
+        source code with its history over to the party the customer names, by
+        the contract's last day."""
+        for contract in self:
+            receiver = contract.source_handover_partner_id
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=contract.date_end,
+                summary=self.env._("Hand over the source code"),
+                note=self.env._(
+                    "Hand over the source code with its history to %(party)s.",
+                    party=receiver.display_name
+                    or self.env._("the party the customer names"),
+                ),
+                user_id=(contract.user_id or self.env.user).id,
+            )
+
+    def _on_early_termination(self):
+        """A hook: the contract was ended early on the customer's right to do so
+        (the SLA was not delivered as agreed). Modules that sold services under
+        the contract propose what is refunded (draft documents, for review).
+
+        :return: the documents proposed (any records), empty here
+        """
+        self.ensure_one()
+        return []
+
+    @api.model
+    def _company_day_domain(self, field, operator, states):
+        """Domain of the contracts in ``states`` whose date ``field`` compares
+        with ``operator`` to today's date in their company's time zone (the
+        scheduler runs in UTC: near midnight its date is not the company's)."""
+        states = [states] if isinstance(states, str) else list(states)
+        return Domain.OR(
+            Domain("company_id", "=", company.id)
+            & Domain("state", "in", states)
+            & Domain(field, operator, company._support_today())
+            for company in self.env["res.company"].sudo().search([])
+        )
 
     @api.model
     def _cron_end_contracts(self):
         """Scheduled action: end the contracts whose end date (their last day,
-        included) has passed; a contract ending on 31 December ends on 1 January."""
+        included) has passed in their company's time zone; a contract ending on
+        31 March ends at the run at 00:30 Amsterdam on 1 April (22:30 UTC on
+        31 March), not at the run at 23:30 Amsterdam on 31 March."""
         contracts = self.search(
-            [
-                ("state", "in", ("active", "suspended")),
-                ("date_end", "<", fields.Date.context_today(self)),
-            ]
+            self._company_day_domain("date_end", "<", ("active", "suspended"))
         )
         contracts.write({"state": "ended"})
 

@@ -24,3 +24,5 @@ from . import test_billing_final
 from . import test_contract_overlap
 from . import test_migration
 from . import test_log_guard
+from . import test_change_request
+from . import test_release

@@ -159,6 +159,16 @@ class SupportContractCommon(BaseCommon):
         return ticket
 
     @classmethod
+    def _approve_change(cls, ticket, hours=8.0):
+        """A change request's estimate, approved by the customer (work may be
+        logged on it from now on); recorded as the portal's approval does."""
+        return (
+            cls.env["support.change.estimate"]
+            .sudo()
+            .create({"ticket_id": ticket.id, "hours": hours, "state": "approved"})
+        )
+
+    @classmethod
     def _log(cls, ticket, date, hours, name="Work"):
         return cls.env["account.analytic.line"].create(
             {

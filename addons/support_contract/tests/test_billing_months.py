@@ -30,7 +30,9 @@ class TestBillingMonths(SupportContractCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.user.tz = "Europe/Amsterdam"
+        # the jobs count days in the company's zone, whatever the user's
+        cls.company.partner_id.tz = "Europe/Amsterdam"
+        cls.env.user.tz = "UTC"
 
     def _lines(self, invoice):
         return {
@@ -61,13 +63,13 @@ class TestBillingMonths(SupportContractCommon):
                 )
             )
         # 31 December 23:30 in Stockholm: still December there
-        self.env.user.tz = "Europe/Stockholm"
+        self.company.partner_id.tz = "Europe/Stockholm"
         with freeze_time("2026-12-31 22:30:00"):
             self._run_billing()
             self.assertEqual(contract.state, "upcoming")
             self.assertFalse(self._contract_invoices(contract))
         # 00:30 on 1 January in Amsterdam (23:30 UTC): January has come
-        self.env.user.tz = "Europe/Amsterdam"
+        self.company.partner_id.tz = "Europe/Amsterdam"
         with freeze_time("2026-12-31 23:30:00"):
             self._run_billing()
         self.assertEqual(contract.state, "active")
@@ -76,6 +78,37 @@ class TestBillingMonths(SupportContractCommon):
         self.assertEqual(invoice.invoice_date, date(2027, 1, 1))
         self.assertEqual(invoice.amount_untaxed, 2660.0)
         self.assertEqual(contract.billing_ids.month, date(2027, 1, 1))
+
+    def test_run_after_midnight_in_the_company_zone_bills_the_new_month(self):
+        """The daily run at 23:30 Amsterdam on 30 April (21:30 UTC) bills April;
+        the run at 00:30 Amsterdam on 1 May (22:30 UTC on 30 April) bills May
+        (by the UTC date it billed April again, that is nothing, and May only a
+        day later). Stockholm the same in winter: 00:30 on 1 February is 23:30
+        UTC on 31 January."""
+        for zone, late, after_midnight, first in (
+            ("Europe/Amsterdam", "2026-04-30 21:30", "2026-04-30 22:30", 4),
+            ("Europe/Stockholm", "2026-01-31 22:30", "2026-01-31 23:30", 1),
+        ):
+            self.company.partner_id.tz = zone
+            customer = self.env["res.partner"].create(
+                {"name": f"Customer in {zone}", "is_company": True}
+            )
+            contract = self._create_extended_contract(
+                f"2026-{first:02d}-01", partner=customer
+            )
+            contract.action_activate()
+            with freeze_time(late):
+                self._run_billing()
+            self.assertEqual(
+                contract.billing_ids.mapped("month"), [date(2026, first, 1)], zone
+            )
+            with freeze_time(after_midnight):
+                self._run_billing()
+            self.assertEqual(
+                sorted(contract.billing_ids.mapped("month")),
+                [date(2026, first, 1), date(2026, first + 1, 1)],
+                zone,
+            )
 
     def test_start_on_the_15th_billed_17_of_31(self):
         """Start on 15 March (31 days): 15-31 March is 17 days, 17/31 of the fee:

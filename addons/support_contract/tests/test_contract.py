@@ -154,6 +154,19 @@ class TestContract(SupportContractCommon):
             within,
         )
 
+    def test_over_plan_limit_follows_the_plan(self):
+        """ "Over plan limits" is stored for the dashboard's search: a plan whose
+        limit is raised or lowered moves its contracts in and out at once."""
+        Contract = self.env["support.contract"]
+        contract = self._create_contract(user_count=60, cloc_lines=100)
+        over = [("id", "=", contract.id), ("over_plan_limit", "=", True)]
+        self.assertEqual(Contract.search(over), contract)
+        self.plan_light.user_limit = 60
+        self.assertFalse(Contract.search(over))
+        self.plan_light.cloc_max = 99
+        self.assertEqual(Contract.search(over), contract)
+        self.assertIn("100 lines of custom code exceed", contract.limit_warning)
+
     def test_ticket_contract_follows_contract_changes(self):
         """The contract lookup is cached per process: every change that decides
         which contract covers a customer shows on the next ticket at once."""

@@ -90,6 +90,8 @@ class TestHoursLeft(SupportContractCommon):
         """A change request of 5 h (maximum 8 h) consumes; 4 h more take it over
         its maximum: the entry says every hour of it is billed separately."""
         rfc = self._create_ticket(self.contract, ticket_type=self.type_rfc)
+        # approved at 8 hours before the work (change requests wait for it)
+        self._approve_change(rfc)
         first = self._log(rfc, date(2026, 1, 19), 5.0)
         self.assertFalse(first.support_hours_warning)
         self.assertEqual(first.support_hours_left_month, 2.0)

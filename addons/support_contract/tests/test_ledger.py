@@ -47,6 +47,8 @@ class TestLedger(SupportContractCommon):
     def test_rfc_over_max_consumes_nothing(self):
         """An RFC of 9 hours (> 8) consumes nothing, even the first 5 hours."""
         rfc = self._create_ticket(self.contract, ticket_type=self.type_rfc)
+        # approved at 8 hours before the work (change requests wait for it)
+        self._approve_change(rfc)
         self._log(rfc, date(2026, 1, 5), 5.0)
         # 5 h <= 8 h: still support
         self.assertEqual(rfc.support_hours_policy, "reserved")
@@ -91,6 +93,8 @@ class TestLedger(SupportContractCommon):
         Contract = self.env["support.contract"]
         ticket = self._create_ticket(contract)
         rfc = self._create_ticket(contract, ticket_type=self.type_rfc)
+        # approved at 8 hours before the work (change requests wait for it)
+        self._approve_change(rfc)
         data = self._create_ticket(contract, ticket_type=self.type_billable)
         # January: credit 10, use 4 -> balance 6
         jan = contract._bill_month(date(2026, 1, 1))

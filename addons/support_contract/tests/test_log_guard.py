@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
 import re
 from pathlib import Path
 
@@ -8,7 +9,13 @@ from freezegun import freeze_time
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools.log_guard import LOG_BURST, LOG_MAX_CHARS, guarded_logger
+from ..tools.log_guard import (
+    LOG_BURST,
+    LOG_MAX_CHARS,
+    ODOO_GATEWAY_LOGGERS,
+    LogGuard,
+    guarded_logger,
+)
 
 ADDONS = Path(__file__).resolve().parents[2]
 
@@ -51,6 +58,25 @@ class TestLogGuard(BaseCase):
         )
         self.assertLessEqual(len(second), LOG_MAX_CHARS + 30)
         self.assertIn("(100019 characters)", second)
+
+    def test_odoos_gateway_loggers_and_no_others_are_guarded(self):
+        """The limit is on Odoo's mail gateway loggers once the suite is loaded,
+        and on none of Odoo's other loggers (see test_mail_intake for the flood)."""
+
+        def guarded(name):
+            return any(isinstance(f, LogGuard) for f in logging.getLogger(name).filters)
+
+        for name in ODOO_GATEWAY_LOGGERS:
+            self.assertTrue(guarded(name), name)
+        for name in (
+            "odoo",
+            "odoo.addons.mail",
+            "odoo.addons.mail.models.mail_message",
+            "odoo.addons.base.models.ir_mail_server",
+            "odoo.models",
+            "odoo.sql_db",
+        ):
+            self.assertFalse(guarded(name), name)
 
     def test_every_logger_of_the_suite_is_guarded(self):
         """No module of the suite's addons logs through a logger of its own

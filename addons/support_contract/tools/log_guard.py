@@ -10,6 +10,14 @@ through guarded_logger().
 - One line each, of at most LOG_MAX_CHARS characters: line breaks and other
   control characters of the values are escaped (a sender's name cannot forge a log
   line), a longer message is cut and says how long it was.
+
+Odoo's own mail gateway logs every incoming mail too ("Routing mail from ... to
+...", ignored loops and bounces, routing errors quoting the sender's text), so
+guard_odoo_gateway_loggers() puts the same limit on exactly the loggers named in
+ODOO_GATEWAY_LOGGERS (nothing else of Odoo), counted per line of Odoo's code: some
+of its messages arrive formatted already. It runs when support_contract is loaded;
+logging belongs to the process, so in a server serving several databases the
+limit holds for all of them from then on.
 """
 
 import logging
@@ -19,6 +27,15 @@ import time
 LOG_BURST = 50
 LOG_WINDOW = 60.0  # seconds
 LOG_MAX_CHARS = 2000
+
+#: Odoo's loggers that write a line per incoming mail: the routing, loop and bounce
+#: lines of the gateway, the fetching of mailboxes, and the bounces and automatic
+#: replies it sends.
+ODOO_GATEWAY_LOGGERS = (
+    "odoo.addons.mail.models.mail_thread",
+    "odoo.addons.mail.models.fetchmail",
+    "odoo.addons.mail.models.mail_mail",
+)
 
 _CONTROL = {code: f"\\x{code:02x}" for code in range(32)} | {
     ord("\n"): "\\n",
@@ -41,17 +58,25 @@ def one_line(text, limit=LOG_MAX_CHARS):
 class LogGuard(logging.Filter):
     """The limit of the module docstring, as a filter of a logger."""
 
-    def __init__(self, burst=LOG_BURST, window=LOG_WINDOW, limit=LOG_MAX_CHARS):
+    def __init__(
+        self, burst=LOG_BURST, window=LOG_WINDOW, limit=LOG_MAX_CHARS, by_site=False
+    ):
         super().__init__()
         self.burst = burst
         self.window = window
         self.limit = limit
+        # count per line of code (file and line) rather than per template: for
+        # code that formats its messages before logging them
+        self.by_site = by_site
         self._lock = threading.Lock()
-        # {(level, template): [window start, lines logged, lines left out]}
+        # {(level, template or site): [window start, lines logged, lines left out]}
         self._counts = {}
 
     def filter(self, record):
-        key = (record.levelno, str(record.msg))
+        if self.by_site:
+            key = (record.levelno, record.pathname, record.lineno)
+        else:
+            key = (record.levelno, str(record.msg))
         now = time.time()
         with self._lock:
             count = self._counts.get(key)
@@ -80,3 +105,15 @@ def guarded_logger(name):
     if not any(isinstance(f, LogGuard) for f in logger.filters):
         logger.addFilter(LogGuard())
     return logger
+
+
+def guard_odoo_gateway_loggers():
+    """Put the limit on Odoo's mail gateway loggers (ODOO_GATEWAY_LOGGERS), once.
+
+    :return: the guarded loggers
+    """
+    loggers = [logging.getLogger(name) for name in ODOO_GATEWAY_LOGGERS]
+    for logger in loggers:
+        if not any(isinstance(f, LogGuard) for f in logger.filters):
+            logger.addFilter(LogGuard(by_site=True))
+    return loggers

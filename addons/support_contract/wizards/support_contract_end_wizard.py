@@ -31,6 +31,13 @@ class SupportContractEndWizard(models.TransientModel):
         "the contract's chatter.",
     )
 
+    source_handover_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Source Code Handed Over To",
+        help="The party the customer names to receive the source code with its "
+        "history; the account manager is asked to hand it over by the last day.",
+    )
+
     @api.model
     def default_get(self, fields_list):
         """The contract's end date when one is set (the End button ends it on that
@@ -39,6 +46,10 @@ class SupportContractEndWizard(models.TransientModel):
         contract = self.env["support.contract"].browse(values.get("contract_id"))
         if "date_end" in fields_list and contract.date_end:
             values["date_end"] = contract.date_end
+        if "source_handover_partner_id" in fields_list:
+            values["source_handover_partner_id"] = (
+                contract.source_handover_partner_id.id
+            )
         return values
 
     @api.depends("date_end", "min_term_end")
@@ -52,5 +63,9 @@ class SupportContractEndWizard(models.TransientModel):
 
     def action_end(self):
         self.ensure_one()
-        self.contract_id.action_end(self.date_end, override_reason=self.reason)
+        self.contract_id.action_end(
+            self.date_end,
+            override_reason=self.reason,
+            handover_partner=self.source_handover_partner_id,
+        )
         return {"type": "ir.actions.act_window_close"}

@@ -7,3 +7,4 @@ from . import support_cloc_measurement_line
 from . import sale_order
 from . import support_contract
 from . import res_partner
+from . import support_contract_refund

@@ -265,6 +265,69 @@ class SupportContract(models.Model):
             last=last,
         )
 
+    def _portal_entitlement_lines(self):
+        """The included upgrade in the customer's words: what it is, the
+        contract year (or two) it counts in, and whether this one's is still
+        available. A contract from 1 March 2026, seen on 10 October 2026 after an
+        upgrade on 5 April 2026: "this contract year runs from 03/01/2026 to
+        02/28/2027; used on 04/05/2026, the next is included from 03/01/2027"."""
+        lines = super()._portal_entitlement_lines()
+        env = self.env
+        months = self._get_upgrade_interval_months()
+        label = env._("Included upgrade")
+        if not months:
+            lines.append(
+                {
+                    "label": label,
+                    "value": env._(
+                        "Your contract includes no upgrade to a new major Odoo "
+                        "version; we quote one on request."
+                    ),
+                }
+            )
+            return lines
+        today = fields.Date.to_date(env.context.get("date")) or (
+            fields.Date.context_today(self)
+        )
+        day = max(today, self.date_start)
+        start = self._upgrade_period_start(day, months)
+        end = self._upgrade_period_start(day, months, following=True) - relativedelta(
+            days=1
+        )
+        dates = {
+            "start": format_date(env, start),
+            "end": format_date(env, end),
+            "first": format_date(env, self.date_start),
+        }
+        if months == 12:
+            value = env._(
+                "One upgrade to a new major Odoo version (for example from 18.0 to "
+                "19.0) is included in each contract year. Contract years count from "
+                "your start date, %(first)s: this contract year runs from %(start)s "
+                "to %(end)s.",
+                **dates,
+            )
+        else:
+            value = env._(
+                "One upgrade to a new major Odoo version (for example from 18.0 to "
+                "19.0) is included in each period of %(years)s contract years. "
+                "Contract years count from your start date, %(first)s: this period "
+                "runs from %(start)s to %(end)s.",
+                years=months // 12,
+                **dates,
+            )
+        contract = self.with_context(date=today)
+        if contract.upgrade_available:
+            note = env._("The upgrade of this period is still available.")
+        else:
+            note = env._(
+                "Used on %(last)s; the next one is included from %(next)s.",
+                last=format_date(env, contract.upgrade_last_date),
+                next=format_date(env, contract.upgrade_next_date),
+            )
+        lines.append({"label": label, "value": value, "note": note})
+        return lines
+
     def _update_cloc_from_measurements(self):
         """Feed cloc_lines, cloc_date and cloc_source from the latest measurement.
 

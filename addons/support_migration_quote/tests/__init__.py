@@ -8,3 +8,4 @@ from . import test_measurement
 from . import test_portal
 from . import test_pricing
 from . import test_quote_wizard
+from . import test_early_termination_refund

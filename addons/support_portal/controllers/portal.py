@@ -256,11 +256,15 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _support_format_deadlines(self, tickets, tz):
         """{ticket id: next SLA deadline in the viewer's time zone and language}.
 
-        One strftime per row with the language's formats: what the datetime
-        widget prints, without its per-value cost on an 80-row page.
+        One strftime per row with the language's formats, to the minute (a
+        deadline falls on a whole minute; seconds only widened the column): what
+        the datetime widget prints with ``hide_seconds``, without its per-value
+        cost on an 80-row page.
         """
         lang = request.env["res.lang"]._get_data(code=request.env.lang or "en_US")
-        pattern = f"{lang.date_format} {lang.time_format}"
+        # the time stays on one line ("05:00\u00a0PM") when the column wraps
+        time_format = lang.time_format.replace(":%S", "").replace(" ", "\u00a0")
+        pattern = f"{lang.date_format} {time_format}"
         try:
             zone = pytz.timezone(tz)
         except pytz.UnknownTimeZoneError:
@@ -362,6 +366,9 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 and ticket._customer_can_escalate(request.env.user.partner_id)
                 and ticket._customer_escalation_next_level(),
                 "support_error": kwargs.get("support_error"),
+                # a change request's estimate once sent: shown to whoever reads
+                # the ticket; approved or declined by the contract's key users
+                **self._support_estimate_values(ticket, is_user),
                 # the closing buttons ask first (see /ticket/close)
                 "support_close_stage": closing
                 and closing.filtered(lambda s: s.id == close_stage_id),
@@ -412,13 +419,105 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         """A key user of the ticket's contract asks for an escalation: level 1
         to the senior partner, then level 2 to the managing partner."""
         ticket = _get_ticket_or_404(ticket_id)
+        # sudo: _customer_escalate checks the user is a key user of the ticket's
+        # contract before it records anything
+        return self._support_ticket_action(
+            ticket,
+            lambda partner: ticket.sudo()._customer_escalate(
+                partner, reason, level=level
+            ),
+        )
+
+    def _support_estimate_values(self, ticket, is_user):
+        estimate = ticket.support_change_estimate_id
+        if estimate.state not in ("sent", "approved", "declined"):
+            estimate = estimate.browse()
+        partner = request.env.user.partner_id
+        is_key_user = partner in ticket.support_contract_id.key_user_ids
+        return {
+            "support_estimate": estimate,
+            "support_can_decide": is_user and estimate.state == "sent" and is_key_user,
+            # the release step: the acceptance environment to test on, and the
+            # approval for production for the key users
+            "support_can_approve_release": is_user
+            and ticket.support_release_state == "acceptance"
+            and is_key_user,
+        }
+
+    def _support_get_estimate(self, ticket_id, estimate_id):
+        """The estimate of a ticket the user may read, else 404."""
+        ticket = _get_ticket_or_404(ticket_id)
+        # sudo: the ticket's estimates, once the user may read the ticket
+        estimate = _pick_by_id(ticket.sudo().support_change_estimate_ids, estimate_id)
+        if not estimate:
+            raise NotFound()
+        return ticket, estimate
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/estimates/<int:estimate_id>/accept",
+        type="jsonrpc",
+        auth="user",
+        website=True,
+    )
+    def portal_estimate_accept(self, ticket_id, estimate_id, name=None, signature=None):
+        """A key user of the ticket's contract approves the estimate with a
+        signature (Odoo's portal signature form)."""
+        # a ticket or estimate the user may not read: an access error (the page
+        # with the form is not theirs either)
+        ticket, estimate = self._support_get_estimate(ticket_id, estimate_id)
         try:
-            # sudo: _customer_escalate checks the user is a key user of the
-            # ticket's contract before it records anything
+            # sudo: _customer_decide checks the user is a key user of the ticket's
+            # contract and the estimate awaits approval before it records anything
             with request.env.cr.savepoint():
-                ticket.sudo()._customer_escalate(
-                    request.env.user.partner_id, reason, level=level
+                estimate._customer_decide(
+                    request.env.user.partner_id, True, name=name, signature=signature
                 )
+        except (UserError, AccessError, ValueError) as error:
+            return {"error": str(error.args[0])}
+        return {
+            "force_refresh": True,
+            "redirect_url": f"{ticket.access_url}?estimate=approved",
+        }
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/estimates/<int:estimate_id>/decline",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_estimate_decline(self, ticket_id, estimate_id, reason=None, **kw):
+        """A key user of the ticket's contract declines the estimate, saying why."""
+        ticket, estimate = self._support_get_estimate(ticket_id, estimate_id)
+        # sudo (the estimate): as for the approval, checked by _customer_decide
+        return self._support_ticket_action(
+            ticket,
+            lambda partner: estimate._customer_decide(partner, False, reason=reason),
+        )
+
+    @http.route(
+        "/my/tickets/<int:ticket_id>/release/approve",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_release_approve(self, ticket_id, **kw):
+        """A key user of the ticket's contract approves for production the change
+        tested on acceptance."""
+        ticket = _get_ticket_or_404(ticket_id)
+        # sudo: _customer_approve_release checks the user is a key user of the
+        # ticket's contract and the ticket is on acceptance before it writes
+        return self._support_ticket_action(
+            ticket, lambda partner: ticket.sudo()._customer_approve_release(partner)
+        )
+
+    def _support_ticket_action(self, ticket, action):
+        """Run a customer's action on a ticket (``action(partner)``): back to the
+        ticket's page, or its page with the refusal (400) and nothing written."""
+        try:
+            with request.env.cr.savepoint():
+                action(request.env.user.partner_id)
         except (UserError, AccessError) as error:
             return self._support_ticket_error(ticket, error)
         return request.redirect(ticket.access_url)

@@ -9,18 +9,20 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import email_split, html2plaintext
+from odoo.fields import Domain
+from odoo.tools import email_split, html2plaintext, split_every
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.support_contract.tools.log_guard import guarded_logger
+from odoo.addons.support_contract.tools.row_locks import lock_free_rows
 
 from ..tools.attachment_policy import (
     BLOCKED_MIMETYPES,
     DEFAULT_BLOCKED_EXTENSIONS,
     DEFAULT_MAX_ATTACHMENT_MB,
 )
-from .mail_thread import REPLY_ARRIVAL_KEY
+from .mail_thread import noting_reply_arrival, reply_arrival
 
 _logger = guarded_logger(__name__)
 
@@ -28,6 +30,11 @@ _logger = guarded_logger(__name__)
 # most this long before its receipt (the mail server's fetch interval, 5 minutes
 # by default, plus transit) and not in the future; otherwise the receipt counts.
 MAX_FETCH_DELAY = timedelta(minutes=15)
+# The job that mails the acknowledgements, and how many tickets it mails per commit
+ACK_CRON_XMLID = "support_portal.ir_cron_ticket_acknowledgement"
+ACK_CRON_BATCH = 200
+# Context key of the mail gateway's message_new (see fields_get)
+NAME_FIELD_ONLY_KEY = "support_fields_get_name_only"
 # Words of a subject that may be a ticket number ("HT00042", "T-2026-17")
 NUMBER_TOKEN = re.compile(r"[A-Za-z0-9/_-]*\d[A-Za-z0-9/_-]*")
 # "From:" line of a forwarded message, as mail clients write it (en, nl, sv, de, da)
@@ -70,6 +77,16 @@ class HelpdeskTicket(models.Model):
         help="When the reporter was told that the resolution target will be or was "
         "missed (by staff, or automatically at the breach).",
     )
+    support_ack_pending = fields.Boolean(
+        string="Acknowledgement Pending",
+        copy=False,
+        readonly=True,
+        help="The reporter is still to be mailed the acknowledgement (the "
+        "acknowledgement job mails it shortly after the ticket arrived).",
+    )
+    # the acknowledgement job finds the few waiting tickets among all of them
+    _support_ack_pending_idx = models.Index("(id) WHERE support_ack_pending IS TRUE")
+
     support_no_contract_label = fields.Char(
         string="No Contract",
         compute="_compute_support_no_contract_label",
@@ -114,19 +131,70 @@ class HelpdeskTicket(models.Model):
         for vals in vals_list:
             if vals.get("user_id") and not self._support_may_assign(vals["user_id"]):
                 vals["user_id"] = False
+        self._support_mark_ack_pending(vals_list)
         tickets = super().create(vals_list)
         urgent = tickets.filtered(
-            lambda t: t.team_id.support_on_duty_user_id
+            lambda t: (t.sla_emergency or t.priority == "3")
+            and t.team_id.support_on_duty_user_id
             and t.user_id == t.team_id.support_on_duty_user_id
-            and (t.sla_emergency or t.priority == "3")
         )
-        urgent._support_notify_team()
+        if urgent:
+            urgent._support_notify_team()
+        if any(vals.get("support_ack_pending") for vals in vals_list):
+            # the acknowledgement is rendered and queued by a job, after the mail
+            # fetch or the request that created the ticket (as Odoo queues its
+            # outgoing mail): this transaction only notes who must be told
+            # (the job's id from the cache of ids, without env.ref's check that
+            # the record exists: a query less per mail)
+            cron_id = self.env["ir.model.data"]._xmlid_to_res_id(ACK_CRON_XMLID)
+            if cron_id:
+                # sudo: the job is the suite's, whoever creates the ticket
+                self.env["ir.cron"].sudo().browse(cron_id)._trigger()
+        return tickets
+
+    def _support_mark_ack_pending(self, vals_list):
+        """Note in the creation values which new tickets' reporters get the
+        acknowledgement: a customer's contact with an e-mail address, outside
+        module installation and imports without tracking."""
         context = self.env.context
-        if not (context.get("tracking_disable") or context.get("install_mode")):
+        if context.get("tracking_disable") or context.get("install_mode"):
+            return
+        Partner = self.env["res.partner"].sudo()
+        for vals in vals_list:
+            partner = Partner.browse(vals.get("partner_id"))
+            if partner.partner_share and partner.email:
+                vals["support_ack_pending"] = True
+
+    @api.model
+    def _cron_support_acknowledge(self, batch_size=ACK_CRON_BATCH, commit=True):
+        """Mail each reporter whose ticket waits for its acknowledgement (the
+        ``mail_template_ticket_received`` template, in the reporter's language and
+        zone), once: a ticket is taken only when no other transaction holds it
+        and it still waits, and it stops waiting in the transaction that queues
+        its mail.
+
+        :param commit: False to run in the current transaction (tests, benchmark)
+        """
+        if commit:
+            progress = self.env["ir.cron"]._commit_progress
+        else:
+
+            def progress(processed=0, remaining=None):
+                return float("inf")
+
+        domain = Domain("support_ack_pending", "=", True)
+        pending = self.sudo().search(domain, order="id").ids
+        progress(remaining=len(pending))
+        for batch in split_every(batch_size, pending, list):
+            tickets = lock_free_rows(
+                self.sudo().browse(batch), "NO KEY UPDATE"
+            ).filtered_domain(domain)
+            tickets.support_ack_pending = False
             tickets.filtered(
                 lambda t: t.partner_id.partner_share and t.partner_id.email
             )._portal_send_received_mail()
-        return tickets
+            if not progress(len(batch)):
+                return
 
     def _support_complete_create_values(self, vals_list):
         super()._support_complete_create_values(vals_list)
@@ -138,12 +206,16 @@ class HelpdeskTicket(models.Model):
         by_mail = self.env.context.get("support_mail_intake")
         for vals in vals_list:
             team = Team.browse(vals.get("team_id"))
-            contract = Contract.browse(vals.get("support_contract_id"))
+            contract_id = vals.get("support_contract_id")
             company = Company.browse(vals.get("company_id")) or self.env.company
-            if contract and (by_mail or not team):
+            if contract_id and (by_mail or not team):
                 # a customer's ticket: the contract's team, else the default team
-                team = contract.team_id or team or company.support_default_team_id
-            elif not contract and by_mail:
+                team = (
+                    Team.browse(Contract._support_cached_team_id(contract_id))
+                    or team
+                    or company.support_default_team_id
+                )
+            elif not contract_id and by_mail:
                 # a sender without contract: triage first, then the alias's team
                 team = (
                     company.support_triage_team_id
@@ -266,13 +338,49 @@ class HelpdeskTicket(models.Model):
             if contact:
                 msg["author_id"] = contact.id
         ticket = super(
-            HelpdeskTicket, self.with_context(support_mail_intake=True)
+            HelpdeskTicket,
+            self.with_context(support_mail_intake=True, **{NAME_FIELD_ONLY_KEY: True}),
         ).message_new(msg, custom_values=custom_values)
-        ticket = ticket.with_context(support_mail_intake=False)
-        key_users = ticket.sudo().support_contract_id.key_user_ids
-        if key_users:
-            ticket.message_subscribe(key_users.ids)
-        return ticket
+        # the gateway's own environment (the one plain helpdesk_mgmt returns)
+        return ticket.with_env(self.env)
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        followers = super()._message_auto_subscribe_followers(
+            updated_values, default_subtype_ids
+        )
+        if (
+            len(self) == 1
+            and self.env.context.get("support_mail_intake")
+            and updated_values.get("partner_id")
+        ):
+            # a ticket created by mail: the customer's key users follow it (they
+            # are told of the mail posted next), added with the ticket's other
+            # automatic followers when it is created, in the same insert (a
+            # message_subscribe of its own looked the followers and the partners
+            # up again: 3 queries per mail, bash scripts/bench mail)
+            Subtype = self.env["mail.message.subtype"]
+            default, _internal, external = Subtype.default_subtypes(self._name)
+            key_users = self.sudo().support_contract_id.key_user_ids
+            followers += [
+                (
+                    partner.id,
+                    (external if partner.partner_share else default).ids,
+                    False,
+                )
+                for partner in key_users.filtered("active")
+            ]
+        return followers
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        if allfields is None and self.env.context.get(NAME_FIELD_ONLY_KEY):
+            # the mail gateway's message_new describes every field of the ticket
+            # only to learn whether it has a name field: the name field is what it
+            # asks about (helpdesk_mgmt gives the name; describing the suite's
+            # 120 fields took a tenth of a new-ticket mail, bash scripts/bench
+            # mail)
+            allfields = [self._rec_name or "name"]
+        return super().fields_get(allfields=allfields, attributes=attributes)
 
     @api.model
     def _support_contact_of_domain(self, msg, custom_values=None):
@@ -429,11 +537,8 @@ class HelpdeskTicket(models.Model):
             .search(
                 [
                     ("number", "in", tokens),
-                    (
-                        "partner_id.commercial_partner_id",
-                        "=",
-                        author.commercial_partner_id.id,
-                    ),
+                    # helpdesk_mgmt's stored commercial partner: no join
+                    ("commercial_partner_id", "=", author.commercial_partner_id.id),
                 ],
                 limit=1,
             )
@@ -444,12 +549,8 @@ class HelpdeskTicket(models.Model):
     def message_post(self, **kwargs):
         # the moment the message arrived, unless the mail gateway noted it first
         # (see _sla_customer_replied)
-        if REPLY_ARRIVAL_KEY in self.env.context:
+        with noting_reply_arrival(self.env):
             return super().message_post(**kwargs)
-        return super(
-            HelpdeskTicket,
-            self.with_context(**{REPLY_ARRIVAL_KEY: fields.Datetime.now()}),
-        ).message_post(**kwargs)
 
     def _sla_customer_replied(self, date):
         """The customer's moment counts: a mail's Date header when plausible (not
@@ -463,7 +564,7 @@ class HelpdeskTicket(models.Model):
         # (helpdesk_ticket_partner_response's "customer answered" stage), which the
         # reply must not undo. Not "before now": the rule may close the ticket at
         # 10:00:00.9 and this run at 10:00:01, a second later.
-        arrival = self.env.context.get(REPLY_ARRIVAL_KEY) or now
+        arrival = reply_arrival(self.env) or now
         reopen = self.stage_id.closed and not self.stage_id.sla_pause
         if reopen and self.closed_date and self.closed_date < arrival:
             days = self.company_id.support_reopen_days
@@ -472,6 +573,10 @@ class HelpdeskTicket(models.Model):
                 if stage:
                     # a stage change: the SLA rules decide what reopening resets
                     self.with_context(sla_resumed_by="customer").stage_id = stage
+        if not self.stage_id.sla_pause:
+            # nothing to resume: no context of this reply's own (see
+            # noting_reply_arrival)
+            return super()._sla_customer_replied(date)
         return super(
             HelpdeskTicket, self.with_context(sla_resume_date=date)
         )._sla_customer_replied(date)

@@ -21,12 +21,8 @@ class SupportSlaEvaluation(models.Model):
         """Whether this partner can still object to the evaluation (shows the
         portal's form)."""
         self.ensure_one()
-        return bool(
-            self.state == "done"
-            and partner in self.contract_id.key_user_ids
-            and self.objection_deadline
-            and self._company_today(self.company_id) <= self.objection_deadline
-        )
+        # the objection rule with some text: the form asks for the text
+        return self._objection_refusal(partner, "-") is None
 
     @api.model
     def _breach_figures(self, breach):

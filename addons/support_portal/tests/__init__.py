@@ -16,3 +16,5 @@ from . import test_mail_intake
 from . import test_buy_online_tour
 from . import test_access_matrix
 from . import test_ticket_escalation
+from . import test_change_estimate_portal
+from . import test_release_portal

@@ -340,6 +340,16 @@ class SupportPortalMixin(SlaTestMixin):
         values.update(vals)
         return values
 
+    def _run_acknowledgements(self):
+        """The acknowledgement job, as the cron runs it after the transaction that
+        created the tickets (their creation triggers it): it queues the mails."""
+        cron = self.env.ref("support_portal.ir_cron_ticket_acknowledgement")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]),
+            "a new ticket triggers the acknowledgement job",
+        )
+        self.env["helpdesk.ticket"]._cron_support_acknowledge(commit=False)
+
     @classmethod
     def _old_breach(cls):
         """A ticket of key_user_a in since Monday 5 January 2026 09:00 UTC: every

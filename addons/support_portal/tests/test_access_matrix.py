@@ -80,6 +80,24 @@ ACCESS_MATRIX = {
         "/my/tickets/{ticket}/escalate",
         TICKET_ACTION,
     ),
+    # a change request's estimate of ticket A awaiting approval: approved with a
+    # signature (JSON, the portal's signature form: a refusal is its answer's
+    # "error"), declined by a form; a release approved for production
+    "/my/tickets/<int:ticket_id>/estimates/<int:estimate_id>/accept": (
+        "JSON",
+        "/my/tickets/{ticket}/estimates/{estimate}/accept",
+        _expect(anonymous="denied", contact_a="denied", portal_b="denied"),
+    ),
+    "/my/tickets/<int:ticket_id>/estimates/<int:estimate_id>/decline": (
+        "POST",
+        "/my/tickets/{ticket}/estimates/{estimate}/decline",
+        TICKET_ACTION,
+    ),
+    "/my/tickets/<int:ticket_id>/release/approve": (
+        "POST",
+        "/my/tickets/{ticket}/release/approve",
+        TICKET_ACTION,
+    ),
     "/ticket/close": (
         "POST",
         "/ticket/close?ticket_id={ticket}&stage_id=0",
@@ -161,6 +179,13 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             groups="support_contract.support_contract_group_user",
             company_id=cls.company.id,
         )
+        cls.ticket_a_key.support_ticket_type_id = cls.env["support.ticket.type"].create(
+            {"name": "Matrix change", "is_change_request": True}
+        )
+        cls.estimate_a = cls.env["support.change.estimate"].create(
+            {"ticket_id": cls.ticket_a_key.id, "hours": 4.0}
+        )
+        cls.estimate_a.action_send_for_approval()
         cls.invoice_a = cls.env["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -227,6 +252,14 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             ), False
         return self.url_open(path, allow_redirects=False), False
 
+    def _login_as(self, role):
+        """Open a session as the role's user (none for the anonymous visitor)."""
+        if role == "anonymous":
+            self.authenticate(None, None)
+        else:
+            login = LOGINS.get(role, role)
+            self.authenticate(login, login)
+
     def _classify(self, response, json_error):
         status = response.status_code
         if json_error:
@@ -252,11 +285,7 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
         )
         got = {}
         for role in ROLES:
-            if role == "anonymous":
-                self.authenticate(None, None)
-            else:
-                login = LOGINS.get(role, role)
-                self.authenticate(login, login)
+            self._login_as(role)
             for suffix in ("", "?report_type=pdf"):
                 response, json_error = self._request(
                     "GET", f"/my/invoices/{self.invoice_a.id}{suffix}"
@@ -275,6 +304,7 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
             "contract": self.contract_a,
             "evaluation": self.evaluation_a,
             "invoice": self.invoice_a,
+            "estimate": self.estimate_a,
         }
         secrets = (
             self.ticket_a_key.name,
@@ -284,11 +314,7 @@ class TestAccessMatrix(HttpCase, SupportPortalMixin):
         paths = {name: record.id for name, record in records.items()}
         got = {}
         for role in ROLES:
-            if role == "anonymous":
-                self.authenticate(None, None)
-            else:
-                login = LOGINS.get(role, role)
-                self.authenticate(login, login)
+            self._login_as(role)
             for rule, (method, path, __) in ACCESS_MATRIX.items():
                 with mute_logger(
                     "odoo.http", "odoo.addons.http_routing.models.ir_http"

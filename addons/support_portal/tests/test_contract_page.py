@@ -133,6 +133,33 @@ class TestContractPageHttp(HttpCase, SupportPortalMixin):
             f"/my/contracts/{self.contract_a.id}/ledger/page/2", response.text
         )
 
+    @freeze_time("2026-10-10 10:00:00")
+    def test_included_upgrade_explained_to_the_key_user(self):
+        """The contract page says what the included upgrade is and which contract
+        year it counts in (support_migration_quote adds the line through the
+        contract's _portal_entitlement_lines hook). Contract from 1 January 2026,
+        upgraded on 5 April 2026: this contract year is 1 January - 31 December
+        2026, the next upgrade is included from 1 January 2027."""
+        self.authenticate("key_user_a", "key_user_a")
+        text = html_text(self.url_open(f"/my/contracts/{self.contract_a.id}").text)
+        self.assertIn("Included upgrade", text)
+        self.assertIn(
+            "One upgrade to a new major Odoo version (for example from 18.0 to 19.0) "
+            "is included in each contract year. Contract years count from your "
+            "start date, 01/01/2026: this contract year runs from 01/01/2026 to "
+            "12/31/2026.",
+            text,
+        )
+        self.assertIn("The upgrade of this period is still available.", text)
+        self.contract_a.upgrade_last_date = "2026-04-05"
+        text = html_text(self.url_open(f"/my/contracts/{self.contract_a.id}").text)
+        self.assertIn(
+            "Used on 04/05/2026; the next one is included from 01/01/2027.", text
+        )
+        self.contract_a.upgrade_interval = "none"
+        text = html_text(self.url_open(f"/my/contracts/{self.contract_a.id}").text)
+        self.assertIn("Your contract includes no upgrade", text)
+
     def test_void_sla_shown_to_the_key_user(self):
         """A contract whose SLA a third party voided says so on the contract page."""
         self.authenticate("key_user_a", "key_user_a")

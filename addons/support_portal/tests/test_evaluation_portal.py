@@ -162,6 +162,20 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
         )
         self.assertEqual(logged.author_id, self.key_user_a.partner_id)
 
+    def test_no_objection_after_the_period_in_the_browser(self):
+        """Anna reads the evaluation in Chromium on the eighth day after the
+        meeting: no objection form; the URL behind it refuses her then, and a
+        contact who is no key user and another customer always
+        (test_objection_refused)."""
+        self.evaluation_a.discussed_date = date.today() - timedelta(days=8)
+        self.start_tour(
+            f"/my/evaluations/{self.evaluation_a.id}",
+            "support_portal_evaluation_no_objection",
+            login="key_user_a",
+        )
+        self.assertFalse(self.evaluation_a.objection_ids)
+        self.assertEqual(self.evaluation_a.outcome, "negative")
+
     def test_objection_refused(self):
         """Not a key user of the contract, another customer, nobody logged in, an
         empty text and a period that has passed: refused, nothing written."""

@@ -17,7 +17,7 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        activate_languages(cls.env, ["support_portal"])
+        activate_languages(cls.env, ["support_portal", "support_migration_quote"])
 
     def _pages(self, lang):
         self.key_user_a.lang = lang
@@ -36,6 +36,18 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
         self.assertIn("Beschikbaarheid", pages["contract"])
         self.assertIn("Maandag t/m vrijdag: 08:00-17:00", pages["contract"])
         self.assertIn("Urensaldo", pages["contract"])
+        # the included upgrade (support_migration_quote, through the contract's
+        # _portal_entitlement_lines), in formal Dutch with Dutch dates
+        self.assertIn("Inbegrepen upgrade", pages["contract"])
+        self.assertIn(
+            "Eén upgrade naar een nieuwe hoofdversie van Odoo (bijvoorbeeld van 18.0 "
+            "naar 19.0) is inbegrepen in elk contractjaar. Contractjaren tellen "
+            "vanaf uw startdatum, 01-01-2026",
+            pages["contract"],
+        )
+        self.assertIn(
+            "De upgrade van deze periode is nog beschikbaar.", pages["contract"]
+        )
         # hours with the language's decimal comma, not Python's point
         self.assertRegex(pages["contract"], r"-?\d+,\d\d h")
         self.assertNotRegex(pages["contract"], r"\d\.\d\d h")
@@ -50,6 +62,8 @@ class TestPortalLanguages(HttpCase, SupportPortalMixin):
         self.assertIn("Tillgänglighet", pages["contract"])
         self.assertIn("Måndag till fredag: 08:00-17:00", pages["contract"])
         self.assertIn("Timsaldo", pages["contract"])
+        self.assertIn("Inkluderad uppgradering", pages["contract"])
+        self.assertIn("Avtalsåren räknas från ditt startdatum", pages["contract"])
         self.assertRegex(pages["contract"], r"-?\d+,\d\d h")
         self.assertIn("Väntar på dig", pages["tickets"])
         self.assertIn("Nästa tidsgräns", pages["tickets"])

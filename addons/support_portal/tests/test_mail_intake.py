@@ -1,7 +1,10 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import base64
 import itertools
+import logging
+from collections import Counter
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime as rfc_date
@@ -25,6 +28,12 @@ from .common import SupportPortalMixin, html_text
 
 ALIAS = "support@support.test"
 MESSAGE_NUMBERS = itertools.count(1)
+
+
+def encoded(text):
+    """`text` as a MIME encoded word (RFC 2047): how a sender puts control
+    characters into a header."""
+    return f"=?utf-8?b?{base64.b64encode(text.encode()).decode()}?="
 
 
 def rfc822(
@@ -123,6 +132,12 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         return self.env["helpdesk.ticket"].search([("name", "=", subject)])
 
     def _ack(self, ticket):
+        """The acknowledgement mails queued for the ticket's reporter, once the
+        acknowledgement job has run."""
+        self._run_acknowledgements()
+        return self._queued_ack(ticket)
+
+    def _queued_ack(self, ticket):
         return self.env["mail.mail"].search(
             [
                 ("model", "=", "helpdesk.ticket"),
@@ -184,6 +199,42 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(len(ack), 1)
         self.assertIn("mottaget", ack.subject)
         self.assertIn("Europe/Stockholm", html_text(ack.body_html))
+
+    def test_acknowledgement_is_queued_once_by_its_job(self):
+        """The mail fetch only notes that the reporter is to be told and triggers
+        the acknowledgement job; the job queues one mail per ticket, in the
+        reporter's language, even when the same mail is fetched twice, two tickets
+        are created in one batch, or the job runs twice."""
+        mail = rfc822(
+            "Bart Contact <contact_a@example.com>",
+            "Tweemaal opgehaald",
+            "Dezelfde mail, twee keer opgehaald.",
+            message_id="<fetched-twice@mail>",
+        )
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(mail)
+            self._process(mail)
+        ticket = self._tickets("Tweemaal opgehaald")
+        self.assertEqual(len(ticket), 1)
+        self.assertTrue(ticket.support_ack_pending)
+        self.assertFalse(self._queued_ack(ticket), "nothing rendered in the fetch")
+        Ticket = self.env["helpdesk.ticket"]
+        twins = Ticket.create(
+            [
+                self._ticket_vals("Telefoon", self.contact_a.partner_id),
+                self._ticket_vals("Telefoon", self.contact_a.partner_id),
+                self._ticket_vals("Telefon", self.portal_b.partner_id),
+            ]
+        )
+        self._run_acknowledgements()
+        Ticket._cron_support_acknowledge(commit=False)
+        for each in ticket | twins:
+            ack = self._queued_ack(each)
+            self.assertEqual(len(ack), 1, each.name)
+            self.assertIn(each.number, ack.subject)
+            self.assertFalse(each.support_ack_pending)
+        self.assertIn("ontvangen", self._queued_ack(ticket).subject)
+        self.assertIn("mottaget", self._queued_ack(twins[2]).subject)
 
     def test_unknown_sender_goes_to_triage_without_contract(self):
         self._process(
@@ -276,6 +327,57 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
                     )
                 )
         self.assertEqual(len(logs.records), LOG_BURST)
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
+
+    def test_odoos_own_gateway_logging_is_limited_too(self):
+        """70 hostile mails that Odoo's gateway logs and drops itself (replies to
+        its bounce notification, by their References), each with a sender's name
+        and a Message-Id that try to forge log lines: Odoo's mail loggers write at
+        most LOG_BURST lines a minute per line of its code plus one summary line
+        the next minute, every line with its control characters escaped (before:
+        71 lines per line of code, the forged lines raw)."""
+        forged = "Eve\u20282031-05-05 10:00:00,000 1 ERROR db odoo: forged\x1b[31m"
+        count = self.env["helpdesk.ticket"].search_count([])
+
+        def hostile(number):
+            message_id = encoded(f"<flood-{number}@x>\nERROR forged")
+            return (
+                f"From: {encoded(forged)} <eve@hostile.example>\r\n"
+                f"To: {ALIAS}\r\n"
+                "Subject: Flood\r\n"
+                f"Message-Id: {message_id}\r\n"
+                "References: <1-loop-detection-bounce-email@support.test>\r\n"
+                "\r\n"
+                "Flood\r\n"
+            )
+
+        with freeze_time("2031-05-05 10:00:00") as frozen:
+            # logging.INFO: Odoo names its level 25 "INFO" too
+            with self.assertLogs("odoo.addons.mail", level=logging.INFO) as logs:
+                for number in range(LOG_BURST + 20):
+                    self.assertFalse(self._process(hostile(number)))
+            frozen.tick(61)
+            with self.assertLogs("odoo.addons.mail", level=logging.INFO) as next_logs:
+                self.assertFalse(self._process(hostile("next")))
+        sites = Counter((record.pathname, record.lineno) for record in logs.records)
+        # the References' line and the "Ignored mail from ..." line
+        self.assertEqual(len(sites), 2, logs.output)
+        self.assertEqual(set(sites.values()), {LOG_BURST})
+        # the next minute, one line each saying how many were left out
+        self.assertEqual(len(next_logs.records), 2, next_logs.output)
+        for record in next_logs.records:
+            self.assertIn(
+                "(20 similar line(s) left out in the last 60 s)", record.getMessage()
+            )
+        for record in logs.records + next_logs.records:
+            message = record.getMessage()
+            self.assertFalse(any(char in message for char in "\n\r\x1b\u2028"), message)
+        ignored = [line for line in logs.output if "Ignored mail from" in line]
+        self.assertIn(
+            "Eve\\u20282031-05-05 10:00:00,000 1 ERROR db odoo: forged\\x1b[31m",
+            ignored[0],
+        )
+        self.assertIn("<flood-0@x>\\nERROR forged", ignored[0])
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
 
     def test_attachment_policy(self):

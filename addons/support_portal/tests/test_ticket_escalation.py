@@ -61,6 +61,17 @@ class TestTicketEscalation(HttpCase, SupportPortalMixin):
         self.assertEqual(escalations.partner_id, self.key_user_a.partner_id)
         self.assertEqual(self.ticket_a_key.sla_customer_escalation_level, 2)
 
+    def test_not_offered_in_the_browser(self):
+        """Bart, a contact of A who is no key user, reads his own ticket in
+        Chromium: no escalation is offered; the URL behind the form refuses him
+        and another customer (test_refused)."""
+        self.start_tour(
+            f"/my/ticket/{self.ticket_a_contact.id}",
+            "support_portal_ticket_no_escalation",
+            login="contact_a",
+        )
+        self.assertFalse(self.ticket_a_contact.sla_customer_escalation_ids)
+
     def test_refused(self):
         with mute_logger("odoo.http"):
             self._login("contact_a")

@@ -22,6 +22,37 @@ class TestWorkspaceTour(HttpCase, SupportPortalMixin):
             groups="support_contract.support_contract_group_manager",
         )
 
+    def _helpdesk_app(self, user):
+        """The Helpdesk app as the web client gets it for this user: its action
+        and the names of its navbar entries."""
+        menus = self.env["ir.ui.menu"].with_user(user).load_web_menus(False)
+        app = next(
+            menu
+            for menu in menus.values()
+            if menu["xmlid"] == "helpdesk_mgmt.helpdesk_ticket_main_menu"
+        )
+        return app["actionID"], [menus[child]["name"] for child in app["children"]]
+
+    def test_one_dashboard_in_the_navbar(self):
+        """One *Dashboard* entry: the SLA dashboard opens the app for a support
+        manager, helpdesk_mgmt's team dashboard for a helpdesk user."""
+        agent = new_test_user(
+            self.env,
+            login="helpdesk_agent_menus",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+        )
+        action, sections = self._helpdesk_app(self.manager)
+        self.assertEqual(
+            action, self.env.ref("support_sla.support_sla_dashboard_action").id
+        )
+        self.assertEqual(sections.count("Dashboard"), 1)
+        self.assertNotIn("SLA Dashboard", sections)
+        action, sections = self._helpdesk_app(agent)
+        self.assertEqual(
+            action, self.env.ref("helpdesk_mgmt.helpdesk_ticket_dashboard_action").id
+        )
+        self.assertEqual(sections.count("Dashboard"), 1)
+
     def test_manager_lands_on_the_dashboard(self):
         self.assertEqual(self.breached.sla_status, "breached")
         self.assertTrue(self.contract_a.over_plan_limit)

@@ -23,6 +23,7 @@ from . import support_sla_escalation
 from . import support_sla_customer_escalation
 from . import support_contract
 from . import support_contract_customer_escalation
+from . import support_contract_early_termination
 from . import support_contract_addon
 from . import res_partner
 from . import helpdesk_ticket_stage
@@ -37,3 +38,5 @@ from . import support_sla_breach
 from . import support_sla_evaluation
 from . import support_sla_evaluation_improvement
 from . import support_sla_evaluation_objection
+from . import support_change_estimate
+from . import helpdesk_ticket_release

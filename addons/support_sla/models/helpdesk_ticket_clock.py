@@ -21,13 +21,18 @@ class HelpdeskTicket(models.Model):
         resume_date = min(self.env.context.get("sla_resume_date") or now, now)
         Pause = self.env["support.sla.pause"].sudo()
         open_pauses = {}
-        paused = self if not created else self.browse()
-        paused = paused.filtered("sla_paused")
+        # a ticket being created has no pause yet
+        paused = self.browse() if created else self.filtered("sla_paused")
         if paused:
             open_pauses = {
                 pause.ticket_id.id: pause
                 for pause in Pause.search(
-                    [("ticket_id", "in", paused.ids), ("date_end", "=", False)]
+                    [
+                        ("ticket_id", "in", paused.ids),
+                        ("date_end", "=", False),
+                        # an estimate awaiting approval pauses whatever the stage
+                        ("reason", "in", Pause._stage_reasons()),
+                    ]
                 )
             }
         to_create = []
@@ -110,4 +115,48 @@ class HelpdeskTicket(models.Model):
             target = self._sla_default_resume_stage()
         if (stage.sla_pause or stage.sla_resolved) and target:
             vals["stage_id"] = target.id
-        self.with_context(sla_resumed_by="customer").write(vals)
+            self.with_context(sla_resumed_by="customer").write(vals)
+        else:
+            # the date alone, which nobody tracks: mail.thread need not read
+            # every tracked field of the ticket first
+            self.with_context(mail_notrack=True).write(vals)
+
+    def _sla_pause_open(self, reason, date=None):
+        """Pause the clocks of these tickets for a reason a flow of its own ends
+        (not a stage): an estimate awaiting approval, a release on acceptance."""
+        now = date or fields.Datetime.now()
+        # sudo: the pause log is the SLA engine's record
+        Pause = self.env["support.sla.pause"].sudo()
+        open_ones = Pause.search(
+            [
+                ("ticket_id", "in", self.ids),
+                ("reason", "=", reason),
+                ("date_end", "=", False),
+            ]
+        ).ticket_id
+        Pause.create(
+            [
+                {"ticket_id": ticket.id, "reason": reason, "date_start": now}
+                for ticket in self - open_ones
+            ]
+        )
+
+    def _sla_pause_close(self, reason, resumed_by="decision"):
+        """End the open pauses of this reason of these tickets (now)."""
+        now = fields.Datetime.now()
+        # sudo: the pause log is the SLA engine's record
+        pauses = (
+            self.env["support.sla.pause"]
+            .sudo()
+            .search(
+                [
+                    ("ticket_id", "in", self.ids),
+                    ("reason", "=", reason),
+                    ("date_end", "=", False),
+                ]
+            )
+        )
+        for pause in pauses:
+            pause.write(
+                {"date_end": max(now, pause.date_start), "resumed_by": resumed_by}
+            )

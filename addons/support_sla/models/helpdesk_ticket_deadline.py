@@ -92,7 +92,11 @@ class HelpdeskTicket(models.Model):
         # fields are being computed (no recomputation to trigger), and reading
         # 14 fields of 10,000 tickets through the records costs about 0.5 s more
         # (benchmark: recompute of 10,000 tickets)
-        caches = [self._fields[fname]._get_cache(self.env) for fname in SLA_FIELDS]
+        caches = (
+            [self._fields[fname]._get_cache(self.env) for fname in SLA_FIELDS]
+            if saved
+            else []
+        )
         contracts = {}
         facts = []
         stored = []

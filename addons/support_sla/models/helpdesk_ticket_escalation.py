@@ -113,25 +113,36 @@ class HelpdeskTicket(models.Model):
         zone, else the zone of the contract's calendar, with the zone named
         ("11/02/2026 06:00:00 PM (Europe/Helsinki)")."""
         self.ensure_one()
-        # sudo: the zone of the customer's calendar, whoever runs the check
-        tz = (
-            user.tz
-            or self.sudo().support_contract_id.plan_id.calendar_id.tz
-            or self.sudo().company_id.resource_calendar_id.tz
-            or "UTC"
-        )
+        tz = self._sla_reader_zone(user)
         text = format_datetime(
             self.env, value, tz=tz, dt_format="medium", lang_code=user.lang
         )
         return f"{text} ({tz})"
 
+    def _sla_reader_zone(self, user):
+        """Time zone `user` reads this ticket's times in: the user's, else the
+        contract's calendar's, else the company's calendar's, else UTC."""
+        self.ensure_one()
+        # sudo: the zone of the customer's calendar, whoever runs the check
+        return (
+            user.tz
+            or self.sudo().support_contract_id.plan_id.calendar_id.tz
+            or self.sudo().company_id.resource_calendar_id.tz
+            or "UTC"
+        )
+
     def _sla_activity(self, user, summary, note):
+        """A to-do for `user`, due today in the user's zone (the check at 00:30
+        Amsterdam on 1 April, 22:30 UTC on 31 March, makes it due on 1 April)."""
         self.ensure_one()
         if not user:
             return False
+        today = fields.Date.context_today(
+            self.with_context(tz=self._sla_reader_zone(user))
+        )
         self.sudo().activity_schedule(
             "mail.mail_activity_data_todo",
-            date_deadline=fields.Date.context_today(self),
+            date_deadline=today,
             summary=summary,
             note=note,
             user_id=user.id,

@@ -668,8 +668,11 @@ class ResourceCalendar(models.Model):
 
     @api.model
     def _cron_sla_generate_holidays(self):
-        """Keep this year and next year's holidays ready on the SLA calendars."""
-        year = fields.Date.today().year
+        """Keep this year and next year's holidays ready on the SLA calendars;
+        the year is today's in each calendar's time zone (the run at 00:30
+        Amsterdam on 1 January 2027, 23:30 UTC on 31 December 2026, makes 2028
+        ready)."""
+        now = datetime.now(pytz.utc)
         calendars = self.search(
             [
                 "|",
@@ -678,6 +681,7 @@ class ResourceCalendar(models.Model):
             ]
         )
         for calendar in calendars:
+            year = now.astimezone(pytz.timezone(calendar.tz or "UTC")).year
             calendar._sla_ensure_holidays(year + 1)
         _logger.info("SLA holidays generated for %s calendar(s)", len(calendars))
         return True

@@ -14,8 +14,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import SQL
-from odoo.tools.misc import format_date
+from odoo.tools import SQL, html2plaintext
+from odoo.tools.misc import format_date, format_datetime
 
 from odoo.addons.support_contract.tools.log_guard import guarded_logger
 
@@ -37,6 +37,10 @@ AGENT_WRITABLE_FIELDS = frozenset(
 # Inputs of the figures: changing one of them on a draft recomputes them.
 FIGURE_INPUTS = frozenset({"contract_id", "year", "quarter", "fair_use_tolerance"})
 MANAGER_GROUP = "support_contract.support_contract_group_manager"
+# a month counts as above (below) the reservation beyond this share (%)
+DEFAULT_FAIR_USE_TOLERANCE = 10.0
+# longest objection in writing, in characters
+OBJECTION_MAX_CHARS = 5000
 
 
 class SupportSlaEvaluation(models.Model):
@@ -88,7 +92,7 @@ class SupportSlaEvaluation(models.Model):
     )
     fair_use_tolerance = fields.Float(
         string="Fair-use Tolerance (%)",
-        default=10.0,
+        default=DEFAULT_FAIR_USE_TOLERANCE,
         tracking=True,
         help="A month counts as above (below) the reservation when the hours used "
         "exceed (fall short of) the reserved hours by more than this share.",
@@ -201,8 +205,9 @@ class SupportSlaEvaluation(models.Model):
         return str((self._previous_quarter_start().month - 1) // 3 + 1)
 
     @api.model
-    def _previous_quarter_start(self):
-        today = self._company_today(self.env.company)
+    def _previous_quarter_start(self, company=None):
+        """First day of the quarter before today's, in the company's zone."""
+        today = self._company_today(company or self.env.company)
         start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         return start - relativedelta(months=3)
 
@@ -222,9 +227,9 @@ class SupportSlaEvaluation(models.Model):
             if not evaluation.year or not evaluation.quarter:
                 evaluation.date_from = evaluation.date_to = False
                 continue
-            start = date(evaluation.year, 3 * (int(evaluation.quarter) - 1) + 1, 1)
-            evaluation.date_from = start
-            evaluation.date_to = start + relativedelta(months=3, days=-1)
+            evaluation.date_from, evaluation.date_to = self._quarter_dates(
+                evaluation.year, evaluation.quarter
+            )
 
     @api.depends("discussed_date", "company_id.sla_objection_days")
     def _compute_objection_deadline(self):
@@ -289,27 +294,36 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _company_tz(self, company):
-        """The company's time zone: its address's, else its working calendar's."""
-        return pytz.timezone(
-            company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
-        )
+        """The company's time zone: its address's, else its working calendar's
+        (the contracts' rule, ``res.company._support_tz``)."""
+        return company._support_tz()
 
     @api.model
     def _company_today(self, company):
-        return datetime.now(self._company_tz(company)).date()
+        return company._support_today()
 
     def _period_bounds(self):
         """(start, end) of the quarter as naive UTC datetimes: midnight of its
         first day and of the day after its last day, in the company's time zone
         (Q1 2026 in Amsterdam: 2025-12-31 23:00 to 2026-03-31 22:00 UTC)."""
         self.ensure_one()
-        tz = self._company_tz(self.company_id)
+        return self._bounds(self.company_id, self.date_from, self.date_to)
+
+    @api.model
+    def _bounds(self, company, date_from, date_to):
+        tz = self._company_tz(company)
 
         def midnight(day):
             local = tz.localize(datetime.combine(day, time.min))
             return local.astimezone(pytz.utc).replace(tzinfo=None)
 
-        return midnight(self.date_from), midnight(self.date_to + relativedelta(days=1))
+        return midnight(date_from), midnight(date_to + relativedelta(days=1))
+
+    @api.model
+    def _quarter_dates(self, year, quarter):
+        """(first day, last day) of a quarter."""
+        start = date(int(year), 3 * (int(quarter) - 1) + 1, 1)
+        return start, start + relativedelta(months=3, days=-1)
 
     # ------------------------------------------------------------------
     # Figures: computed with grouped reads, stored, frozen once discussed
@@ -328,27 +342,44 @@ class SupportSlaEvaluation(models.Model):
         self.ensure_one()
         return self.env["helpdesk.ticket"].sudo().search(self._tickets_domain())
 
-    def _store_figures(self, frozen_too=False):
+    def _store_figures(self, frozen_too=False):  # pylint: disable=missing-return
         """Compute and store the figures of the draft evaluations among these
-        (of all of them with frozen_too: on creation).
-
-        Evaluations of the same company and quarter share each read: the
-        tickets grouped by contract, type, priority and statuses, the reopened
-        tickets, the escalations, the breaches, and the hours used per month,
-        i.e. six queries for a whole quarter however many contracts it has. Discussed
-        evaluations keep their frozen figures."""
+        (of all of them with frozen_too). Discussed evaluations keep their
+        frozen figures; evaluations of the same company and quarter share the
+        reads (``_figures_of_period``)."""
         batches = defaultdict(lambda: self.browse())
         for evaluation in self:
             if (frozen_too or evaluation.state == "draft") and evaluation.date_from:
                 batches[evaluation.company_id, evaluation.date_from] |= evaluation
         now = fields.Datetime.now()
-        for evaluations in batches.values():
-            evaluations._store_figures_of_period(now)
+        for (company, date_from), evaluations in batches.items():
+            figures = self._figures_of_period(
+                company,
+                date_from,
+                {e.contract_id: e.fair_use_tolerance for e in evaluations},
+                now,
+            )
+            for evaluation in evaluations:
+                # super(): the figures are the suite's own computation, not a
+                # user's correction (write() logs and locks those)
+                super(SupportSlaEvaluation, evaluation.sudo()).write(
+                    figures[evaluation.contract_id.id]
+                )
 
-    def _store_figures_of_period(self, now):  # pylint: disable=missing-return
-        start, end = self[:1]._period_bounds()
-        date_from, date_to = self[:1].date_from, self[:1].date_to
-        contract_ids = self.contract_id.ids
+    @api.model
+    def _figures_of_period(self, company, date_from, tolerances, now):
+        """{contract id: the values of the figures} of the quarter starting on
+        ``date_from`` for these contracts ({support.contract: fair-use
+        tolerance}) of ``company``.
+
+        Every read is shared by the contracts: the tickets grouped by contract,
+        type, priority and statuses, the reopened tickets, the escalations, the
+        breaches, and the hours used per month, i.e. six queries for a whole
+        quarter however many contracts it has."""
+        date_to = date_from + relativedelta(months=3, days=-1)
+        start, end = self._bounds(company, date_from, date_to)
+        contracts = self.env["support.contract"].union(*tolerances)
+        contract_ids = contracts.ids
         # sudo: the figures count every ticket, breach and hour of the contract,
         # also those the evaluating agent's team does not see
         Ticket = self.env["helpdesk.ticket"].sudo()
@@ -432,8 +463,9 @@ class SupportSlaEvaluation(models.Model):
             )
         ):
             used[contract.id][month.month] = round(-hours, 2)
-        for evaluation in self:
-            rows = tickets[evaluation.contract_id.id]
+        result = {}
+        for contract, tolerance in tolerances.items():
+            rows = tickets[contract.id]
             counts = Counter()
             measured = {"response": [0, 0], "resolution": [0, 0]}
             paused_hours = 0.0
@@ -448,14 +480,14 @@ class SupportSlaEvaluation(models.Model):
                         measured[target][0] += count
                     if status == "met":
                         measured[target][1] += count
-            reserved = evaluation.contract_id.reserved_hours
+            reserved = contract.reserved_hours
             months = [
                 {
                     "month": fields.Date.to_string(
                         date_from + relativedelta(months=offset)
                     ),
                     "reserved": reserved,
-                    "used": used[evaluation.contract_id.id].get(
+                    "used": used[contract.id].get(
                         (date_from + relativedelta(months=offset)).month, 0.0
                     ),
                 }
@@ -463,13 +495,13 @@ class SupportSlaEvaluation(models.Model):
             ]
             vals = {
                 "ticket_count": sum(counts.values()),
-                "breach_count": len(breaches[evaluation.contract_id.id]),
-                "reopened_count": reopened.get(evaluation.contract_id.id, 0),
-                "escalation_count": escalations.get(evaluation.contract_id.id, 0),
+                "breach_count": len(breaches[contract.id]),
+                "reopened_count": reopened.get(contract.id, 0),
+                "escalation_count": escalations.get(contract.id, 0),
                 "paused_hours": round(paused_hours, 2),
                 "reserved_hours": reserved * 3,
                 "used_hours": round(sum(m["used"] for m in months), 2),
-                "fair_use": evaluation._fair_use(months),
+                "fair_use": self._fair_use(reserved, tolerance, months),
                 "figures_date": now,
                 "figures_snapshot": {
                     "counts": [
@@ -477,7 +509,7 @@ class SupportSlaEvaluation(models.Model):
                     ],
                     "type_ids": sorted({t for t, _p in counts if t}),
                     "priority_ids": sorted({p for _t, p in counts if p}),
-                    "breaches": breaches[evaluation.contract_id.id],
+                    "breaches": breaches[contract.id],
                     "months": months,
                 },
             }
@@ -487,17 +519,17 @@ class SupportSlaEvaluation(models.Model):
                 vals[f"{target}_achievement"] = (
                     round(100.0 * met / count, 1) if count else 0.0
                 )
-            # super(): the figures are the suite's own computation, not a user's
-            # correction (write() logs and locks those)
-            super(SupportSlaEvaluation, evaluation.sudo()).write(vals)
+            result[contract.id] = vals
+        return result
 
-    def _fair_use(self, months):
+    @api.model
+    def _fair_use(self, reserved, tolerance, months):
         """above/below when each of the quarter's three months used more (less)
-        than the reservation, beyond the tolerance."""
-        self.ensure_one()
-        if not self.contract_id.reserved_hours:
+        than the reservation (``reserved`` hours a month), beyond the tolerance
+        (%)."""
+        if not reserved:
             return "none"
-        margin = self.fair_use_tolerance / 100.0
+        margin = tolerance / 100.0
         if all(m["used"] > m["reserved"] * (1 + margin) for m in months):
             return "above"
         if all(m["used"] < m["reserved"] * (1 - margin) for m in months):
@@ -575,6 +607,16 @@ class SupportSlaEvaluation(models.Model):
             for breach in (self.figures_snapshot or {}).get("breaches", [])
         ]
 
+    def _report_datetime(self, value):
+        """A moment as the report prints it: in the company's time zone (the
+        zone of the quarter's bounds), which it names, "01/15/2027 02:00:00 PM
+        (Europe/Amsterdam)"; in the report's language."""
+        self.ensure_one()
+        if not value:
+            return ""
+        zone = self._company_tz(self.company_id).zone
+        return f"{format_datetime(self.env, value, tz=zone)} ({zone})"
+
     def _get_months(self):
         """Reserved hours and hours used of the quarter's months, as stored with
         the figures: [{"month": date, "reserved": float, "used": float}]."""
@@ -589,8 +631,38 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        """The figures are computed before the records are inserted and created
+        with them: one insert for a quarter of evaluations, no update after."""
+        vals_list = [dict(vals) for vals in vals_list]
+        Contract = self.env["support.contract"]
+        complete = [
+            vals
+            for vals in vals_list
+            if vals.get("contract_id") and vals.get("year") and vals.get("quarter")
+        ]
+        # the contracts (and their companies) read at once
+        Contract.browse([vals["contract_id"] for vals in complete]).company_id  # noqa: B018
+        batches = defaultdict(dict)
+        for vals in complete:
+            contract = Contract.browse(vals["contract_id"])
+            date_from = self._quarter_dates(vals["year"], vals["quarter"])[0]
+            batches[contract.company_id, date_from][contract] = vals.get(
+                "fair_use_tolerance", DEFAULT_FAIR_USE_TOLERANCE
+            )
+        now = fields.Datetime.now()
+        figures = {}
+        for (company, date_from), tolerances in batches.items():
+            for contract_id, values in self._figures_of_period(
+                company, date_from, tolerances, now
+            ).items():
+                figures[contract_id, date_from] = values
+        for vals in complete:
+            date_from = self._quarter_dates(vals["year"], vals["quarter"])[0]
+            vals.update(figures.get((vals["contract_id"], date_from), {}))
         evaluations = super().create(vals_list)
-        evaluations._store_figures(frozen_too=True)
+        evaluations.filtered(lambda e: not e.figures_date)._store_figures(
+            frozen_too=True
+        )
         return evaluations
 
     def write(self, vals):
@@ -774,29 +846,46 @@ class SupportSlaEvaluation(models.Model):
     # ------------------------------------------------------------------
     # Objections (the portal's form)
     # ------------------------------------------------------------------
+    def _objection_refusal(self, partner, text):
+        """Why ``partner`` cannot object with ``text`` now: (exception class,
+        message), or None when the objection stands. The rule of the portal's
+        form and of a reply by mail: a key user of the contract, an evaluation
+        discussed, within the objection period (company's time zone), some
+        text of at most 5,000 characters."""
+        self.ensure_one()
+        today = self._company_today(self.company_id)
+        if self.state != "done" or not self.objection_deadline:
+            return UserError, self.env._("This evaluation has not been discussed yet.")
+        if partner not in self.contract_id.key_user_ids:
+            return AccessError, self.env._(
+                "Only the contract's key users can object to it."
+            )
+        if today > self.objection_deadline:
+            return UserError, self.env._(
+                "Objections to this evaluation were possible until %(date)s.",
+                date=format_date(self.env, self.objection_deadline),
+            )
+        if not text:
+            return UserError, self.env._("Write what you object to.")
+        if len(text) > OBJECTION_MAX_CHARS:
+            return UserError, self.env._("An objection has at most 5,000 characters.")
+        return None
+
     def _object(self, partner, text):
         """A key user objects in writing within the objection period: the
         objection is logged and the outcome reopened (to be decided again)."""
         self.ensure_one()
         text = (text or "").strip()
-        today = self._company_today(self.company_id)
-        if self.state != "done" or not self.objection_deadline:
-            raise UserError(self.env._("This evaluation has not been discussed yet."))
-        if partner not in self.contract_id.key_user_ids:
-            raise AccessError(
-                self.env._("Only the contract's key users can object to it.")
-            )
-        if today > self.objection_deadline:
-            raise UserError(
-                self.env._(
-                    "Objections to this evaluation were possible until %(date)s.",
-                    date=format_date(self.env, self.objection_deadline),
-                )
-            )
-        if not text:
-            raise UserError(self.env._("Write what you object to."))
-        if len(text) > 5000:
-            raise UserError(self.env._("An objection has at most 5,000 characters."))
+        refusal = self._objection_refusal(partner, text)
+        if refusal:
+            exception, message = refusal
+            raise exception(message)
+        return self._record_objection(partner, text)
+
+    def _record_objection(self, partner, text, by_mail=False):
+        """Record the objection, reopen the outcome, log it (with the text,
+        unless it came by mail: the mail itself is logged) and ask the
+        account manager to decide the outcome again."""
         # sudo: the key user's objection is recorded by the suite (portal users
         # write nothing on the evaluation themselves)
         evaluation = self.sudo()
@@ -805,21 +894,26 @@ class SupportSlaEvaluation(models.Model):
         )
         previous = evaluation.outcome
         super(SupportSlaEvaluation, evaluation).write({"outcome": False})
-        evaluation.message_post(
-            body=Markup("%s<br/>%s")
-            % (
-                self.env._(
-                    "Objection by %(partner)s (outcome %(outcome)s reopened):",
-                    partner=partner.name,
-                    outcome=dict(
-                        self._fields["outcome"]._description_selection(self.env)
-                    ).get(previous, "-"),
-                ),
-                text,
+        heading = self.env._(
+            "Objection by %(partner)s (outcome %(outcome)s reopened):",
+            partner=partner.name,
+            outcome=dict(self._fields["outcome"]._description_selection(self.env)).get(
+                previous, "-"
             ),
-            author_id=partner.id,
-            subtype_xmlid="mail.mt_comment",
         )
+        if by_mail:
+            evaluation.message_post(
+                body=self.env._(
+                    "%(heading)s see their reply by e-mail.", heading=heading
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        else:
+            evaluation.message_post(
+                body=Markup("%s<br/>%s") % (heading, text),
+                author_id=partner.id,
+                subtype_xmlid="mail.mt_comment",
+            )
         responsible = self.contract_id.user_id or self.create_uid
         evaluation.activity_schedule(
             "mail.mail_activity_data_todo",
@@ -829,6 +923,24 @@ class SupportSlaEvaluation(models.Model):
         )
         return objection
 
+    def message_update(self, msg_dict, update_vals=None):
+        """A key user's reply to the evaluation (its mail) within the objection
+        period is an objection in writing, as by the portal's form: recorded,
+        the outcome reopened. Any other reply (after the period, by someone
+        else, before the evaluation is discussed) is only logged in the
+        chatter, as every reply is."""
+        res = super().message_update(msg_dict, update_vals=update_vals)
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id")).exists()
+        text = html2plaintext(msg_dict.get("body") or "").strip()
+        for evaluation in self:
+            if partner and not evaluation._objection_refusal(
+                partner, text[:OBJECTION_MAX_CHARS]
+            ):
+                evaluation._record_objection(
+                    partner, text[:OBJECTION_MAX_CHARS], by_mail=True
+                )
+        return res
+
     # ------------------------------------------------------------------
     # Quarterly creation
     # ------------------------------------------------------------------
@@ -836,8 +948,7 @@ class SupportSlaEvaluation(models.Model):
     def _create_for_quarter(self, contracts, year, quarter):
         """Evaluations of these contracts for a quarter, the missing ones created
         for the contracts that ran during it."""
-        start = date(int(year), 3 * (int(quarter) - 1) + 1, 1)
-        end = start + relativedelta(months=3, days=-1)
+        start, end = self._quarter_dates(year, quarter)
         contracts = contracts.filtered(
             lambda contract: contract.state != "draft"
             and contract.date_start <= end
@@ -860,7 +971,11 @@ class SupportSlaEvaluation(models.Model):
                 year,
             )
             return existing
-        return existing | self.create(
+        # the quarter's drafts: no "created" message and no follower per
+        # evaluation (its chatter logs what happens to it from then on)
+        return existing | self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(
             [
                 {"contract_id": contract.id, "year": year, "quarter": str(quarter)}
                 for contract in missing
@@ -882,12 +997,17 @@ class SupportSlaEvaluation(models.Model):
     @api.model
     def _cron_create_evaluations(self):
         """At the start of a quarter, draft the evaluations of the one that ended
-        for every contract that ran during it."""
-        start = self._previous_quarter_start()
+        for every contract that ran during it. The quarter is the one before
+        today's in each contract's company's time zone: the run at 00:30
+        Amsterdam on 1 April (22:30 UTC on 31 March) drafts Q1."""
         contracts = self.env["support.contract"].search(
             [("state", "in", ("active", "suspended", "ended"))]
         )
-        self._create_for_quarter(contracts, start.year, (start.month - 1) // 3 + 1)
+        for company, company_contracts in contracts.grouped("company_id").items():
+            start = self._previous_quarter_start(company)
+            self._create_for_quarter(
+                company_contracts, start.year, (start.month - 1) // 3 + 1
+            )
         return True
 
     @api.ondelete(at_uninstall=False)

@@ -33,8 +33,14 @@ class SupportSlaPause(models.Model):
         selection=[
             ("customer", "Waiting for the customer"),
             ("third_party", "Waiting for a third party"),
+            ("approval", "Awaiting approval"),
+            ("acceptance", "Testing on acceptance"),
         ],
         required=True,
+        help="Waiting for the customer or a third party: while the ticket is in a "
+        "stage that pauses. Awaiting approval: a change request's estimate was sent "
+        "to the key users and is not decided yet. Testing on acceptance: a release "
+        "waits for a key user's test and approval for production.",
     )
     stage_id = fields.Many2one(
         comodel_name="helpdesk.ticket.stage",
@@ -47,6 +53,7 @@ class SupportSlaPause(models.Model):
         selection=[
             ("stage", "Stage change"),
             ("customer", "Customer reply"),
+            ("decision", "Customer's decision"),
         ],
     )
     duration_hours = fields.Float(
@@ -56,6 +63,17 @@ class SupportSlaPause(models.Model):
         help="Calendar hours between pause and resumption (the business time it "
         "moved the deadlines by is on the ticket).",
     )
+
+    @api.model
+    def _stage_reasons(self):
+        """The reasons a stage pauses for (the others are opened and ended by
+        their own flow: an estimate awaiting approval)."""
+        return [
+            key
+            for key, _label in self.env["helpdesk.ticket.stage"]
+            ._fields["sla_pause"]
+            .selection
+        ]
 
     @api.depends("date_start", "date_end")
     def _compute_duration_hours(self):

@@ -16,3 +16,5 @@ from . import test_sla_report_languages
 from . import test_sla_trust
 from . import test_sla_automation
 from . import test_customer_escalation
+from . import test_early_termination
+from . import test_change_request_pause

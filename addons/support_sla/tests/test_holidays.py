@@ -119,6 +119,22 @@ class TestSlaHolidays(SlaCalendarCommon):
         days_2027 = self._days(self.cal_light, 2027)
         self.assertEqual(list(days_2027), [date(2027, 5, 5)])
 
+    def test_cron_counts_the_year_in_the_calendar_zone(self):
+        """The monthly run at 00:30 Amsterdam on 1 January 2027 (23:30 UTC on 31
+        December 2026) keeps 2028 ready (by the UTC date, only 2027); at 23:30
+        Amsterdam on 31 December (22:30 UTC) 2027 is the next year."""
+        Calendar = self.env["resource.calendar"].with_context(tz="UTC")
+        self.assertEqual(self.cal_light.tz, "Europe/Amsterdam")
+        self.cal_light._sla_generate_holidays([2026])
+        with freeze_time("2026-12-31 22:30:00"):
+            Calendar._cron_sla_generate_holidays()
+        self.assertEqual(self.cal_light.sla_holidays_until, 2027)
+        with freeze_time("2026-12-31 23:30:00"):
+            Calendar._cron_sla_generate_holidays()
+        self.assertEqual(self.cal_light.sla_holidays_until, 2028)
+        # 2028: King's Day on Thursday 27 April
+        self.assertIn(date(2028, 4, 27), self._days(self.cal_light, 2028))
+
     def test_bad_holiday_config_refused(self):
         with self.assertRefused(ValidationError, "not a subdivision"):
             self.cal_light.write(

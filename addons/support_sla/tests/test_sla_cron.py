@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
 from unittest.mock import patch
 
 from freezegun import freeze_time
@@ -88,6 +89,16 @@ class TestSlaCron(SlaTicketCommon):
             # breached Mon 17:00 in the calendar's zone (Amsterdam)
             self.assertIn("11/02/2026 05:00:00 PM (Europe/Amsterdam)", note)
             self.assertNotIn("UTC", note)
+
+    def test_activity_due_today_in_the_readers_zone(self):
+        """A check at 00:30 Amsterdam on 1 April (22:30 UTC on 31 March) gives an
+        assignee in Amsterdam a to-do due on 1 April, not on 31 March (shown as
+        overdue)."""
+        self.agent.tz = "Europe/Amsterdam"
+        ticket = self._ticket().with_context(tz="UTC")
+        with freeze_time("2026-03-31 22:30:00"):
+            ticket._sla_activity(self.agent, "SLA at risk", "due soon")
+        self.assertEqual(ticket.activity_ids.date_deadline, date(2026, 4, 1))
 
     def test_warn_breach_and_escalate(self):
         with freeze_time(ams(2026, 11, 2, 9)) as frozen:

@@ -190,6 +190,27 @@ class TestSlaEvaluation(SlaTicketCommon):
             2,
         )
 
+    def test_quarterly_action_counts_in_each_company_zone(self):
+        """The quarterly action run for the main company (in UTC) drafts the
+        evaluations of this Stockholm company's contracts by Stockholm's date: at
+        23:30 Stockholm on 31 December 2026 (22:30 UTC) Q4 has not ended, at
+        00:30 on 1 January 2027 (23:30 UTC, still 31 December by the main
+        company's date) it has."""
+        self.company.partner_id.tz = "Europe/Stockholm"
+        main = self.env.ref("base.main_company")
+        main.partner_id.tz = "UTC"
+        Evaluation = (
+            self.env["support.sla.evaluation"].with_company(main).with_context(tz="UTC")
+        )
+        q4 = [("contract_id", "=", self.contract_ps.id), ("year", "=", 2026)]
+        q4.append(("quarter", "=", "4"))
+        with freeze_time("2026-12-31 22:30:00"):
+            Evaluation._cron_create_evaluations()
+        self.assertFalse(Evaluation.search(q4))
+        with freeze_time("2026-12-31 23:30:00"):
+            Evaluation._cron_create_evaluations()
+        self.assertTrue(Evaluation.search(q4))
+
     def test_quarter_creation_and_rules(self):
         Evaluation = self.env["support.sla.evaluation"]
         with freeze_time("2027-01-05 08:00:00"):

@@ -5,13 +5,17 @@ time zone) for a contract that ran in it, the meeting recorded (date, participan
 outcome, agreed improvements as activities), the figures frozen, objections within
 the period, the PDF sent to the key users in their language."""
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime as rfc_date
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 from odoo.tools.safe_eval import safe_eval
 
 from .common import SlaTicketCommon, ams
@@ -276,6 +280,36 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
             .decode()
         )
 
+    def test_pdf_times_name_their_zone(self):
+        """Every time the evaluation prints is in the company's zone and names it,
+        whatever the printing user's zone (Stockholm here): the breach deadline
+        23 November 12:00 Amsterdam (11:00 UTC), the figures of 5 January
+        11:00 Amsterdam (10:00 UTC)."""
+        self.env.user.tz = "Europe/Stockholm"
+        ticket = self.evaluation._get_tickets()[:1]
+        self.env["support.sla.breach"].create(
+            {
+                "ticket_id": ticket.id,
+                "contract_id": self.contract_light.id,
+                "target": "response",
+                "deadline": ams(2026, 11, 23, 12),
+                "priority_id": self.p_high.id,
+                "cause": "Toner everywhere",
+            }
+        )
+        with freeze_time("2027-01-05 10:00:00"):
+            self.evaluation.action_refresh_figures()
+        text = re.sub(r"\s+", " ", html2plaintext(self._report_html()))
+        self.assertIn("11/23/2026 12:00:00 PM (Europe/Amsterdam)", text)
+        self.assertIn("01/05/2027 11:00:00 AM (Europe/Amsterdam)", text)
+        # moments (a date and a time), not durations ("15:00" hours reserved)
+        times = re.findall(
+            r"\d{2}/\d{2}/\d{4},? \d{1,2}:\d{2}(?::\d{2})?(?: [AP]M)?( \([\w/]+\))?",
+            text,
+        )
+        self.assertGreaterEqual(len(times), 2)
+        self.assertEqual(set(times), {" (Europe/Amsterdam)"})
+
     # ------------------------------------------------------------------
     # objections
     # ------------------------------------------------------------------
@@ -317,6 +351,99 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
             evaluation._object(self.kees, "Too late")
         self.assertEqual(evaluation.objection_ids, objection)
         self.assertEqual(evaluation.outcome, "positive")
+
+    def _reply_by_mail(self, sent, sender, text, moment):
+        """A reply to the evaluation mail ``sent``, through the mail gateway."""
+        mail = EmailMessage()
+        mail["From"] = sender
+        mail["To"] = "evaluations@provider.example.com"
+        mail["Subject"] = f"Re: {sent.subject or self.evaluation.name}"
+        mail["Message-ID"] = f"<reply-{moment}-{sender}@customer.example.com>"
+        mail["In-Reply-To"] = sent.message_id
+        mail["References"] = sent.message_id
+        mail["Date"] = rfc_date(datetime.fromisoformat(moment).replace(tzinfo=UTC))
+        mail.set_content(text)
+        with freeze_time(moment):
+            self.env["mail.thread"].message_process(False, mail.as_string())
+
+    def _negative_and_sent(self):
+        self._discuss(
+            outcome="negative",
+            improvements=[
+                {
+                    "name": "Answer Critical tickets within 10 minutes",
+                    "user_id": self.agent.id,
+                    "deadline": "2027-03-31",
+                }
+            ],
+        )
+        with freeze_time("2027-01-12 16:00:00"):
+            self.evaluation.action_send()
+        return self.evaluation.message_ids.filtered(
+            lambda m: m.message_type == "comment" and self.karin in m.partner_ids
+        )
+
+    def test_objection_by_mail_within_the_period(self):
+        """Karin replies to the evaluation mail on the seventh day (19 January,
+        21:00 Amsterdam): an objection in writing, as in the portal; the
+        outcome is reopened and the mail logged in the chatter."""
+        sent = self._negative_and_sent()
+        self._reply_by_mail(
+            sent,
+            "Karin Key User <karin@customer.example.com>",
+            "We object: the outage of 5 November was planned maintenance.",
+            "2027-01-19 20:00:00",
+        )
+        evaluation = self.evaluation
+        objection = evaluation.objection_ids
+        self.assertEqual(objection.partner_id, self.karin)
+        self.assertIn("planned maintenance", objection.text)
+        self.assertFalse(evaluation.outcome)
+        reply = evaluation.message_ids.filtered(
+            lambda m: "planned maintenance" in (m.body or "")
+        )
+        self.assertEqual(reply.author_id, self.karin)
+        self.assertEqual(reply.message_type, "email")
+        self.assertTrue(
+            evaluation.message_ids.filtered(
+                lambda m: "Objection by Karin Key User (outcome Negative reopened)"
+                in (m.body or "")
+            )
+        )
+        self.assertIn(
+            "Objection: decide the outcome again",
+            evaluation.activity_ids.mapped("summary"),
+        )
+
+    def test_reply_after_the_period_is_only_logged(self):
+        """After the seventh day (00:30 on 20 January in Amsterdam), and from
+        someone who is no key user within it: the reply is logged in the
+        chatter, no objection, the outcome stays negative."""
+        self.contact_ps.email = "piet@priority.example.com"
+        sent = self._negative_and_sent()
+        self._reply_by_mail(
+            sent,
+            "Karin Key User <karin@customer.example.com>",
+            "Too late: we object all the same.",
+            "2027-01-19 23:30:00",
+        )
+        self._reply_by_mail(
+            sent,
+            "Piet Key User <piet@priority.example.com>",
+            "Not my contract, but I object.",
+            "2027-01-15 10:00:00",
+        )
+        evaluation = self.evaluation
+        self.assertFalse(evaluation.objection_ids)
+        self.assertEqual(evaluation.outcome, "negative")
+        for text in ("Too late", "Not my contract"):
+            self.assertTrue(
+                evaluation.message_ids.filtered(lambda m, t=text: t in (m.body or ""))
+            )
+        self.assertNotIn(
+            "Objection: decide the outcome again",
+            evaluation.activity_ids.mapped("summary"),
+        )
 
     def test_objection_period_is_the_company_setting(self):
         self.company.sla_objection_days = 14

@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import support_starter_catalogue
+from . import support_contract_end_wizard

@@ -51,5 +51,22 @@ registry.category("web_tour.tours").add("support_workspace_dashboard", {
         {
             trigger: ".o_main_navbar .o_menu_sections [data-menu-xmlid='helpdesk_mgmt.helpdesk_ticket_reporting_menu']",
         },
+        {
+            content: "One Dashboard in the navbar: the SLA dashboard and the teams' in it",
+            trigger: ".o_main_navbar .o_menu_sections button[data-menu-xmlid='helpdesk_mgmt.helpdesk_ticket_dashboard_menu']",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu [data-menu-xmlid='support_sla.support_sla_dashboard_menu']",
+        },
+        {
+            content: "Open the teams' dashboard",
+            trigger: ".o-dropdown--menu [data-menu-xmlid='support_sla.helpdesk_team_dashboard_menu']",
+            run: "click",
+        },
+        {
+            content: "helpdesk_mgmt's team dashboard",
+            trigger: ".o_helpdesk_team_dashboard",
+        },
     ],
 });
