@@ -19,6 +19,24 @@ class HelpdeskTicket(models.Model):
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, precompute=True
     )
+    # helpdesk_mgmt's assignment, team and stage, precomputed too: a new ticket is
+    # inserted with its stage, as helpdesk_mgmt itself does when a team is given,
+    # instead of computed after the INSERT and written by an UPDATE of every
+    # index of the ticket (a query and about 0.8 ms a ticket). The stage follows
+    # the team and the team the assignee, so all three (and the stage's
+    # "unattended") are precomputed or none is.
+    user_id = fields.Many2one(
+        compute="_compute_user_id", store=True, readonly=False, precompute=True
+    )
+    team_id = fields.Many2one(
+        compute="_compute_team_id", store=True, readonly=False, precompute=True
+    )
+    stage_id = fields.Many2one(
+        compute="_compute_stage_id", store=True, readonly=False, precompute=True
+    )
+    unattended = fields.Boolean(
+        related="stage_id.unattended", store=True, precompute=True
+    )
     support_contract_id = fields.Many2one(
         comodel_name="support.contract",
         string="Support Contract",

@@ -487,17 +487,7 @@ class HelpdeskTicket(models.Model):
         Type = self.env["support.ticket.type"]
         Value = self.env["support.priority.axis.value"]
         now = fields.Datetime.now()
-        # the SLA inputs without a default that are not given are empty: in the
-        # values, the precomputation reads them from the new record's cache
-        # instead of asking default_get() for each of them (7 calls a ticket)
-        empty = [
-            fname
-            for fname in SLA_TICKET_INPUTS
-            if not (self._fields[fname].compute or self._fields[fname].default)
-        ]
         for vals in vals_list:
-            for fname in empty:
-                vals.setdefault(fname, False)
             if vals.get("sla_emergency") and not vals.get("sla_emergency_call_date"):
                 # reported through the emergency channel: the call is the report
                 vals["sla_emergency_call_date"] = vals.get("sla_start_date") or now

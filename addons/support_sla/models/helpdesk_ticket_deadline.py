@@ -46,12 +46,25 @@ class HelpdeskTicket(models.Model):
         """
         facts, stored = self._sla_facts()
         results = self._sla_evaluate(facts, fields.Datetime.now())
+        cache = self.env.cache
+        sla_fields = [self._fields[fname] for fname in SLA_FIELDS]
         for index, ticket in enumerate(self):
             values = results[index]
             old = stored[index]
             if old is None or not ticket.id:
-                # a new ticket (creation) or one in a form: every value
-                ticket.update(values)
+                # a new ticket (creation) or one in a form: every value. While
+                # its compute runs (its fields protected) an assignment only
+                # puts the value in the new record's cache: done directly, 15
+                # assignments cost a new ticket about 290 Python calls more
+                if self.env.is_protected(sla_fields[0], ticket):
+                    for field in sla_fields:
+                        cache.set(
+                            ticket,
+                            field,
+                            field.convert_to_cache(values[field.name], ticket),
+                        )
+                else:
+                    ticket.update(values)
                 continue
             for fname in SLA_FIELDS:
                 value = values[fname]
@@ -179,13 +192,28 @@ class HelpdeskTicket(models.Model):
                     {fname: cache[ticket_id] or False for fname, cache in caches},
                 )
             return
+        # An input without default nor compute that a ticket being created was not
+        # given is empty: read from the new record's cache, not asked of
+        # default_get() one field at a time (the create values hold the defaults)
+        plain = [
+            (fname, self._fields[fname]._get_cache(self.env))
+            for fname in SLA_TICKET_INPUTS
+            if not (self._fields[fname].compute or self._fields[fname].default)
+        ]
         for ticket in self:
+            if ticket._origin:
+                # a saved ticket in a form: what is not in the form is its own
+                empty = {}
+            else:
+                empty = {
+                    fname: False for fname, cache in plain if ticket.id not in cache
+                }
             yield (
                 ticket._origin.id,
                 {
                     fname: value.id if isinstance(value, models.BaseModel) else value
                     for fname in SLA_TICKET_INPUTS
-                    for value in (ticket[fname],)
+                    for value in (empty[fname] if fname in empty else ticket[fname],)
                 },
             )
 
