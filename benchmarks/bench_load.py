@@ -16,7 +16,12 @@ page and payment queries to the home page). Each database gets its own ``odoo-bi
 key users (sessions) request the pages in turn: home (``/my``), ticket list, ticket
 page and invoice page, the same pages on both sides (under load a page's time is
 mostly its wait behind the other users' requests: a page requested on one side only
-would slow all of that side's pages). The suite's contract page is measured after
+would slow all of that side's pages), and "counters": the JSON-RPC calls to
+``/my/counters`` the home page's scripts make after it, each side's as its browser
+makes them (Odoo's counts of the entries; on the suite's side also its tiles), one
+after the other. The counters are in the load so that work a page leaves to its
+scripts is still done and timed; they are shown with their ratio but are not one of
+the issue's pages (no target). The suite's contract page is measured after
 the rounds, among the others. ``--serial ROUNDS`` measures instead what each page
 costs the server for one user (time, CPU, queries, through Odoo's WSGI application),
 to find where a slower side spends its time; ``--profile URL`` and ``--queries URL``
@@ -41,6 +46,8 @@ rounds; then per page the per-round p95 ratios and their median. Targets (issue 
 """
 
 import argparse
+import math
+import re
 import socket
 import statistics
 import subprocess
@@ -150,6 +157,42 @@ def start_server(db, workers):
     raise RuntimeError(f"the server on {db} did not start")
 
 
+def fetch(session, url, page):
+    """GET the page (a path), or make its JSON-RPC calls (a list of (path,
+    params)) one after the other; whether every answer was a 200 without error."""
+    if isinstance(page, str):
+        response = session.get(url + page, timeout=60, allow_redirects=False)
+        return response.status_code == 200
+    for path, params in page:
+        response = session.post(
+            url + path, json=bench_portal.jsonrpc_body(params), timeout=60
+        )
+        if response.status_code != 200 or "error" in response.json():
+            return False
+    return True
+
+
+def home_counters(registry, db):
+    """The JSON-RPC calls the portal home's scripts make after the page, as a
+    browser makes them: Odoo's counts of the entries (portal_home_counters.js: the
+    page's ``data-placeholder_count`` names, in at most 3 calls of about 5), and on
+    the suite's side the tiles (support_glance.js, counter "support_glance")."""
+    client = bench_portal.new_session(registry, db)
+    html = client.get("/my").get_data(as_text=True)
+    names = re.findall(r'data-placeholder_count="([^"]+)"', html)
+    calls = []
+    if names:
+        number = min(math.ceil(len(names) / 5), 3)
+        each = math.ceil(len(names) / number)
+        calls = [
+            ("/my/counters", {"counters": names[i * each : (i + 1) * each]})
+            for i in range(number)
+        ]
+    if "o_support_glance" in html:
+        calls.append(("/my/counters", {"counters": ["support_glance"]}))
+    return calls
+
+
 def load(url, sid, pages, users, seconds):
     """``users`` threads requesting ``pages`` ({label: path}) in turn for
     ``seconds``; {label: [(ms, ok)]}."""
@@ -167,10 +210,7 @@ def load(url, sid, pages, users, seconds):
             n += 1
             started = time.perf_counter()
             try:
-                response = session.get(
-                    url + pages[label], timeout=60, allow_redirects=False
-                )
-                ok = response.status_code == 200
+                ok = fetch(session, url, pages[label])
             except requests.RequestException:
                 ok = False
             ms = (time.perf_counter() - started) * 1000
@@ -291,6 +331,11 @@ def main(env, args):
         # behind the other users' requests, so a heavier page only one side
         # requests would slow every page of that side
         ours_pages = {label: path.format(**ours) for label, path in common.items()}
+        # the home page's counters, which its scripts ask after the page: on both
+        # sides, as their browsers ask them (the suite's tiles come that way)
+        plain_pages["counters"] = home_counters(plain_registry, plain_db)
+        ours_pages["counters"] = home_counters(ours_registry, ours_db)
+        common["counters"] = "/my/counters"
         contract_pages = dict(
             ours_pages, contract="/my/contracts/{contract_id}".format(**ours)
         )
@@ -398,15 +443,20 @@ def report(results, rounds, common):
         p50 = statistics.median(p50s)
         p95 = statistics.median(p95s)
         met = p95 <= 1.1
-        ok &= met
         log(
             f"{label:<10} p95 {' '.join(f'{r:.2f}' for r in p95s)}; "
             f"p50 {' '.join(f'{r:.2f}' for r in p50s)}"
         )
+        if label == "counters":
+            # not a page: the home page's counts, asked by its scripts (in the
+            # load on both sides so that work moved off the page stays counted)
+            verdict = "no target (the home page's counters, shown)"
+        else:
+            ok &= met
+            verdict = f"target p95 <= 1.1x: {'met' if met else 'NOT MET'}"
         log(
             f"{label:<10} suite/plain median of rounds p50 {p50:5.2f}x, "
-            f"p95 {p95:5.2f}x (pooled p95 {pooled:5.2f}x; target p95 <= 1.1x): "
-            f"{'met' if met else 'NOT MET'}"
+            f"p95 {p95:5.2f}x (pooled p95 {pooled:5.2f}x; {verdict})"
         )
     log(f"\nall targets met: {ok}")
     return ok

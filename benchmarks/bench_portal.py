@@ -290,17 +290,30 @@ def new_session_id(registry, db):
     return session.sid
 
 
+def jsonrpc_body(params):
+    return {"jsonrpc": "2.0", "method": "call", "id": 0, "params": params}
+
+
 def request(client, url):
     """Server time (ms), CPU time of the Odoo process (ms) and SQL queries of GET
-    url."""
+    url; or, for a list of (path, params), of those JSON-RPC calls one after the
+    other (the calls a page's scripts make, e.g. the portal home's counters)."""
+    calls = [(url, None)] if isinstance(url, str) else url
     started = time.perf_counter()
     cpu = time.process_time()
-    response = client.get(url)
-    response.get_data()
+    queries = 0
+    for path, params in calls:
+        if params is None:
+            response = client.get(path)
+        else:
+            response = client.post(path, json=jsonrpc_body(params))
+        data = response.get_data()
+        assert response.status_code == 200, (path, response.status_code)
+        assert params is None or b'"error"' not in data, (path, data[:300])
+        queries += threading.current_thread().query_count
     elapsed = (time.perf_counter() - started) * 1000
     cpu = (time.process_time() - cpu) * 1000
-    assert response.status_code == 200, (url, response.status_code)
-    return elapsed, cpu, threading.current_thread().query_count
+    return elapsed, cpu, queries
 
 
 def measure(client, url, rounds, warmup=3):

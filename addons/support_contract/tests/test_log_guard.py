@@ -59,6 +59,27 @@ class TestLogGuard(BaseCase):
         self.assertLessEqual(len(second), LOG_MAX_CHARS + 30)
         self.assertIn("(100019 characters)", second)
 
+    def test_a_long_traceback_keeps_its_start_and_its_exception(self):
+        """A traceback joins its line; a long one is cut in its middle, its first
+        line and the exception at its end kept."""
+        logger = guarded_logger("odoo.addons.support_contract.tests.traceback")
+        with self.assertLogs(logger, level="ERROR") as logs:
+            try:
+                raise ValueError("bad\nvalue " + "x" * 100_000 + " END")
+            except ValueError:
+                logger.exception("Processing %s failed", "mail")
+        (line,) = logs.output
+        self.assertTrue(
+            line.startswith(
+                "ERROR:odoo.addons.support_contract.tests.traceback:Processing mail "
+                "failed | Traceback (most recent call last):\\n"
+            ),
+            line[:200],
+        )
+        self.assertNotIn("\n", line)
+        self.assertIn("xxx END (", line)
+        self.assertLessEqual(len(line), 2 * LOG_MAX_CHARS + 100)
+
     def test_odoos_gateway_loggers_and_no_others_are_guarded(self):
         """The limit is on Odoo's mail gateway loggers once the suite is loaded,
         and on none of Odoo's other loggers (see test_mail_intake for the flood)."""

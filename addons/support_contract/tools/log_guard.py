@@ -10,6 +10,10 @@ through guarded_logger().
 - One line each, of at most LOG_MAX_CHARS characters: line breaks and other
   control characters of the values are escaped (a sender's name cannot forge a log
   line), a longer message is cut and says how long it was.
+- An exception's traceback (``exc_info``, ``_logger.exception``) joins its line
+  after " | ", escaped the same way, a longer one cut in its middle (its first
+  line and its end, where the exception is, kept): a hostile mail that makes the
+  gateway fail cannot write lines of its own through the exception's message.
 
 Odoo's own mail gateway logs every incoming mail too ("Routing mail from ... to
 ...", ignored loops and bounces, routing errors quoting the sender's text), so
@@ -47,12 +51,29 @@ _CONTROL = {code: f"\\x{code:02x}" for code in range(32)} | {
 }
 
 
-def one_line(text, limit=LOG_MAX_CHARS):
-    """`text` on one line (control characters escaped), cut to `limit`."""
+def one_line(text, limit=LOG_MAX_CHARS, tail=0):
+    """`text` on one line (control characters escaped), cut to `limit`: its
+    first characters, or with `tail` its first ``limit - tail`` and last `tail`
+    characters."""
     text = str(text).translate(_CONTROL)
     if len(text) > limit:
-        text = f"{text[:limit]}... ({len(text)} characters)"
+        end = f" ...{text[-tail:]}" if tail else "..."
+        text = f"{text[: limit - tail]}{end} ({len(text)} characters)"
     return text
+
+
+def traceback_text(record):
+    """The traceback and stack a log record carries, as the handler would print
+    them after its message ("" if none)."""
+    formatter = logging.Formatter()
+    parts = []
+    if record.exc_info:
+        parts.append(formatter.formatException(record.exc_info))
+    elif record.exc_text:
+        parts.append(record.exc_text)
+    if record.stack_info:
+        parts.append(formatter.formatStack(record.stack_info))
+    return "\n".join(parts)
 
 
 class LogGuard(logging.Filter):
@@ -95,6 +116,12 @@ class LogGuard(logging.Filter):
                 f" ({left_out} similar line(s) left out in the last "
                 f"{self.window:.0f} s)"
             )
+        trace = traceback_text(record)
+        if trace:
+            # its first line and its end, where the exception is
+            message += f" | {one_line(trace, self.limit, tail=self.limit - 100)}"
+            # the handler then prints no lines of its own after the message
+            record.exc_info = record.exc_text = record.stack_info = None
         record.msg, record.args = message, None
         return True
 

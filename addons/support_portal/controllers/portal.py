@@ -31,8 +31,18 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if not counters:  # the page itself; the badges' counters come by RPC
-            values["support_glance"] = self._support_glance_values()
+        if not counters:
+            # the page itself: only the tiles' place (no query); the tiles come
+            # through /my/counters as counter "support_glance", as the entries'
+            # counts of Odoo's portal home do
+            values["support_glance_lazy"] = request.env["helpdesk.ticket"].has_access(
+                "read"
+            )
+        if "support_glance" in counters:
+            glance = self._support_glance_values()
+            values["support_glance"] = glance and request.env["ir.qweb"]._render(
+                "support_portal.portal_my_home_glance_tiles", {"support_glance": glance}
+            )
         if "support_evaluation_count" in counters:
             Evaluation = request.env["support.sla.evaluation"]
             values["support_evaluation_count"] = (
@@ -283,8 +293,12 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         of the calendar of the viewer's contract; UTC only when none is known."""
         env = request.env
         user = env.user
-        if not user._is_public() and user.tz:
-            return user.tz
+        if not user._is_public():
+            # the user's zone as their session's context carries it (Odoo's own
+            # date fields render in it): no read of the user and their partner
+            tz = env.context["tz"] if "tz" in env.context else user.tz
+            if tz:
+                return tz
         if ticket:
             return ticket.support_reader_tz
         Contract = env["support.contract"].sudo()
@@ -315,7 +329,8 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             return value and format_datetime(env, value, tz=tz)
 
         pauses = []
-        # the pause log is read only for tickets paused now or before
+        # the pause log is read only for tickets paused now or before, in one
+        # query of the three columns shown
         if ticket.sla_paused or ticket.sla_paused_hours:
             pauses = [
                 {
@@ -323,8 +338,27 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                     "start": fmt(pause.date_start),
                     "end": fmt(pause.date_end),
                 }
-                for pause in ticket.sla_pause_ids.sorted("date_start")
+                for pause in ticket.env["support.sla.pause"].search_fetch(
+                    [("ticket_id", "=", ticket.id)],
+                    ["reason", "date_start", "date_end"],
+                    order="date_start, id",
+                )
             ]
+        # what the page shows of the ticket's contract, type and priority: their
+        # names, not every column
+        for record in (
+            ticket.support_contract_id,
+            ticket.support_ticket_type_id,
+            ticket.sla_priority_id,
+        ):
+            record.fetch(["name"])
+        # the reader and the ticket's assignee, then their partners and the
+        # ticket's contact, each in one query (the page and its layout read them
+        # one by one otherwise)
+        users = ticket.env["res.users"].browse(
+            {request.env.uid, ticket.user_id.id} - {False}
+        )
+        (users.partner_id | ticket.partner_id).fetch()
         levels = dict(
             request.env["support.sla.customer.escalation"]
             ._fields["level"]

@@ -380,6 +380,59 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertIn("<flood-0@x>\\nERROR forged", ignored[0])
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
 
+    def test_gateway_tracebacks_stay_on_one_line(self):
+        """Mails no route accepts make Odoo's gateway raise, and the fetch logs the
+        failure with its traceback ("Failed to process mail from ... server ...",
+        exc_info): each failure is one line, the traceback's control characters
+        escaped (the sender's name cannot forge a log line), and at most
+        LOG_BURST such lines a minute (before: the traceback over 10 lines, the
+        forged line raw)."""
+        fetch_logger = logging.getLogger("odoo.addons.mail.models.fetchmail")
+        forged = "\u20282031-05-05 10:00:00,000 1 ERROR db odoo: forged\x1b[31m"
+
+        def hostile(number):
+            return (
+                f"From: {encoded('Eve' + forged)} <eve@hostile.example>\r\n"
+                "To: nobody@elsewhere.example\r\n"
+                "Subject: Nowhere\r\n"
+                f"Message-Id: <trace-{number}@x>\r\n"
+                "\r\n"
+                "No alias takes this.\r\n"
+            )
+
+        def fetch(message):
+            # what fetchmail.server.fetch_mail does with a message it cannot process
+            try:
+                self._process(message)
+            except ValueError:
+                fetch_logger.info(
+                    "Failed to process mail from %s server %s.",
+                    "imap",
+                    "Support",
+                    exc_info=True,
+                )
+            else:
+                self.fail("a mail without a route was processed")
+
+        with freeze_time("2031-05-05 10:00:00"):
+            with self.assertLogs(fetch_logger, level=logging.INFO) as logs:
+                for number in range(LOG_BURST + 20):
+                    fetch(hostile(number))
+        self.assertEqual(len(logs.records), LOG_BURST)
+        # as the log handler writes them: message, then the traceback if any
+        for line in logs.output:
+            self.assertFalse(any(char in line for char in "\n\r\x1b\u2028"), line)
+        first = logs.output[0]
+        self.assertIn("Failed to process mail from imap server Support.", first)
+        self.assertIn("Traceback (most recent call last):", first)
+        self.assertIn(
+            "ValueError: No possible route found for incoming message from", first
+        )
+        self.assertIn(
+            "Eve\\u20282031-05-05 10:00:00,000 1 ERROR db odoo: forged\\x1b[31m",
+            first,
+        )
+
     def test_attachment_policy(self):
         # 10 MB is the limit (kept); executables are dropped as in the portal
         ten_mb = b"x" * (10 * 1024 * 1024)
