@@ -47,7 +47,9 @@ class SupportContractBilling(models.Model):
     currency_id = fields.Many2one(related="invoice_id.currency_id")
     amount_untaxed = fields.Monetary(related="invoice_id.amount_untaxed")
     reserved_hours = fields.Float(
-        digits=(16, 2), help="Reserved hours credited for the month."
+        digits=(16, 2),
+        help="Reserved hours credited for the month; on a final statement, those "
+        "taken back for the days not run (negative).",
     )
     excess_hours = fields.Float(
         digits=(16, 2),
@@ -59,8 +61,8 @@ class SupportContractBilling(models.Model):
         readonly=True,
         help="The settlement after the contract's last day, billed by the run of "
         "the month after it: hours over the reservation and hours billed "
-        "separately, logged up to the end date (the last month's fee was billed "
-        "pro rata by that month's run).",
+        "separately, logged up to the end date; and a credit for the days not run "
+        "when the last day was set after its month was billed.",
     )
     separate_hours = fields.Float(
         string="Separately Billed Hours",

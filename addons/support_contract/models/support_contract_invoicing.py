@@ -17,7 +17,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
-from odoo.tools import float_is_zero, format_amount, format_date, split_every
+from odoo.tools import (
+    float_compare,
+    float_is_zero,
+    format_amount,
+    format_date,
+    split_every,
+)
 
 from ..tools.billing_period import billing_period, next_month, period_share
 from ..tools.log_guard import guarded_logger
@@ -525,16 +531,20 @@ class SupportContractInvoicing(models.Model):
         # prices and bands shared by the contracts of the batch
         cache = {}
         for contract, billing in zip(self, billings, strict=True):
-            excess = -min(balances.get(contract.id, 0.0), 0.0)
             timesheets = separate.get(contract.id, self.env["account.analytic.line"])
+            credit_lines, hours_back = [], 0.0
+            credit_date = month
             if contract in final:
                 timesheets = timesheets.filtered(
                     lambda line, last=contract.date_end: line.date <= last
                 )
-            lines = contract._prepare_billing_invoice_lines(
+                credit_lines, hours_back = contract._get_last_month_credit(cache)
+                credit_date = contract.date_end.replace(day=1)
+            excess = -min(balances.get(contract.id, 0.0) - hours_back, 0.0)
+            lines = credit_lines + contract._prepare_billing_invoice_lines(
                 month, excess, timesheets, cache=cache
             )
-            reserved_hours = contract._get_reserved_hours_billed(month)
+            reserved_hours = contract._get_reserved_hours_billed(month) - hours_back
             products = self.env["product.product"].browse(
                 [vals["product_id"] for vals in lines]
             )
@@ -542,7 +552,7 @@ class SupportContractInvoicing(models.Model):
             for vals, product in zip(lines, products, strict=True):
                 # an explicit unit keeps the price from being recomputed
                 vals.setdefault("product_uom_id", product.uom_id.id)
-                if same_currency:
+                if same_currency and contract not in final:
                     # The amounts Odoo's tax synchronisation would write on each
                     # line right after creating it (sign -1: a customer invoice
                     # credits income), given up front: the synchronisation still
@@ -567,12 +577,18 @@ class SupportContractInvoicing(models.Model):
                     {
                         "contract_id": contract.id,
                         "billing_id": billing.id,
-                        "date": month,
+                        "date": credit_date,
                         "kind": "credit",
                         "hours": reserved_hours,
                         "name": self.env._(
                             "Reserved hours %(month)s",
                             month=format_date(self.env, month, date_format="MMMM y"),
+                        )
+                        if contract not in final
+                        else self.env._(
+                            "Reserved hours of the days not run after the last day "
+                            "%(date)s, taken back",
+                            date=format_date(self.env, contract.date_end),
                         ),
                     }
                 )
@@ -682,6 +698,79 @@ class SupportContractInvoicing(models.Model):
             result[contract.id] = lines
         return result
 
+    def _get_last_month_credit(self, cache=None):
+        """What the run of the contract's last month billed beyond its last day,
+        when the end date was set after that run (on 5 April for 10 April, April
+        billed in full on 1 April): credit lines for the plan, add-ons and
+        reserved hours of the days not run (pro rata), and the reserved hours
+        taken back (15 h billed for April, 10/30 due: 10 h back).
+
+        :return: (invoice line values with negative quantities, hours taken back)
+        """
+        self.ensure_one()
+        last_month = self.date_end.replace(day=1)
+        billing = self.billing_ids.filtered(
+            lambda b: b.month == last_month and not b.is_final
+        )
+        if not billing.invoice_id:
+            return [], 0.0
+        due = {
+            vals["product_id"]: vals
+            for vals in self._prepare_billing_invoice_lines(
+                last_month, 0.0, self.env["account.analytic.line"], cache=cache
+            )
+        }
+        rounding = self.currency_id.rounding
+        lines = []
+        for line in billing.invoice_id.invoice_line_ids:
+            vals = due.get(line.product_id.id)
+            if not vals:
+                continue
+            due_amount = self.currency_id.round(
+                vals["quantity"]
+                * vals["price_unit"]
+                * (1 - vals.get("discount", 0.0) / 100.0)
+            )
+            if (
+                float_compare(
+                    line.price_subtotal, due_amount, precision_rounding=rounding
+                )
+                <= 0
+            ):
+                continue
+            if float_compare(
+                line.price_unit, vals["price_unit"], precision_rounding=rounding
+            ):
+                # the fee of the days not run: the price differs
+                quantity = -line.quantity
+                price_unit = self.currency_id.round(
+                    line.price_unit - vals["price_unit"]
+                )
+            else:
+                # reserved hours: the hours differ
+                quantity = -(line.quantity - vals["quantity"])
+                price_unit = line.price_unit
+            lines.append(
+                {
+                    "product_id": line.product_id.id,
+                    "name": self.env._(
+                        "Not run after the last day %(date)s: %(line)s",
+                        date=format_date(self.env, self.date_end),
+                        line=line.name,
+                    ),
+                    "quantity": quantity,
+                    "price_unit": price_unit,
+                    "discount": line.discount,
+                }
+            )
+        hours_back = round(
+            max(
+                billing.reserved_hours - self._get_reserved_hours_billed(last_month), 0
+            ),
+            2,
+        )
+        return lines, hours_back
+
     def _prepare_billing_invoice(self, month, lines):
         """Values of the month's invoice (hook), dated the first day of the
         month the contract runs (its start date in its first month); a final
@@ -690,10 +779,21 @@ class SupportContractInvoicing(models.Model):
         self.ensure_one()
         period = self._get_billing_share(month)[0]
         invoice_date = period[0] if period else month
+        move_type = "out_invoice"
         if self._is_final_billing_month(month):
             period = billing_period(self.date_end, self.date_start, self.date_end)
+            total = sum(
+                vals["quantity"]
+                * vals["price_unit"]
+                * (1 - vals.get("discount", 0.0) / 100.0)
+                for vals in lines
+            )
+            if total < 0:
+                # more credited back than billed: a credit note
+                move_type = "out_refund"
+                lines = [dict(vals, quantity=-vals["quantity"]) for vals in lines]
         return {
-            "move_type": "out_invoice",
+            "move_type": move_type,
             "partner_id": self.partner_id.address_get(["invoice"])["invoice"],
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,

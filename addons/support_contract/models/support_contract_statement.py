@@ -94,23 +94,47 @@ class SupportContractStatement(models.Model):
                   FROM support_hour_ledger
                  GROUP BY contract_id, date_trunc('month', date)
             ),
-            invoiced AS (
+            -- each billing's invoice lines, a credit note's counted negative
+            billed AS (
                 SELECT b.contract_id,
                        b.month,
+                       b.is_final,
                        SUM(CASE WHEN aml.product_id IN (
                                SELECT product_id FROM support_plan)
-                           THEN aml.price_subtotal ELSE 0 END) AS fee_amount,
+                           THEN aml.price_subtotal * sign.factor ELSE 0 END)
+                           AS fee_amount,
                        SUM(CASE WHEN aml.product_id IN (
                                SELECT product_id FROM support_addon)
-                           THEN aml.price_subtotal ELSE 0 END) AS addons_amount,
+                           THEN aml.price_subtotal * sign.factor ELSE 0 END)
+                           AS addons_amount,
                        SUM(CASE WHEN aml.product_id IN (
                                SELECT product_id FROM support_hour_band)
-                           THEN aml.price_subtotal ELSE 0 END) AS reserved_amount,
-                       SUM(aml.price_subtotal) AS amount_invoiced
+                           THEN aml.price_subtotal * sign.factor ELSE 0 END)
+                           AS reserved_amount,
+                       SUM(aml.price_subtotal * sign.factor) AS amount_invoiced
                   FROM support_contract_billing b
+                  JOIN account_move move ON move.id = b.invoice_id
                   JOIN account_move_line aml
-                    ON aml.move_id = b.invoice_id AND aml.display_type = 'product'
-                 GROUP BY b.id, b.contract_id, b.month
+                    ON aml.move_id = move.id AND aml.display_type = 'product'
+                 CROSS JOIN LATERAL (
+                       SELECT CASE WHEN move.move_type = 'out_refund'
+                                   THEN -1 ELSE 1 END AS factor
+                 ) sign
+                 GROUP BY b.id, b.contract_id, b.month, b.is_final
+            ),
+            -- the fee, add-ons and reserved hours of a month are billed by its
+            -- own run; what the final statement credits of them (days not run
+            -- after a last day set later) counts in the last month
+            invoiced AS (
+                SELECT contract_id,
+                       CASE WHEN is_final IS TRUE
+                            THEN (month - INTERVAL '1 month')::date
+                            ELSE month END AS month,
+                       SUM(fee_amount) AS fee_amount,
+                       SUM(addons_amount) AS addons_amount,
+                       SUM(reserved_amount) AS reserved_amount
+                  FROM billed
+                 GROUP BY 1, 2
             ),
             -- the hours over the reservation and those billed separately are
             -- billed by the next month's run (or the final statement, the month
@@ -120,7 +144,7 @@ class SupportContractStatement(models.Model):
                        (month - INTERVAL '1 month')::date AS month,
                        SUM(amount_invoiced - fee_amount - addons_amount
                            - reserved_amount) AS overage_amount
-                  FROM invoiced
+                  FROM billed
                  GROUP BY contract_id, (month - INTERVAL '1 month')::date
             ),
             months AS (

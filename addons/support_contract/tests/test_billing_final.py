@@ -138,3 +138,65 @@ class TestBillingFinalMonth(SupportContractCommon):
             contract.action_bill_current_month()
         self.assertEqual(self._contract_invoices(contract)[1:].amount_untaxed, 900.0)
         self._assert_final_statement(contract, april)
+
+    def test_end_set_after_its_month_was_billed_credits_the_days_not_run(self):
+        """April billed in full on 1 April (2,660, 15 h credited); on 5 April a
+        manager sets the last day to 10 April. The final statement of 1 May
+        credits the 20 days not run: plan 250 - 83.33 = 166.67, Extended
+        1,000 - 333.33 = 666.67 and 10 of the 15 h at 94 = 940 (taken back from
+        the balance), 1,773.34; it bills April's hours over the 5 h left: 12 h
+        used, 7 h at 100 = 700, and the data import's 2 h, 200: 900. 900 -
+        1,773.34 = -873.34: a credit note of 873.34. April's statement: 83.33 +
+        333.33 + 470 + 900 = 1,786.66 = 2,660 - 873.34, 5 h reserved."""
+        contract = self._create_extended_contract("2025-04-01")
+        with freeze_time("2026-04-01 06:00:00"):
+            contract.action_activate()
+            self._run_billing()
+        april = self._contract_invoices(contract)
+        self.assertEqual(april.amount_untaxed, 2660.0)
+        with freeze_time("2026-04-05 09:00:00"):
+            contract.action_end(date_end=date(2026, 4, 10))
+        self._log_last_month(contract)
+        with freeze_time("2026-05-01 06:00:00"):
+            self._run_billing()
+            self._run_billing()
+        credit = self._contract_invoices(contract) - april
+        self.assertEqual(credit.move_type, "out_refund")
+        self.assertEqual(credit.amount_untaxed, 873.34)
+        self.assertEqual(
+            sorted(
+                (line.product_id.id, line.quantity, line.price_unit, line.discount)
+                for line in credit.invoice_line_ids
+            ),
+            sorted(
+                [
+                    (self.plan_light.product_id.id, 1.0, 166.67, 0.0),
+                    (self.addon_extended.product_id.id, 1.0, 666.67, 0.0),
+                    (self.bands[1].product_id.id, 10.0, 100.0, 6.0),
+                    (self.hour_product.id, -7.0, 100.0, 0.0),
+                    (self.hour_product.id, -2.0, 100.0, 0.0),
+                ]
+            ),
+        )
+        self.assertIn(
+            "Not run after the last day 04/10/2026: Support plan Light, April 2026",
+            credit.invoice_line_ids.mapped("name"),
+        )
+        self.assertEqual(contract.billing_ids.filtered("is_final").reserved_hours, -10)
+        self.assertEqual(contract.hour_balance, -1.0)
+        statement = self.env["support.contract.statement"].search(
+            [("contract_id", "=", contract.id)]
+        )
+        self.assertEqual(
+            (
+                statement.month,
+                statement.fee_amount,
+                statement.addons_amount,
+                statement.reserved_amount,
+                statement.hours_reserved,
+                statement.hours_overage,
+                statement.overage_amount,
+                statement.amount_invoiced,
+            ),
+            (date(2026, 4, 1), 83.33, 333.33, 470.0, 5.0, 7.0, 900.0, 1786.66),
+        )
