@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import ir_sequence
 from . import res_partner
 from . import resource_calendar
 from . import support_plan

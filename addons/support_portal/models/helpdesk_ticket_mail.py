@@ -10,7 +10,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
-from odoo.tools import email_split, html2plaintext, split_every
+from odoo.tools import email_split, html2plaintext, ormcache, split_every
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
 
@@ -22,6 +22,7 @@ from ..tools.attachment_policy import (
     DEFAULT_BLOCKED_EXTENSIONS,
     DEFAULT_MAX_ATTACHMENT_MB,
 )
+from .ir_sequence import TICKET_SEQUENCE_CODE
 from .mail_thread import noting_reply_arrival, reply_arrival
 
 _logger = guarded_logger(__name__)
@@ -33,10 +34,13 @@ MAX_FETCH_DELAY = timedelta(minutes=15)
 # The job that mails the acknowledgements, and how many tickets it mails per commit
 ACK_CRON_XMLID = "support_portal.ir_cron_ticket_acknowledgement"
 ACK_CRON_BATCH = 200
+# Mark, in a transaction's precommit data, that the acknowledgement job is triggered
+ACK_TRIGGERED_KEY = "support_portal.ack_triggered"
 # Context key of the mail gateway's message_new (see fields_get)
 NAME_FIELD_ONLY_KEY = "support_fields_get_name_only"
 # Words of a subject that may be a ticket number ("HT00042", "T-2026-17")
 NUMBER_TOKEN = re.compile(r"[A-Za-z0-9/_-]*\d[A-Za-z0-9/_-]*")
+DIGIT_RUN = re.compile(r"\d+")
 # "From:" line of a forwarded message, as mail clients write it (en, nl, sv, de, da)
 FORWARDED_FROM = re.compile(
     r"^[>\s*]*(?:From|Van|Från|Von|Fra)\s*:\s*\**\s*(.+@.+)$", re.M | re.I
@@ -144,13 +148,25 @@ class HelpdeskTicket(models.Model):
             # the acknowledgement is rendered and queued by a job, after the mail
             # fetch or the request that created the ticket (as Odoo queues its
             # outgoing mail): this transaction only notes who must be told
-            # (the job's id from the cache of ids, without env.ref's check that
-            # the record exists: a query less per mail)
-            cron_id = self.env["ir.model.data"]._xmlid_to_res_id(ACK_CRON_XMLID)
-            if cron_id:
-                # sudo: the job is the suite's, whoever creates the ticket
-                self.env["ir.cron"].sudo().browse(cron_id)._trigger()
+            self._support_trigger_acknowledgements()
         return tickets
+
+    def _support_trigger_acknowledgements(self):
+        """Have the acknowledgement job run after this transaction: once per
+        transaction, as the job mails every ticket waiting when it runs (a mail
+        fetch commits each mail, a batch of tickets triggers the job once). The
+        mark lives in the transaction's precommit data, which a commit or a
+        rollback (also of a savepoint) clears with the trigger it stands for."""
+        data = self.env.cr.precommit.data
+        if data.get(ACK_TRIGGERED_KEY):
+            return
+        # the job's id from the cache of ids, without env.ref's check that the
+        # record exists: a query less per mail
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(ACK_CRON_XMLID)
+        if cron_id:
+            # sudo: the job is the suite's, whoever creates the ticket
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger()
+            data[ACK_TRIGGERED_KEY] = True
 
     def _support_mark_ack_pending(self, vals_list):
         """Note in the creation values which new tickets' reporters get the
@@ -360,7 +376,19 @@ class HelpdeskTicket(models.Model):
             # up again: 3 queries per mail, bash scripts/bench mail)
             Subtype = self.env["mail.message.subtype"]
             default, _internal, external = Subtype.default_subtypes(self._name)
-            key_users = self.sudo().support_contract_id.key_user_ids
+            # the contract's key users from the process's cache (reading them
+            # cost a query a mail), whether they are active from the contacts
+            # (the sender's often already read)
+            contract = self.sudo().support_contract_id
+            key_users = (
+                self.env["res.partner"]
+                .sudo()
+                .browse(
+                    contract._support_cached_key_user_ids(contract.id)
+                    if contract
+                    else ()
+                )
+            )
             followers += [
                 (
                     partner.id,
@@ -527,10 +555,20 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _support_ticket_of_subject(self, message_dict):
-        """The ticket of the sender's customer whose number the subject names."""
-        tokens = NUMBER_TOKEN.findall(message_dict.get("subject") or "")
+        """The ticket of the sender's customer whose number the subject names: a
+        word with at least as many digits in a row as the ticket numbers are
+        padded to ("HT00042"; not the "17" of "Invoice 17 is wrong", which is
+        not looked up)."""
         author = self.env["res.partner"].sudo().browse(message_dict.get("author_id"))
-        if not tokens or not author:
+        if not author:
+            return self.browse()
+        digits = self._support_ticket_number_digits()
+        tokens = [
+            token
+            for token in NUMBER_TOKEN.findall(message_dict.get("subject") or "")
+            if max(map(len, DIGIT_RUN.findall(token))) >= digits
+        ]
+        if not tokens:
             return self.browse()
         return (
             self.sudo()
@@ -544,6 +582,22 @@ class HelpdeskTicket(models.Model):
             )
             .sudo(False)
         )
+
+    @api.model
+    @ormcache()
+    def _support_ticket_number_digits(self):
+        """The fewest digits in a row a ticket number has: the smallest padding
+        of helpdesk_mgmt's ticket sequences (5: HT00042), at least 1. Cached per
+        process (a subject without such a word costs no query; bash scripts/bench
+        mail); cleared when a ticket sequence changes (ir.sequence)."""
+        # sudo, active_test: the sequences as configured, for every user
+        sequences = (
+            self.env["ir.sequence"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("code", "=", TICKET_SEQUENCE_CODE)])
+        )
+        return max(min(sequences.mapped("padding"), default=1), 1)
 
     # -- customer replies -------------------------------------------------------------
     def message_post(self, **kwargs):

@@ -19,6 +19,13 @@ class ResPartner(models.Model):
         "key users of a ticket's customer through it).",
     )
 
+    def unlink(self):
+        res = super().unlink()
+        # a deleted contact leaves the key users of its contract:
+        # support.contract._support_cached_key_user_ids
+        self.env.registry.clear_cache()
+        return res
+
     def _support_mail_domains(self):
         """Domains of this partner's own e-mail address and website, lower case
         ("tulpen.nl" for info@tulpen.nl and https://www.tulpen.nl)."""

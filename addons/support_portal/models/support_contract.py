@@ -104,8 +104,9 @@ class SupportContract(models.Model):
             else None
         )
         res = super().write(vals)
-        if "team_id" in vals:
-            self.env.registry.clear_cache()  # _support_cached_team_id
+        if "team_id" in vals or "key_user_ids" in vals:
+            # _support_cached_team_id, _support_cached_key_user_ids
+            self.env.registry.clear_cache()
         if over_before is not None:
             self._warn_key_user_limit(over_before)
         return res
@@ -120,6 +121,19 @@ class SupportContract(models.Model):
         changes."""
         # sudo: the cache is shared by all users
         return self.browse(contract_id).sudo().team_id.id or 0
+
+    @api.model
+    @ormcache("contract_id")
+    def _support_cached_key_user_ids(self, contract_id):
+        """Ids of the contract's key users (archived ones too: the caller reads
+        who is active), cached per process: a ticket created by mail makes them
+        followers, and reading them in the ticket's own transaction cost a query
+        a mail (bash scripts/bench mail). Cleared when a contract's key users
+        change or a contact is deleted."""
+        # sudo: the cache is shared by all users; active_test: the key users as
+        # stored, whether archived or not
+        contract = self.browse(contract_id).sudo().with_context(active_test=False)
+        return tuple(contract.key_user_ids.ids)
 
     def action_grant_key_users_portal(self):
         """Open Odoo's portal access wizard on the contract's key users."""

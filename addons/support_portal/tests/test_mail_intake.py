@@ -21,6 +21,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.support_contract.tests.i18n_check import activate_languages
 from odoo.addons.support_contract.tools.log_guard import LOG_BURST
+from odoo.addons.support_portal.models.helpdesk_ticket_mail import ACK_TRIGGERED_KEY
 from odoo.addons.support_portal.models.mail_thread import REPLY_ARRIVAL_KEY
 from odoo.addons.support_sla.tests.common import ams, utc
 
@@ -235,6 +236,65 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             self.assertFalse(each.support_ack_pending)
         self.assertIn("ontvangen", self._queued_ack(ticket).subject)
         self.assertIn("mottaget", self._queued_ack(twins[2]).subject)
+
+    def test_acknowledgement_job_is_triggered_once_per_transaction(self):
+        """The tickets of one transaction trigger the job once (it mails every
+        waiting ticket when it runs); a transaction rolled back takes its
+        trigger along, and the next ticket triggers the job again."""
+        cron = self.env.ref("support_portal.ir_cron_ticket_acknowledgement")
+        Trigger = self.env["ir.cron.trigger"]
+        Ticket = self.env["helpdesk.ticket"]
+        # a transaction of its own: nothing triggered in it yet
+        self.env.cr.precommit.data.pop(ACK_TRIGGERED_KEY, None)
+        before = Trigger.search_count([("cron_id", "=", cron.id)])
+        Ticket.create(self._ticket_vals("Eerste", self.contact_a.partner_id))
+        Ticket.create(self._ticket_vals("Tweede", self.contact_a.partner_id))
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before + 1)
+        with self.env.cr.savepoint() as savepoint:
+            self.env.cr.precommit.data.pop(ACK_TRIGGERED_KEY, None)
+            Ticket.create(self._ticket_vals("Terug", self.contact_a.partner_id))
+            savepoint.rollback()
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before + 1)
+        late = Ticket.create(self._ticket_vals("Later", self.contact_a.partner_id))
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before + 2)
+        self.assertTrue(late.support_ack_pending)
+
+    def test_key_users_follow_as_the_contract_names_them(self):
+        """Key users follow each mail ticket as the contract names them when the
+        mail arrives: one added since the last mail follows, one deleted since
+        does not break the intake."""
+        self._process(
+            rfc822("Bart Contact <contact_a@example.com>", "Eerste mail", "Tekst.")
+        )
+        first = self._tickets("Eerste mail")
+        self.assertIn(self.key_user_a.partner_id, first.message_partner_ids)
+        self.assertNotIn(self.other_contact_a, first.message_partner_ids)
+        self.contract_a.key_user_ids = [Command.link(self.other_contact_a.id)]
+        self._process(
+            rfc822("Bart Contact <contact_a@example.com>", "Tweede mail", "Tekst.")
+        )
+        second = self._tickets("Tweede mail")
+        self.assertIn(self.other_contact_a, second.message_partner_ids)
+        self.assertIn(self.key_user_a.partner_id, second.message_partner_ids)
+        leaving = self.env["res.partner"].create(
+            {"name": "Leaving Key", "parent_id": self.customer_a.id}
+        )
+        self.contract_a.key_user_ids = [Command.link(leaving.id)]
+        self._process(
+            rfc822("Bart Contact <contact_a@example.com>", "Derde mail", "Tekst.")
+        )
+        self.assertIn(leaving, self._tickets("Derde mail").message_partner_ids)
+        leaving.unlink()
+        self._process(
+            rfc822("Bart Contact <contact_a@example.com>", "Vierde mail", "Tekst.")
+        )
+        fourth = self._tickets("Vierde mail")
+        self.assertEqual(len(fourth), 1)
+        self.assertEqual(
+            set(fourth.message_partner_ids.ids)
+            & {self.key_user_a.partner_id.id, self.other_contact_a.id},
+            {self.key_user_a.partner_id.id, self.other_contact_a.id},
+        )
 
     def test_unknown_sender_goes_to_triage_without_contract(self):
         self._process(
@@ -520,6 +580,42 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         )
         self.assertTrue(ticket.sla_paused)
         self.assertEqual(ticket.stage_id, self.stage_waiting)
+
+    def test_subject_number_as_the_ticket_sequence_pads_it(self):
+        """A word of the subject is looked up as a ticket number when it has as
+        many digits in a row as the ticket sequence pads numbers to: after the
+        padding changes, the new numbers are found too."""
+        ticket = self._mail_ticket()
+        self.assertRegex(ticket.number, r"\d{5}")
+        sequence = self.env["ir.sequence"].search(
+            [("code", "=", "helpdesk.ticket.sequence")]
+        )
+        sequence.padding = 2
+        short = self._mail_ticket("Kort nummer")
+        self.assertNotRegex(short.number, r"\d{5}")
+        with freeze_time(ams(2026, 11, 2, 12)):
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    f"Nog steeds: {short.number}",
+                    "Zelfde probleem.",
+                )
+            )
+            self._process(
+                rfc822(
+                    "Bart Contact <contact_a@example.com>",
+                    f"Ook nog: {ticket.number}",
+                    "Ook dit.",
+                )
+            )
+        self.assertFalse(self._tickets(f"Nog steeds: {short.number}"))
+        self.assertFalse(self._tickets(f"Ook nog: {ticket.number}"))
+        self.assertEqual(
+            len(short.message_ids.filtered(lambda m: m.message_type == "email")), 2
+        )
+        self.assertEqual(
+            len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2
+        )
 
     def test_reply_on_closed_ticket_reopens_or_opens_a_new_one(self):
         ticket = self._mail_ticket()
