@@ -2,11 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.support_contract.models.support_contract_invoicing import (
+    SupportContractInvoicing,
+)
 
 from .common import SupportContractCommon
 
@@ -46,7 +52,7 @@ class TestBillingFinalMonth(SupportContractCommon):
     def _assert_final_statement(self, contract, april):
         """The run of 1 May bills 7 h over at 100.00 = 700.00 and 2 h of the data
         import at 100.00 = 200.00: 900.00, dated 1 May, for 1-10 April; a second
-        run and the button bill nothing more, nor does June."""
+        run and the button bill nothing more, nor do June's run and button."""
         with freeze_time("2026-05-01 06:00:00"):
             self._run_billing()
         invoices = self._contract_invoices(contract)
@@ -86,7 +92,7 @@ class TestBillingFinalMonth(SupportContractCommon):
                 contract.action_bill_current_month()
         with freeze_time("2026-06-01 06:00:00"):
             self._run_billing()
-            with self.assertError(UserError, "Only an active contract is billed"):
+            with self.assertError(UserError, "final statement .* billed already"):
                 contract.action_bill_current_month()
         self.assertEqual(self._contract_invoices(contract), april | final)
         self.assertEqual(len(contract.billing_ids), 2)
@@ -200,3 +206,63 @@ class TestBillingFinalMonth(SupportContractCommon):
             ),
             (date(2026, 4, 1), 83.33, 333.33, 470.0, 5.0, 7.0, 900.0, 1786.66),
         )
+
+    def test_final_statement_that_failed_is_billed_by_a_later_run(self):
+        """The run of 1 May fails on the final statement (nothing written, a
+        to-do for the account manager); the run of 1 June bills it: 900.00 for
+        1-10 April, dated 1 June, kept under May like one billed in time (its
+        overage counts in April); July's run and button bill nothing more."""
+        contract = self._create_extended_contract("2025-04-01")
+        with freeze_time("2026-03-20 09:00:00"):
+            contract.action_activate()
+            contract.action_end(date_end=date(2026, 4, 10))
+        with freeze_time("2026-04-01 06:00:00"):
+            self._run_billing()
+        april = self._assert_april_pro_rata(contract)
+        self._log_last_month(contract)
+        with freeze_time("2026-04-11 05:00:00"):
+            self.env["support.contract"]._cron_end_contracts()
+        original = SupportContractInvoicing._prepare_billing_invoice
+
+        def crash(record, month, lines):
+            if record == contract:
+                raise RuntimeError("The customer has no invoice address")
+            return original(record, month, lines)
+
+        with (
+            freeze_time("2026-05-01 06:00:00"),
+            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
+            mute_logger(
+                "odoo.addons.support_contract.models.support_contract_invoicing"
+            ),
+        ):
+            self._run_billing()
+        self.assertEqual(self._contract_invoices(contract), april)
+        self.assertFalse(contract.billing_ids.filtered("is_final"))
+        self.assertIn(
+            "Billing of May 2026 failed", contract.activity_ids.mapped("summary")
+        )
+        with freeze_time("2026-06-01 06:00:00"):
+            self._run_billing()
+            self._run_billing()
+        final = self._contract_invoices(contract) - april
+        self.assertEqual(len(final), 1)
+        self.assertEqual(final.invoice_date, date(2026, 6, 1))
+        self.assertEqual(
+            (final.support_period_start, final.support_period_end),
+            (date(2026, 4, 1), date(2026, 4, 10)),
+        )
+        self.assertEqual(final.amount_untaxed, 900.0)
+        billing = contract.billing_ids.filtered("is_final")
+        self.assertEqual(billing.month, date(2026, 5, 1))
+        self.assertEqual((billing.excess_hours, billing.separate_hours), (7.0, 2.0))
+        self.assertEqual(contract.hour_balance, -1.0)
+        with freeze_time("2026-07-01 06:00:00"):
+            self._run_billing()
+            with self.assertError(UserError, "final statement .* billed already"):
+                contract.action_bill_current_month()
+        self.assertEqual(self._contract_invoices(contract), april | final)
+        statement = self.env["support.contract.statement"].search(
+            [("contract_id", "=", contract.id), ("month", "=", date(2026, 4, 1))]
+        )
+        self.assertEqual(statement.amount_invoiced, 1786.66)
