@@ -248,15 +248,20 @@ def main(env, args):
         print(f"{'  SQL queries per contract':<60} {queries / count:10.1f}")
         if first_invoices is None:
             first_invoices = billings.invoice_id
+            first_cpu = cpu
         contracts.write({"state": "ended", "date_end": "2027-06-30"})
     baseline = f"baseline: plain account.move, {len(first_invoices)} invoices"
+    cpu_started = time.process_time()
     with timer(baseline, results):
         _plain_invoices(env, first_invoices)
+    baseline_cpu = time.process_time() - cpu_started
+    print(f"{'  CPU time of the Odoo process (s)':<60} {baseline_cpu:10.3f}")
     ratio(
         f"time(bill and post {counts[0]}) / baseline",
         results[f"bill and post {counts[0]} contracts for one month"],
         results[baseline],
     )
+    ratio(f"CPU(bill and post {counts[0]}) / CPU(baseline)", first_cpu, baseline_cpu)
     if len(counts) > 1:
         ratio(
             f"time({counts[-1]}) / time({counts[0]}) "

@@ -2,17 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from datetime import date
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
-
-from odoo.addons.support_contract.models.support_contract_invoicing import (
-    SupportContractInvoicing,
-)
 
 from .common import SupportContractCommon
 
@@ -104,9 +98,12 @@ class TestBillingFinalMonth(SupportContractCommon):
         self.assertEqual(contract.billing_ids.reserved_hours, 5.0)
         return april
 
-    def test_last_month_overage_billed_by_the_next_run(self):
-        """Ended after its minimum term on 10 April: April's run bills the fee
-        10/30, the run of 1 May the overage of April."""
+    def _ended_on_10_april(self):
+        """A contract ended after its minimum term on 10 April, April billed by
+        its run (10/30), the hours of April logged, ended by the daily job.
+
+        :return: (contract, April's invoice)
+        """
         contract = self._create_extended_contract("2025-04-01")
         with freeze_time("2026-03-20 09:00:00"):
             contract.action_activate()
@@ -118,6 +115,12 @@ class TestBillingFinalMonth(SupportContractCommon):
         with freeze_time("2026-04-11 05:00:00"):
             self.env["support.contract"]._cron_end_contracts()
         self.assertEqual(contract.state, "ended")
+        return contract, april
+
+    def test_last_month_overage_billed_by_the_next_run(self):
+        """Ended after its minimum term on 10 April: April's run bills the fee
+        10/30, the run of 1 May the overage of April."""
+        contract, april = self._ended_on_10_april()
         self._assert_final_statement(contract, april)
 
     def test_early_termination_overage_billed_by_the_next_run(self):
@@ -212,29 +215,10 @@ class TestBillingFinalMonth(SupportContractCommon):
         to-do for the account manager); the run of 1 June bills it: 900.00 for
         1-10 April, dated 1 June, kept under May like one billed in time (its
         overage counts in April); July's run and button bill nothing more."""
-        contract = self._create_extended_contract("2025-04-01")
-        with freeze_time("2026-03-20 09:00:00"):
-            contract.action_activate()
-            contract.action_end(date_end=date(2026, 4, 10))
-        with freeze_time("2026-04-01 06:00:00"):
-            self._run_billing()
-        april = self._assert_april_pro_rata(contract)
-        self._log_last_month(contract)
-        with freeze_time("2026-04-11 05:00:00"):
-            self.env["support.contract"]._cron_end_contracts()
-        original = SupportContractInvoicing._prepare_billing_invoice
-
-        def crash(record, month, lines):
-            if record == contract:
-                raise RuntimeError("The customer has no invoice address")
-            return original(record, month, lines)
-
+        contract, april = self._ended_on_10_april()
         with (
             freeze_time("2026-05-01 06:00:00"),
-            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
-            mute_logger(
-                "odoo.addons.support_contract.models.support_contract_invoicing"
-            ),
+            self._billing_fails_for(contract, "The customer has no invoice address"),
         ):
             self._run_billing()
         self.assertEqual(self._contract_invoices(contract), april)
