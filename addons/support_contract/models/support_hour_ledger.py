@@ -48,6 +48,7 @@ class SupportHourLedger(models.Model):
     )
     name = fields.Char(string="Description", required=True)
     hours = fields.Float(
+        string="Balance Change",
         digits=(16, 2),
         help="Change of the balance: positive adds hours, negative consumes them.",
     )
