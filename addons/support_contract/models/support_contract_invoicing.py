@@ -30,6 +30,13 @@ from ..tools.log_guard import guarded_logger
 
 _logger = guarded_logger(__name__)
 
+# A final statement that fails is tried again by the monthly runs after the
+# contract's last month, twelve runs in all (a to-do for the account manager
+# each time); a contract that ended longer ago is not billed again, so that a
+# database with contracts ended before final statements existed does not bill
+# them years later.
+FINAL_STATEMENT_RUNS = 12
+
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
 # lifecycle, agreement), so that a reader finds a rule by its subject
@@ -203,9 +210,12 @@ class SupportContractInvoicing(models.Model):
         """Whether ``month`` (first day) comes after the contract's last month:
         its run bills the final statement unless one was billed already (ended
         10 April: the run of 1 May bills the hours over the reservation logged
-        up to 10 April; when that fails, the runs of June and later do)."""
+        up to 10 April; when that fails, the runs of June and later do, until
+        the run of April of the next year: FINAL_STATEMENT_RUNS runs in all)."""
         self.ensure_one()
-        return bool(self.date_end) and next_month(self.date_end) <= month
+        return bool(self.date_end) and next_month(self.date_end) <= month <= next_month(
+            self.date_end
+        ) + relativedelta(months=FINAL_STATEMENT_RUNS - 1)
 
     def _get_billing_month(self, month):
         """The month a run in ``month`` keeps its billing row under: ``month``;
@@ -391,8 +401,14 @@ class SupportContractInvoicing(models.Model):
         later run when that one failed."""
         month_end = month + relativedelta(months=1, days=-1)
         last_month = month - relativedelta(months=1)
-        final_due = Domain("date_end", "<", month) & Domain(
-            "billing_ids", "not any", [("is_final", "=", True)]
+        final_due = (
+            Domain("date_end", "<", month)
+            & Domain(
+                "date_end",
+                ">=",
+                month - relativedelta(months=FINAL_STATEMENT_RUNS),
+            )
+            & Domain("billing_ids", "not any", [("is_final", "=", True)])
         )
         return Domain.AND(
             [

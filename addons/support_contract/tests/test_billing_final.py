@@ -250,3 +250,33 @@ class TestBillingFinalMonth(SupportContractCommon):
             [("contract_id", "=", contract.id), ("month", "=", date(2026, 4, 1))]
         )
         self.assertEqual(statement.amount_invoiced, 1786.66)
+
+    def test_final_statement_tried_for_twelve_runs(self):
+        """A final statement that keeps failing is tried by the twelve runs
+        after the last month (ended 10 April 2026: May 2026 to April 2027),
+        then no more: the run of May 2027 leaves the contract alone, so a
+        contract that ended long ago is not billed years later."""
+        contract, april = self._ended_on_10_april()
+        Contract = self.env["support.contract"]
+        for month in (date(2026, 5, 1), date(2027, 4, 1)):
+            self.assertIn(
+                contract, Contract.search(Contract._get_billable_domain(month))
+            )
+            self.assertTrue(contract._is_final_billing_month(month))
+        with (
+            freeze_time("2027-04-01 06:00:00"),
+            self._billing_fails_for(contract, "The customer has no invoice address"),
+        ):
+            self._run_billing()
+        self.assertIn(
+            "Billing of April 2027 failed", contract.activity_ids.mapped("summary")
+        )
+        self.assertNotIn(
+            contract,
+            Contract.search(Contract._get_billable_domain(date(2027, 5, 1))),
+        )
+        self.assertFalse(contract._is_final_billing_month(date(2027, 5, 1)))
+        with freeze_time("2027-05-01 06:00:00"):
+            self._run_billing()
+        self.assertEqual(self._contract_invoices(contract), april)
+        self.assertFalse(contract.billing_ids.filtered("is_final"))
