@@ -30,6 +30,13 @@ from ..tools.log_guard import guarded_logger
 
 _logger = guarded_logger(__name__)
 
+# A final statement that fails is tried again by the monthly runs after the
+# contract's last month, twelve runs in all (a to-do for the account manager
+# each time); a contract that ended longer ago is not billed again, so that a
+# database with contracts ended before final statements existed does not bill
+# them years later.
+FINAL_STATEMENT_RUNS = 12
+
 
 # support.contract is split by concern, one file each (contract, hours, invoicing,
 # lifecycle, agreement), so that a reader finds a rule by its subject
@@ -200,11 +207,39 @@ class SupportContractInvoicing(models.Model):
         return period, share
 
     def _is_final_billing_month(self, month):
-        """Whether ``month`` (first day) is the one after the contract's last
-        month: its run bills the final statement (ended 10 April: the run of
-        1 May bills the hours over the reservation logged up to 10 April)."""
+        """Whether ``month`` (first day) comes after the contract's last month:
+        its run bills the final statement unless one was billed already (ended
+        10 April: the run of 1 May bills the hours over the reservation logged
+        up to 10 April; when that fails, the runs of June and later do, until
+        the run of April of the next year: FINAL_STATEMENT_RUNS runs in all)."""
         self.ensure_one()
-        return bool(self.date_end) and next_month(self.date_end) == month
+        return bool(self.date_end) and next_month(self.date_end) <= month <= next_month(
+            self.date_end
+        ) + relativedelta(months=FINAL_STATEMENT_RUNS - 1)
+
+    def _get_billing_month(self, month):
+        """The month a run in ``month`` keeps its billing row under: ``month``;
+        for the final statement the month after the last one, whichever run
+        bills it, so that the unique month rule keeps it to one."""
+        self.ensure_one()
+        if self._is_final_billing_month(month):
+            return next_month(self.date_end)
+        return month
+
+    def _get_billed(self, month):
+        """Those of these contracts a run in ``month`` finds billed already:
+        a billing of the month, or of the final statement after the last
+        month."""
+        final = self.filtered(lambda contract: contract._is_final_billing_month(month))
+        return (
+            self.env["support.contract.billing"]
+            .search(
+                Domain("contract_id", "in", (self - final).ids)
+                & Domain("month", "=", month)
+                | Domain("contract_id", "in", final.ids) & Domain("is_final", "=", True)
+            )
+            .contract_id
+        )
 
     def _get_cloc_lines_billed(self, month):
         """Lines of custom code the fee of ``month`` is priced by: those of the
@@ -360,19 +395,29 @@ class SupportContractInvoicing(models.Model):
         """Contracts to bill for ``month`` (first day of a month): active ones,
         and ended ones until their end date, their last day (a contract ended in
         October on 31 December is billed for November and December); and those
-        whose last day lies in the month before, for their final statement
-        (suspended ones too: their hours were logged before the suspension)."""
+        whose last day lies before the month and whose final statement is not
+        billed yet (suspended ones too: their hours were logged before the
+        suspension): the run of the month after the last one bills it, or a
+        later run when that one failed."""
         month_end = month + relativedelta(months=1, days=-1)
         last_month = month - relativedelta(months=1)
-        ended_last_month = Domain("date_end", ">=", last_month) & Domain(
-            "date_end", "<", month
+        final_due = (
+            Domain("date_end", "<", month)
+            & Domain(
+                "date_end",
+                ">=",
+                month - relativedelta(months=FINAL_STATEMENT_RUNS),
+            )
+            & Domain("billing_ids", "not any", [("is_final", "=", True)])
         )
         return Domain.AND(
             [
                 [("date_start", "<=", month_end)],
                 Domain("state", "in", ("active", "ended"))
-                | (Domain("state", "=", "suspended") & ended_last_month),
-                Domain("date_end", "=", False) | Domain("date_end", ">=", last_month),
+                | (Domain("state", "=", "suspended") & final_due),
+                Domain("date_end", "=", False)
+                | Domain("date_end", ">=", last_month)
+                | final_due,
                 # an ended contract always has its end date
                 Domain("state", "=", "active") | Domain("date_end", "!=", False),
             ]
@@ -419,9 +464,7 @@ class SupportContractInvoicing(models.Model):
         """
         month = fields.Date.to_date(month).replace(day=1)
         Billing = self.env["support.contract.billing"]
-        billed = Billing.search(
-            [("contract_id", "in", self.ids), ("month", "=", month)]
-        ).contract_id
+        billed = self._get_billed(month)
         failed = {}
         todo = (self - billed).filtered(
             lambda contract: billing_period(
@@ -440,9 +483,7 @@ class SupportContractInvoicing(models.Model):
             # (after the previous batch's commit), so the billings that worker
             # committed before are seen here and not billed twice.
             batch = self.browse(batch_ids)._lock_free_rows()
-            batch -= Billing.search(
-                [("contract_id", "in", batch.ids), ("month", "=", month)]
-            ).contract_id
+            batch -= batch._get_billed(month)
             if not batch:
                 if commit and not Cron._commit_progress(len(batch_ids)):
                     break  # out of time: the scheduler runs the action again
@@ -513,7 +554,7 @@ class SupportContractInvoicing(models.Model):
             [
                 {
                     "contract_id": contract.id,
-                    "month": month,
+                    "month": contract._get_billing_month(month),
                     "is_final": contract in final,
                 }
                 for contract in self

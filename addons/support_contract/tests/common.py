@@ -7,8 +7,12 @@ from unittest.mock import patch
 from odoo import SUPERUSER_ID, api
 from odoo.fields import Command
 from odoo.sql_db import db_connect
+from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.support_contract.models.support_contract_invoicing import (
+    SupportContractInvoicing,
+)
 
 
 class SupportContractCommon(BaseCommon):
@@ -213,6 +217,25 @@ class SupportContractCommon(BaseCommon):
         replaced by nothing: the test's transaction is rolled back at the end."""
         with patch.object(type(self.env["ir.cron"]), "_commit_progress", autospec=True):
             self.env["support.contract"]._cron_bill_month(month)
+
+    @contextmanager
+    def _billing_fails_for(self, contracts, message):
+        """The billing of ``contracts`` raises ``message`` (as a broken invoice
+        address would) while the block runs; the others bill as usual."""
+        original = SupportContractInvoicing._prepare_billing_invoice
+
+        def crash(contract, month, lines):
+            if contract in contracts:
+                raise RuntimeError(message)
+            return original(contract, month, lines)
+
+        with (
+            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
+            mute_logger(
+                "odoo.addons.support_contract.models.support_contract_invoicing"
+            ),
+        ):
+            yield
 
     @contextmanager
     def assertError(self, exception, regex):

@@ -11,10 +11,6 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.support_contract.models.support_contract_invoicing import (
-    SupportContractInvoicing,
-)
-
 from .common import SupportContractCommon
 
 
@@ -93,19 +89,7 @@ class TestBilling(SupportContractCommon):
         """A contract failing half-way leaves nothing behind; the next run bills
         it and only it."""
         failing = self.contracts[1]
-        original = SupportContractInvoicing._prepare_billing_invoice
-
-        def crash(contract, month, lines):
-            if contract == failing:
-                raise RuntimeError("simulated crash")
-            return original(contract, month, lines)
-
-        with (
-            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
-            mute_logger(
-                "odoo.addons.support_contract.models.support_contract_invoicing"
-            ),
-        ):
+        with self._billing_fails_for(failing, "simulated crash"):
             done = self.contracts._bill_month(self.month)
         self.assertEqual(done.contract_id, self.contracts - failing)
         self.assertFalse(self._billings(failing))
@@ -125,19 +109,7 @@ class TestBilling(SupportContractCommon):
         a to-do stating the error, once per month however often the run fails;
         the others are billed and get none."""
         failing = self.contracts[1]
-        original = SupportContractInvoicing._prepare_billing_invoice
-
-        def crash(contract, month, lines):
-            if contract == failing:
-                raise RuntimeError("The customer has no invoice address")
-            return original(contract, month, lines)
-
-        with (
-            patch.object(SupportContractInvoicing, "_prepare_billing_invoice", crash),
-            mute_logger(
-                "odoo.addons.support_contract.models.support_contract_invoicing"
-            ),
-        ):
+        with self._billing_fails_for(failing, "The customer has no invoice address"):
             done = self.contracts._bill_month(self.month)
             self.contracts._bill_month(self.month)
         self.assertEqual(done.contract_id, self.contracts - failing)

@@ -46,7 +46,7 @@ class TestBillingFinalMonth(SupportContractCommon):
     def _assert_final_statement(self, contract, april):
         """The run of 1 May bills 7 h over at 100.00 = 700.00 and 2 h of the data
         import at 100.00 = 200.00: 900.00, dated 1 May, for 1-10 April; a second
-        run and the button bill nothing more, nor does June."""
+        run and the button bill nothing more, nor do June's run and button."""
         with freeze_time("2026-05-01 06:00:00"):
             self._run_billing()
         invoices = self._contract_invoices(contract)
@@ -86,7 +86,7 @@ class TestBillingFinalMonth(SupportContractCommon):
                 contract.action_bill_current_month()
         with freeze_time("2026-06-01 06:00:00"):
             self._run_billing()
-            with self.assertError(UserError, "Only an active contract is billed"):
+            with self.assertError(UserError, "final statement .* billed already"):
                 contract.action_bill_current_month()
         self.assertEqual(self._contract_invoices(contract), april | final)
         self.assertEqual(len(contract.billing_ids), 2)
@@ -98,9 +98,12 @@ class TestBillingFinalMonth(SupportContractCommon):
         self.assertEqual(contract.billing_ids.reserved_hours, 5.0)
         return april
 
-    def test_last_month_overage_billed_by_the_next_run(self):
-        """Ended after its minimum term on 10 April: April's run bills the fee
-        10/30, the run of 1 May the overage of April."""
+    def _ended_on_10_april(self):
+        """A contract ended after its minimum term on 10 April, April billed by
+        its run (10/30), the hours of April logged, ended by the daily job.
+
+        :return: (contract, April's invoice)
+        """
         contract = self._create_extended_contract("2025-04-01")
         with freeze_time("2026-03-20 09:00:00"):
             contract.action_activate()
@@ -112,6 +115,12 @@ class TestBillingFinalMonth(SupportContractCommon):
         with freeze_time("2026-04-11 05:00:00"):
             self.env["support.contract"]._cron_end_contracts()
         self.assertEqual(contract.state, "ended")
+        return contract, april
+
+    def test_last_month_overage_billed_by_the_next_run(self):
+        """Ended after its minimum term on 10 April: April's run bills the fee
+        10/30, the run of 1 May the overage of April."""
+        contract, april = self._ended_on_10_april()
         self._assert_final_statement(contract, april)
 
     def test_early_termination_overage_billed_by_the_next_run(self):
@@ -200,3 +209,74 @@ class TestBillingFinalMonth(SupportContractCommon):
             ),
             (date(2026, 4, 1), 83.33, 333.33, 470.0, 5.0, 7.0, 900.0, 1786.66),
         )
+
+    def test_final_statement_that_failed_is_billed_by_a_later_run(self):
+        """The run of 1 May fails on the final statement (nothing written, a
+        to-do for the account manager); the run of 1 June bills it: 900.00 for
+        1-10 April, dated 1 June, kept under May like one billed in time (its
+        overage counts in April); July's run and button bill nothing more."""
+        contract, april = self._ended_on_10_april()
+        with (
+            freeze_time("2026-05-01 06:00:00"),
+            self._billing_fails_for(contract, "The customer has no invoice address"),
+        ):
+            self._run_billing()
+        self.assertEqual(self._contract_invoices(contract), april)
+        self.assertFalse(contract.billing_ids.filtered("is_final"))
+        self.assertIn(
+            "Billing of May 2026 failed", contract.activity_ids.mapped("summary")
+        )
+        with freeze_time("2026-06-01 06:00:00"):
+            self._run_billing()
+            self._run_billing()
+        final = self._contract_invoices(contract) - april
+        self.assertEqual(len(final), 1)
+        self.assertEqual(final.invoice_date, date(2026, 6, 1))
+        self.assertEqual(
+            (final.support_period_start, final.support_period_end),
+            (date(2026, 4, 1), date(2026, 4, 10)),
+        )
+        self.assertEqual(final.amount_untaxed, 900.0)
+        billing = contract.billing_ids.filtered("is_final")
+        self.assertEqual(billing.month, date(2026, 5, 1))
+        self.assertEqual((billing.excess_hours, billing.separate_hours), (7.0, 2.0))
+        self.assertEqual(contract.hour_balance, -1.0)
+        with freeze_time("2026-07-01 06:00:00"):
+            self._run_billing()
+            with self.assertError(UserError, "final statement .* billed already"):
+                contract.action_bill_current_month()
+        self.assertEqual(self._contract_invoices(contract), april | final)
+        statement = self.env["support.contract.statement"].search(
+            [("contract_id", "=", contract.id), ("month", "=", date(2026, 4, 1))]
+        )
+        self.assertEqual(statement.amount_invoiced, 1786.66)
+
+    def test_final_statement_tried_for_twelve_runs(self):
+        """A final statement that keeps failing is tried by the twelve runs
+        after the last month (ended 10 April 2026: May 2026 to April 2027),
+        then no more: the run of May 2027 leaves the contract alone, so a
+        contract that ended long ago is not billed years later."""
+        contract, april = self._ended_on_10_april()
+        Contract = self.env["support.contract"]
+        for month in (date(2026, 5, 1), date(2027, 4, 1)):
+            self.assertIn(
+                contract, Contract.search(Contract._get_billable_domain(month))
+            )
+            self.assertTrue(contract._is_final_billing_month(month))
+        with (
+            freeze_time("2027-04-01 06:00:00"),
+            self._billing_fails_for(contract, "The customer has no invoice address"),
+        ):
+            self._run_billing()
+        self.assertIn(
+            "Billing of April 2027 failed", contract.activity_ids.mapped("summary")
+        )
+        self.assertNotIn(
+            contract,
+            Contract.search(Contract._get_billable_domain(date(2027, 5, 1))),
+        )
+        self.assertFalse(contract._is_final_billing_month(date(2027, 5, 1)))
+        with freeze_time("2027-05-01 06:00:00"):
+            self._run_billing()
+        self.assertEqual(self._contract_invoices(contract), april)
+        self.assertFalse(contract.billing_ids.filtered("is_final"))

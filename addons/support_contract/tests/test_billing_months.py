@@ -189,7 +189,7 @@ class TestBillingMonths(SupportContractCommon):
         with freeze_time("2026-06-01 09:00:00"):
             self._run_billing()
             self.assertFalse(contract._bill_month(date(2026, 6, 1)))
-            with self.assertError(UserError, "Only an active contract is billed"):
+            with self.assertError(UserError, "final statement .* billed already"):
                 contract.action_bill_current_month()
         self.assertEqual(self._contract_invoices(contract), invoice)
 

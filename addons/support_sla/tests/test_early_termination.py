@@ -160,10 +160,12 @@ class TestEarlyTermination(SlaTicketCommon):
         self.assertEqual(handover.date_deadline, date(2027, 2, 15))
         self.assertIn("Next Partner B.V.", str(handover.note))
         # billed through the last day, not after it (the existing end rules:
-        # March's run makes only the final statement, April's nothing)
+        # March's run makes only the final statement, April's nothing once it
+        # is billed)
         period, _share = contract._get_billing_share(date(2027, 2, 1))
         self.assertEqual(period, (date(2027, 2, 1), date(2027, 2, 15)))
         self.assertIsNone(contract._get_billing_share(date(2027, 3, 1))[0])
+        self.assertTrue(contract._bill_month(date(2027, 3, 1)).is_final)
         self.assertNotIn(
             contract,
             contract.search(contract._get_billable_domain(date(2027, 4, 1))),
