@@ -15,23 +15,31 @@ class IrSequence(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sequences = super().create(vals_list)
-        sequences._support_ticket_sequence_changed()
+        if sequences._support_has_ticket_sequence():
+            sequences._support_ticket_sequence_changed()
         return sequences
 
     def write(self, vals):
-        if TICKET_SHAPE_FIELDS & set(vals):
-            self._support_ticket_sequence_changed()
+        # a ticket sequence before the write (its code may change) or after it
+        shaped = bool(TICKET_SHAPE_FIELDS & set(vals))
+        changed = shaped and self._support_has_ticket_sequence()
         res = super().write(vals)
-        if TICKET_SHAPE_FIELDS & set(vals):
+        if changed or (shaped and self._support_has_ticket_sequence()):
             self._support_ticket_sequence_changed()
         return res
 
     def unlink(self):
-        self._support_ticket_sequence_changed()
-        return super().unlink()
+        changed = self._support_has_ticket_sequence()
+        res = super().unlink()
+        if changed:
+            self._support_ticket_sequence_changed()
+        return res
+
+    def _support_has_ticket_sequence(self):
+        """Whether these sequences include one of ticket numbers."""
+        return any(sequence.code == TICKET_SEQUENCE_CODE for sequence in self)
 
     def _support_ticket_sequence_changed(self):
         """The digits of a ticket number may have changed:
         helpdesk.ticket._support_ticket_number_digits is cached per process."""
-        if any(sequence.code == TICKET_SEQUENCE_CODE for sequence in self):
-            self.env.registry.clear_cache()
+        self.env.registry.clear_cache()

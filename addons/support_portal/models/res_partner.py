@@ -20,10 +20,20 @@ class ResPartner(models.Model):
     )
 
     def unlink(self):
+        # a deleted key user leaves the key users of its contract, which
+        # support.contract._support_cached_key_user_ids caches per process: the
+        # caches are cleared (in every worker) only when a key user is deleted,
+        # not for every contact. sudo: whether any contract names them, whoever
+        # deletes the contacts; active_test: archived contracts cache them too
+        key_users = (
+            self.env["support.contract"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("key_user_ids", "in", self.ids)], limit=1)
+        )
         res = super().unlink()
-        # a deleted contact leaves the key users of its contract:
-        # support.contract._support_cached_key_user_ids
-        self.env.registry.clear_cache()
+        if key_users:
+            self.env.registry.clear_cache()
         return res
 
     def _support_mail_domains(self):
