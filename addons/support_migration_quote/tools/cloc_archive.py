@@ -121,7 +121,12 @@ class _Extractor:
                 )
             )
         self.declared += max(declared_size, 0)
-        if self.declared > self.limits.max_total_size:
+        self._check_total_size(name, self.declared)
+
+    def _check_total_size(self, name, total):
+        """What the archive unpacks to so far (declared by the headers, or
+        written) stays within the limit for all its files."""
+        if total > self.limits.max_total_size:
             raise ClocInputError(
                 _lt(
                     "The archive unpacks to more than %(limit)s (at %(name)s): "
@@ -218,15 +223,7 @@ class _Extractor:
                     lines += chunk.count(b"\n")
                     self._check_python_lines(name, lines)
                 self.written += len(chunk)
-                if self.written > self.limits.max_total_size:
-                    raise ClocInputError(
-                        _lt(
-                            "The archive unpacks to more than %(limit)s (at %(name)s): "
-                            "refused as a possible decompression bomb.",
-                            limit=_mib(self.limits.max_total_size),
-                            name=name,
-                        )
-                    )
+                self._check_total_size(name, self.written)
                 target.write(chunk)
         self.files += 1
 

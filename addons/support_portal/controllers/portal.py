@@ -320,8 +320,6 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         is_user = not request.env.user._is_public()
         closing = values.get("closed_stages")
-        raw_close = kwargs.get("support_close") or ""
-        close_stage_id = int(raw_close) if raw_close.isdigit() else None
         tz = self._support_viewer_tz(ticket)
         env = request.env
 
@@ -405,7 +403,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 **self._support_estimate_values(ticket, is_user),
                 # the closing buttons ask first (see /ticket/close)
                 "support_close_stage": closing
-                and closing.filtered(lambda s: s.id == close_stage_id),
+                and _pick_by_id(closing, kwargs.get("support_close")),
             }
         )
         return values
@@ -419,7 +417,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     )
     def portal_ticket_confirm(self, ticket_id, **kw):
         """The customer confirms that the ticket is resolved."""
-        ticket = _get_ticket_or_404(ticket_id)
+        ticket = _get_record_or_404("helpdesk.ticket", ticket_id)
         try:
             ticket.sudo()._portal_confirm_resolution(request.env.user.partner_id)
         except UserError as error:
@@ -435,7 +433,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     )
     def portal_ticket_reopen(self, ticket_id, reason=None, **kw):
         """The customer reopens a resolved or closed ticket, saying why."""
-        ticket = _get_ticket_or_404(ticket_id)
+        ticket = _get_record_or_404("helpdesk.ticket", ticket_id)
         try:
             ticket.sudo()._portal_reopen(request.env.user.partner_id, reason=reason)
         except UserError as error:
@@ -452,7 +450,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_ticket_escalate(self, ticket_id, reason=None, level=None, **kw):
         """A key user of the ticket's contract asks for an escalation: level 1
         to the senior partner, then level 2 to the managing partner."""
-        ticket = _get_ticket_or_404(ticket_id)
+        ticket = _get_record_or_404("helpdesk.ticket", ticket_id)
         # sudo: _customer_escalate checks the user is a key user of the ticket's
         # contract before it records anything
         return self._support_ticket_action(
@@ -480,7 +478,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _support_get_estimate(self, ticket_id, estimate_id):
         """The estimate of a ticket the user may read, else 404."""
-        ticket = _get_ticket_or_404(ticket_id)
+        ticket = _get_record_or_404("helpdesk.ticket", ticket_id)
         # sudo: the ticket's estimates, once the user may read the ticket
         estimate = _pick_by_id(ticket.sudo().support_change_estimate_ids, estimate_id)
         if not estimate:
@@ -539,7 +537,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_release_approve(self, ticket_id, **kw):
         """A key user of the ticket's contract approves for production the change
         tested on acceptance."""
-        ticket = _get_ticket_or_404(ticket_id)
+        ticket = _get_record_or_404("helpdesk.ticket", ticket_id)
         # sudo: _customer_approve_release checks the user is a key user of the
         # ticket's contract and the ticket is on acceptance before it writes
         return self._support_ticket_action(
@@ -775,11 +773,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         evaluation, within the objection period."""
         # found with the user's rights: the portal rule shows an evaluation to
         # the contract's key users only, once discussed
-        evaluation = request.env["support.sla.evaluation"].search(
-            [("id", "=", evaluation_id)]
-        )
-        if not evaluation:
-            raise NotFound()
+        evaluation = _get_record_or_404("support.sla.evaluation", evaluation_id)
         try:
             # sudo: the objection is recorded by the suite after _object checks
             # the user is a key user of the contract and the period is open
@@ -813,16 +807,20 @@ def _get_document_or_404(controller, model_name, record_id, access_token=None):
         raise NotFound() from error
 
 
-def _get_ticket_or_404(ticket_id):
-    """The ticket with this id if the current user may read it, else 404."""
+def _get_record_or_404(model_name, record_id):
+    """The record of ``model_name`` with this id (read as an integer once) if the
+    current user may read it (access rights and record rules), else 404, whether
+    it exists or not: the record of this user or 404, for the pages that act
+    with the user's own rights."""
     try:
-        ticket = request.env["helpdesk.ticket"].browse(int(ticket_id or 0)).exists()
-        if not ticket:
-            raise MissingError(request.env._("This ticket does not exist."))
-        ticket.check_access("read")
-    except (ValueError, AccessError, MissingError) as error:
+        record = request.env[model_name].browse(int(record_id or 0)).exists()
+        if record:
+            record.check_access("read")
+    except (ValueError, AccessError) as error:
         raise NotFound() from error
-    return ticket
+    if not record:
+        raise NotFound()
+    return record
 
 
 def _pick_by_id(records, raw_id):

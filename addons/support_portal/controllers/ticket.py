@@ -21,7 +21,7 @@ from ..tools.attachment_policy import (
     DEFAULT_MAX_ATTACHMENT_MB,
     DEFAULT_MAX_ATTACHMENTS,
 )
-from .portal import _get_ticket_or_404, _pick_by_id
+from .portal import _get_record_or_404, _pick_by_id
 
 
 class SupportTicketController(HelpdeskTicketController):
@@ -36,7 +36,7 @@ class SupportTicketController(HelpdeskTicketController):
         The page's Done/Cancelled buttons post ``ask=1``: that post only shows the
         question "Close this ticket?" on the ticket page; the answer closes it (as
         any post without ``ask``, helpdesk_mgmt's own)."""
-        ticket = _get_ticket_or_404(ticket_id)
+        ticket = _get_record_or_404("helpdesk.ticket", ticket_id)
         stage = _pick_by_id(ticket._get_portal_close_stages(), stage_id)
         if stage and ask == "1":
             return request.redirect(

@@ -20,14 +20,14 @@ class TestSlaTimeline(SlaCalendarCommon):
     holidays package, added by hand every year); Christmas Fri 25 + Sat 26 Dec.
     """
 
-    # -- SPEC worked examples ---------------------------------------------------
-    def test_spec_high_8_business_hours(self):
+    # -- the SLA terms' worked examples (Light: business days 08:00-17:00) -----
+    def test_high_8_business_hours(self):
         # Thu 22 Oct 15:00 CEST: Thu 15-17 = 2 h, Fri 08-14 = 6 h -> Fri 23 Oct 14:00
         # CEST = 12:00 UTC.
         due = self.deadline(self.cal_light, ams(2026, 10, 22, 15), "business_hours", 8)
         self.assertEqual(due, utc(2026, 10, 23, 12))
 
-    def test_spec_medium_end_of_next_working_day(self):
+    def test_medium_end_of_next_working_day(self):
         # Fri 30 Oct 10:00 CET: first working day after Friday is Mon 2 Nov, its
         # window ends 17:00 CET = 16:00 UTC.
         due = self.deadline(self.cal_light, ams(2026, 10, 30, 10), "next_day_end")

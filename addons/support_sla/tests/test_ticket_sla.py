@@ -134,8 +134,8 @@ class TestTicketSla(SlaTicketCommon):
         self.assertIn("support_ticket_type_id", tracked)
         self.assertIn("sla_priority_overridden", tracked)
 
-    # -- SPEC worked examples on tickets -------------------------------------------
-    def test_spec_high_8_business_hours_on_ticket(self):
+    # -- the SLA terms' worked examples, on tickets --------------------------------
+    def test_high_8_business_hours_on_ticket(self):
         with freeze_time(ams(2026, 10, 22, 15)):
             ticket = self._ticket()
             self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[0])
@@ -148,7 +148,7 @@ class TestTicketSla(SlaTicketCommon):
         # the response deadline: end of that working day, Fri 17:00 CEST = 15:00 UTC
         self.assertEqual(ticket.sla_resolution_deadline, utc(2026, 10, 23, 15))
 
-    def test_spec_medium_resolution_from_response(self):
+    def test_medium_resolution_from_response(self):
         with freeze_time(ams(2026, 10, 30, 9)):
             ticket = self._ticket()
             self._triage(ticket, self.impact.value_ids[1], self.urgency.value_ids[1])

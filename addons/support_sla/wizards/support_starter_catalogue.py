@@ -1,8 +1,9 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""``support.starter.catalogue`` (Load the Starter Catalogue): the tiered plans of the
-provider documents loaded into a company in one click, for a database installed without
-demo data; loading it again creates nothing twice.
+"""``support.starter.catalogue`` (Load the Starter Catalogue): the tiered plans (Basic,
+Light, Medium, Heavy) with their add-ons, priorities, policies and calendars loaded into
+a company in one click, for a database installed without demo data; loading it again
+creates nothing twice.
 """
 
 from odoo import api, fields, models
