@@ -9,6 +9,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+# Headers of the mails the suite sends the reporter by itself (acknowledgement,
+# delay notices): automatic (RFC 3834), and no out-of-office or automatic answer
+# wanted (Exchange); delivery failures still come back
+AUTOMATIC_MAIL_HEADERS = {
+    "Auto-Submitted": "auto-generated",
+    "X-Auto-Response-Suppress": "OOF, AutoReply",
+}
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -217,6 +225,8 @@ class HelpdeskTicket(models.Model):
                 partner_ids=ticket.partner_id.ids,
                 email_layout_xmlid=template.email_layout_xmlid or False,
                 mail_auto_delete=template.auto_delete,
+                # no responder answers it: no loop of automatic mails starts
+                mail_headers=AUTOMATIC_MAIL_HEADERS,
             )
 
     @api.model
