@@ -650,9 +650,17 @@ class SupportContractInvoicing(models.Model):
                 timesheets.sudo().write({"support_billing_id": billing.id})
         Ledger.create(ledger_vals)
         self._complete_invoice_vals(invoice_vals)
+        Move = self.env["account.move"]
         for company, company_billings in (
             Billing.concat(*invoice_vals).grouped("company_id").items()
         ):
+            if company.support_billing_post == "post":
+                # marked to be sent as they are created (sent once posted)
+                for billing in company_billings:
+                    vals = invoice_vals[billing]
+                    vals["sending_data"] = Move._get_support_sending_data(
+                        self.env["res.users"].browse(vals["invoice_user_id"])
+                    )
             # no creation message nor followers per invoice: the billing row and
             # the contract's chatter are the trail, and they cost a lot at volume
             invoices = (
