@@ -4,9 +4,46 @@
 from datetime import date
 
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import SupportContractCommon
+
+
+def accounting_header(move):
+    """What Odoo computes for an invoice: fiscal position, payment term, bank
+    account, journal, currency and rate, delivery address, due date, totals."""
+    return (
+        move.fiscal_position_id,
+        move.invoice_payment_term_id,
+        move.partner_bank_id,
+        move.journal_id,
+        move.currency_id,
+        move.invoice_currency_rate,
+        move.partner_shipping_id,
+        move.invoice_date_due,
+        move.amount_untaxed,
+        move.amount_tax,
+    )
+
+
+def accounting_lines(move):
+    """What Odoo computes for each journal item of an invoice (its number, in
+    the payment term's label once posted, read as "#")."""
+    number = move.name if move.name and move.name != "/" else None
+    return sorted(
+        (
+            line.display_type,
+            (line.name or "").replace(number, "#") if number else line.name or "",
+            line.account_id.id,
+            line.tax_ids.ids,
+            line.product_uom_id.id,
+            line.currency_rate,
+            line.partner_id.id,
+            tuple(sorted((line.analytic_distribution or {}).items())),
+            line.balance,
+        )
+        for line in move.line_ids
+    )
 
 
 @tagged("post_install", "-at_install")
@@ -164,38 +201,8 @@ class TestBillingAmounts(SupportContractCommon):
             .create(invoice._get_plain_copy_vals())
         )
 
-        def header(move):
-            return (
-                move.fiscal_position_id,
-                move.invoice_payment_term_id,
-                move.partner_bank_id,
-                move.journal_id,
-                move.currency_id,
-                move.invoice_currency_rate,
-                move.partner_shipping_id,
-                move.invoice_date_due,
-                move.amount_untaxed,
-                move.amount_tax,
-            )
-
-        def lines(move):
-            return sorted(
-                (
-                    line.display_type,
-                    line.name or "",
-                    line.account_id.id,
-                    line.tax_ids.ids,
-                    line.product_uom_id.id,
-                    line.currency_rate,
-                    line.partner_id.id,
-                    line.analytic_distribution or {},
-                    line.balance,
-                )
-                for line in move.line_ids
-            )
-
-        self.assertEqual(header(invoice), header(reference))
-        self.assertEqual(lines(invoice), lines(reference))
+        self.assertEqual(accounting_header(invoice), accounting_header(reference))
+        self.assertEqual(accounting_lines(invoice), accounting_lines(reference))
         # the fiscal position applies: the plan keeps its tax, the integrations'
         # 15 % become 0 %, and the income goes to the export account
         self.assertEqual(invoice.fiscal_position_id.name, "Belgium")
@@ -212,3 +219,31 @@ class TestBillingAmounts(SupportContractCommon):
             ).tax_ids,
             export_tax,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestDemoInvoices(TransactionCase):
+    """The demo bills its customers as the database's own company would: in the
+    company's currency, with the fiscal position, accounts and taxes Odoo gives
+    that company's invoice to that customer (on Odoo's demo company, a US
+    company, the Dutch and Swedish customers are foreign customers: dollars and
+    its "Foreign Trade" position, 0 % export tax)."""
+
+    def test_demo_invoices_as_the_company_bills(self):
+        for xmlid in ("support_contract_tulip_demo", "support_contract_nordic_demo"):
+            contract = self.env.ref(f"support_contract.{xmlid}")
+            invoices = contract.billing_ids.invoice_id
+            self.assertTrue(invoices, xmlid)
+            for invoice in invoices:
+                self.assertEqual(invoice.currency_id, contract.company_id.currency_id)
+                reference = (
+                    self.env["account.move"]
+                    .with_company(invoice.company_id)
+                    .create(invoice._get_plain_copy_vals())
+                )
+                if invoice.state == "posted":
+                    reference.action_post()
+                self.assertEqual(
+                    accounting_header(invoice), accounting_header(reference)
+                )
+                self.assertEqual(accounting_lines(invoice), accounting_lines(reference))
