@@ -369,6 +369,47 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         )
         self.assertEqual(len(answer["result"]), len(lines))
 
+    def test_invoice_follows_the_contract_of_its_sale_order(self):
+        """The contracts an invoice bills (stored for the portal rules) follow its
+        sale orders: an order that becomes the contract's later takes its invoice
+        from the contact who is not a key user; unlinking the lines gives it back;
+        a key user removed from the contract no longer reads it."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.hour_product.id, "product_uom_qty": 1}
+                    )
+                ],
+            }
+        )
+        invoice = self._invoice(self.customer_a)
+        invoice.invoice_line_ids.sale_line_ids = order.order_line
+        Move = self.env["account.move"]
+        users = {
+            who: self.env["res.users"].search([("login", "=", who)])
+            for who in ("key_user_a", "contact_a")
+        }
+
+        def readers():
+            return {
+                who
+                for who, user in users.items()
+                if Move.with_user(user).search([("id", "=", invoice.id)])
+            }
+
+        self.assertFalse(invoice.support_billed_contract_ids)
+        self.assertEqual(readers(), {"key_user_a", "contact_a"})
+        order.support_contract_id = self.contract_a
+        self.assertEqual(invoice.support_billed_contract_ids, self.contract_a)
+        self.assertEqual(readers(), {"key_user_a"})
+        self.contract_a.key_user_ids -= users["key_user_a"].partner_id
+        self.assertEqual(readers(), set())
+        invoice.invoice_line_ids.sale_line_ids = False
+        self.assertFalse(invoice.support_billed_contract_ids)
+        self.assertEqual(readers(), {"key_user_a", "contact_a"})
+
     def test_contract_page_lists_its_invoices(self):
         invoice_a = self._contract_order_invoice()
         self._login("key_user_a")
