@@ -53,18 +53,12 @@ ORIGINAL_RULE_DOMAINS = {
 }
 
 
-def load_invoice_rules(env):
-    """Load the narrowed portal invoice rules (security/account_move_security.xml)
-    into an existing database as an installation would: account ships them
+def load_narrowed_rules(env, *files):
+    """Load the narrowed portal rules of ``files`` (security/*_security.xml) into
+    an existing database as an installation would: their addons ship them
     ``noupdate``, so a module update alone does not change their domains."""
-    convert_file(
-        env,
-        "support_portal",
-        "security/account_move_security.xml",
-        {},
-        mode="init",
-        noupdate=True,
-    )
+    for filename in files:
+        convert_file(env, "support_portal", filename, {}, mode="init", noupdate=True)
 
 
 def uninstall_hook(env):

@@ -9,8 +9,10 @@ load that file once as an installation would.
 
 from odoo import SUPERUSER_ID, api
 
-from odoo.addons.support_portal.hooks import load_invoice_rules
+from odoo.addons.support_portal.hooks import load_narrowed_rules
 
 
 def migrate(cr, version):
-    load_invoice_rules(api.Environment(cr, SUPERUSER_ID, {}))
+    load_narrowed_rules(
+        api.Environment(cr, SUPERUSER_ID, {}), "security/account_move_security.xml"
+    )
