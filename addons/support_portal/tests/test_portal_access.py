@@ -289,10 +289,15 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
 
     def _contract_order_invoice(self):
         """An invoice of customer A for a sale order of contract A (one hour)."""
+        return self._order_invoice(self.contract_a)[1]
+
+    def _order_invoice(self, contract):
+        """A sale order of customer A (one hour) of ``contract`` (or of none) and
+        an invoice of it: (order, invoice)."""
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
-                "support_contract_id": self.contract_a.id,
+                "support_contract_id": contract.id,
                 "order_line": [
                     Command.create(
                         {"product_id": self.hour_product.id, "product_uom_qty": 1}
@@ -302,7 +307,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         )
         invoice = self._invoice(self.customer_a)
         invoice.invoice_line_ids.sale_line_ids = order.order_line
-        return invoice
+        return order, invoice
 
     def _contract_invoices(self):
         """Invoices of customer A: of the contract's billing, of a sale order of the
@@ -374,18 +379,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         sale orders: an order that becomes the contract's later takes its invoice
         from the contact who is not a key user; unlinking the lines gives it back;
         a key user removed from the contract no longer reads it."""
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer_a.id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": self.hour_product.id, "product_uom_qty": 1}
-                    )
-                ],
-            }
-        )
-        invoice = self._invoice(self.customer_a)
-        invoice.invoice_line_ids.sale_line_ids = order.order_line
+        order, invoice = self._order_invoice(self.env["support.contract"])
         Move = self.env["account.move"]
         users = {
             who: self.env["res.users"].search([("login", "=", who)])
