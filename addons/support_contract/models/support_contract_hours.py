@@ -28,8 +28,8 @@ class SupportContractHours(models.Model):
         comodel_name="support.hour.band",
         string="Band",
         compute="_compute_hour_band_id",
-        help="Band holding the reserved hours (lower bound excluded, upper bound "
-        "included).",
+        help="Band holding the reserved hours (from its lower bound up to but not "
+        "including its upper bound; the highest band also holds its upper bound).",
     )
     reserved_discount = fields.Float(
         string="Reserved Hours Discount (%)", compute="_compute_hour_band_id"
