@@ -10,7 +10,7 @@ sold before it applies is added to it (and the date moves to the later month).""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
-from odoo.tools import float_compare, format_date
+from odoo.tools import format_date
 
 
 class SupportContractAmendment(models.Model):
@@ -104,21 +104,10 @@ class SupportContractAmendment(models.Model):
         for amendment in self.filtered(lambda a: a.state == "pending"):
             contract = amendment.contract_id
             plan = amendment._get_next_plan()
-            hours = amendment._get_next_reserved_hours()
-            if float_compare(hours, 0.0, precision_digits=2) < 0:
-                raise ValidationError(
-                    self.env._("Reserved hours cannot be negative (%(h)s h).", h=hours)
-                )
-            if hours and not plan.allows_reserved_hours:
-                raise ValidationError(
-                    self.env._(
-                        "Plan %(plan)s does not allow reserved hours: choose a paid "
-                        "plan or set the reserved hours to 0.",
-                        plan=plan.name,
-                    )
-                )
-            if hours:
-                self.env["support.hour.band"]._get_band(hours, contract.company_id)
+            # the contract's own reserved-hour rules, on the contract as it will be
+            contract._check_reserved_hours_on(
+                plan, amendment._get_next_reserved_hours()
+            )
             for line in amendment.line_ids:
                 if line.quantity < 0 or (
                     not line.addon_id.per_unit and line.quantity > 1

@@ -28,8 +28,8 @@ class SupportContractHours(models.Model):
         comodel_name="support.hour.band",
         string="Band",
         compute="_compute_hour_band_id",
-        help="Band holding the reserved hours (lower bound excluded, upper bound "
-        "included).",
+        help="Band holding the reserved hours (from its lower bound up to but not "
+        "including its upper bound; the highest band also holds its upper bound).",
     )
     reserved_discount = fields.Float(
         string="Reserved Hours Discount (%)", compute="_compute_hour_band_id"
@@ -71,31 +71,29 @@ class SupportContractHours(models.Model):
     @api.constrains("reserved_hours", "plan_id", "company_id")
     def _check_reserved_hours(self):
         for contract in self:
-            if float_compare(contract.reserved_hours, 0.0, precision_digits=2) < 0:
-                raise ValidationError(
-                    self.env._(
-                        "Reserved hours cannot be negative (%(hours)s h on "
-                        "%(contract)s).",
-                        hours=contract.reserved_hours,
-                        contract=contract.name,
-                    )
+            contract._check_reserved_hours_on(contract.plan_id, contract.reserved_hours)
+
+    def _check_reserved_hours_on(self, plan, hours):
+        """The reserved-hour rules of this contract with ``plan`` and ``hours``, as
+        it is or as its waiting amendment will make it (one rule for both): not
+        negative, only on a plan that allows reserved hours, and held by a band
+        of the company's scale (see support.hour.band._get_band).
+
+        :return: the band holding ``hours`` (empty for 0 h)
+        """
+        self.ensure_one()
+        if (
+            float_compare(hours, 0.0, precision_digits=2) > 0
+            and not plan.allows_reserved_hours
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Plan %(plan)s does not allow reserved hours: choose a paid "
+                    "plan or set the reserved hours to 0.",
+                    plan=plan.name,
                 )
-            if contract.reserved_hours and not contract.plan_id.allows_reserved_hours:
-                raise ValidationError(
-                    self.env._(
-                        "Plan %(plan)s does not allow reserved hours: choose a paid "
-                        "plan or set the reserved hours to 0.",
-                        plan=contract.plan_id.name,
-                    )
-                )
-            if contract.reserved_hours and not contract.hour_band_id:
-                raise ValidationError(
-                    self.env._(
-                        "No reserved-hour band of %(company)s holds %(hours)s h.",
-                        company=contract.company_id.name,
-                        hours=contract.reserved_hours,
-                    )
-                )
+            )
+        return self.env["support.hour.band"]._get_band(hours, self.company_id)
 
     def action_view_ledger(self):
         self.ensure_one()

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -83,6 +85,27 @@ class TestCatalogue(SupportContractCommon):
             self.bands[3].range_label,
             "from 50 h up to but not including 100 h",
         )
+
+    def test_band_texts_say_what_the_bands_do(self):
+        """The band form's examples and the contract's band help state the
+        half-open rule the bands follow: 10 h -> 10-20 h, 9.5 h -> 0-10 h."""
+        Band = self.env["support.hour.band"].with_company(self.company)
+        arch = self.env.ref("support_contract.support_hour_band_view_form").arch
+        examples = re.findall(
+            r"(\d+(?:\.\d+)?) h\s+(?:falls\s+)?in the (\d+)-(\d+) h band", arch
+        )
+        self.assertEqual(len(examples), 2, arch)
+        for hours, low, high in examples:
+            band = Band._get_band(float(hours), self.company)
+            self.assertEqual(
+                (band.hours_from, band.hours_to), (float(low), float(high)), hours
+            )
+        action_help = self.env.ref("support_contract.support_hour_band_action").help
+        contract_help = self.env["support.contract"]._fields["hour_band_id"].help
+        for text in (arch, action_help, contract_help):
+            self.assertNotIn("up to and including its upper bound", text)
+            self.assertNotIn("lower bound excluded", text)
+            self.assertIn("up to but not", text)
 
     def test_band_overlap_and_gap(self):
         """Overlapping or gapped bands are refused and nothing is written."""

@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -69,13 +71,26 @@ class TestPlanConfiguratorHttp(HttpCase, SupportPortalMixin):
             "Extended availability",
             "Integration support",
             "Monday to Friday: 08:00-17:00",
-            "A band includes its upper bound",
+            "A band starts at its lower bound",
             # the contact form for anonymous visitors
             'name="email"',
         ):
             self.assertIn(text, html)
         self.assertIn("10-20 h", html_text(html))
         self.assertNotIn("Medium", html)
+
+    def test_band_sentence_is_what_the_quote_charges(self):
+        """The sentence under the band table says what a quotation charges: bands
+        are half-open, so 10 hours earn the 10-20 h band's 6 % (not the 0-10 h
+        band's 4 %: "10-20 hours: 6 %" includes 10)."""
+        text = html_text(self.url_open("/support/plans").text)
+        match = re.search(r"(\d+(?:\.\d+)?) hours earn (\d+(?:\.\d+)?) %", text)
+        self.assertTrue(match, "the band sentence is missing")
+        hours, discount = float(match[1]), float(match[2])
+        self.assertEqual(hours, 10.0)
+        band = self.env["support.hour.band"]._get_band(hours, self.env.company)
+        self.assertEqual(discount, band.discount)
+        self.assertEqual(discount, 6.0)
 
     def test_prices_say_per_month(self):
         """Each plan's and add-on's price reads "per month" (not "/ month")."""
