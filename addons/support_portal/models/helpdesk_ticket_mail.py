@@ -294,6 +294,8 @@ class HelpdeskTicket(models.Model):
                 message_type="notification",
                 subtype_xmlid="mail.mt_note",
                 partner_ids=members.partner_id.ids,
+                # the system's note, not the customer's who submitted the ticket
+                author_id=self.env.ref("base.partner_root").id,
             )
 
     # -- expected miss ----------------------------------------------------------------
@@ -354,7 +356,8 @@ class HelpdeskTicket(models.Model):
     # -- mail gateway -----------------------------------------------------------------
     @api.model
     def message_new(self, msg, custom_values=None):
-        msg["attachments"] = self._support_allowed_attachments(msg)
+        dropped = []
+        msg["attachments"] = self._support_allowed_attachments(msg, dropped)
         customer = self._support_forwarded_customer(msg)
         if customer:
             # an agent forwarded the customer's mail: the ticket, its contract and
@@ -375,6 +378,7 @@ class HelpdeskTicket(models.Model):
             HelpdeskTicket,
             self.with_context(support_mail_intake=True, **{NAME_FIELD_ONLY_KEY: True}),
         ).message_new(msg, custom_values=custom_values)
+        ticket._support_note_dropped_attachments(msg, dropped)
         # the gateway's own environment (the one plain helpdesk_mgmt returns)
         return ticket.with_env(self.env)
 
@@ -498,12 +502,17 @@ class HelpdeskTicket(models.Model):
         return self.env["res.partner"]
 
     def message_update(self, msg, update_vals=None):
-        msg["attachments"] = self._support_allowed_attachments(msg)
-        return super().message_update(msg, update_vals=update_vals)
+        # not a key of msg: the gateway posts msg's keys as the message's values
+        dropped = []
+        msg["attachments"] = self._support_allowed_attachments(msg, dropped)
+        result = super().message_update(msg, update_vals=update_vals)
+        self._support_note_dropped_attachments(msg, dropped)
+        return result
 
     @api.model
-    def _support_allowed_attachments(self, msg):
-        """The attachments of a mail the portal would take too (one policy)."""
+    def _support_allowed_attachments(self, msg, dropped):
+        """The attachments of a mail the portal would take too (one policy); the
+        others are logged and appended to ``dropped`` as (name, refusal)."""
         kept = []
         for attachment in msg.get("attachments") or []:
             name, content = attachment[0], attachment[1]
@@ -516,9 +525,37 @@ class HelpdeskTicket(models.Model):
                     msg.get("message_id"),
                     refusal,
                 )
+                dropped.append((name, refusal))
                 continue
             kept.append(attachment)
         return kept
+
+    def _support_note_dropped_attachments(self, msg, dropped):
+        """Tell the team, in an internal note, which files of the mail were not
+        kept and why: the portal refuses such a file with a message to the
+        customer, a mail's files are dropped without one."""
+        if not dropped:
+            return
+        reasons = {
+            "too large": self.env._("too large"),
+            "blocked type": self.env._("a program, script or web page"),
+        }
+        # sudo: the gateway's user (the customer's portal user) posts no notes;
+        # the note is the system's, as OdooBot's
+        self.sudo().message_post(
+            body=self.env._(
+                "Not kept from the mail of %(sender)s (attachment policy): "
+                "%(files)s. Ask for them in another form if they are needed.",
+                sender=msg.get("email_from") or "",
+                files=", ".join(
+                    f"{name} ({reasons.get(refusal, refusal)})"
+                    for name, refusal in dropped
+                ),
+            ),
+            author_id=self.env.ref("base.partner_root").id,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
 
     @api.model
     def _support_attachment_refusal(self, name, data):

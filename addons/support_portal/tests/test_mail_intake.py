@@ -591,6 +591,54 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(names, ["export.csv"])
         self.assertEqual(ticket.message_ids.attachment_ids.file_size, 10 * 1024 * 1024)
 
+    def test_dropped_attachments_are_noted_for_the_team(self):
+        """The files a mail's attachment policy drops are named in an internal
+        note on the ticket, new or replied to, with the reason: the team can ask
+        for them; the customer is not mailed the note (before: only logged)."""
+        self.env["ir.config_parameter"].set_param(
+            "support_portal.ticket_attachment_max_mb", "1"
+        )
+        self._process(
+            rfc822(
+                "Bart Contact <contact_a@example.com>",
+                "Installatie faalt",
+                "Zie bijlagen.",
+                message_id="<installatie@mail>",
+                attachments=[
+                    ("install.log", b"error 1603", "text/plain"),
+                    ("setup.exe", b"MZ\x90\x00", "application/octet-stream"),
+                ],
+            )
+        )
+        ticket = self._tickets("Installatie faalt")
+        self.assertEqual(
+            ticket.message_ids.attachment_ids.mapped("name"), ["install.log"]
+        )
+        self._process(
+            rfc822(
+                "Bart Contact <contact_a@example.com>",
+                "Re: Installatie faalt",
+                "Nog een export.",
+                headers={"In-Reply-To": "<installatie@mail>"},
+                attachments=[("export.csv", b"x" * (2 * 1024 * 1024), "text/csv")],
+            )
+        )
+        notes = ticket.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref("mail.mt_note")
+            and "attachment policy" in html_text(m.body)
+        ).sorted("id")
+        self.assertEqual(len(notes), 2)
+        self.assertIn(
+            "setup.exe (a program, script or web page)", html_text(notes[0].body)
+        )
+        self.assertNotIn("install.log", html_text(notes[0].body))
+        self.assertIn("export.csv (too large)", html_text(notes[1].body))
+        self.assertEqual(notes.author_id, self.env.ref("base.partner_root"))
+        self.assertFalse(notes.partner_ids)
+        self.assertFalse(
+            self.env["mail.mail"].search([("mail_message_id", "in", notes.ids)])
+        )
+
     # -- replies --------------------------------------------------------------------
     def _mail_ticket(self, subject="Rapport leeg"):
         with freeze_time(ams(2026, 11, 2, 9)):
@@ -749,6 +797,8 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
             lambda m: self.agent.partner_id in m.partner_ids
         )
         self.assertTrue(notice)
+        # the system's note, not one the customer's key user wrote
+        self.assertEqual(notice.author_id, self.env.ref("base.partner_root"))
 
     def test_backend_ticket_assigns_internal_team_member_only(self):
         ticket = (
