@@ -184,7 +184,8 @@ class TestContractPageHttp(HttpCase, SupportPortalMixin):
         may = text.index("05/01/2026 Plan: Medium")
         self.assertGreater(
             text.index(
-                "06/01/2026 Reserved hours per month: 25.00 Extended availability: removed"
+                "06/01/2026 Reserved hours per month: 25.00 "
+                "Extended availability: removed"
             ),
             may,
         )
