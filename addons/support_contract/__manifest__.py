@@ -39,6 +39,7 @@
         "views/support_hour_ledger_views.xml",
         "views/support_contract_billing_views.xml",
         "views/account_move_views.xml",
+        "report/report_invoice.xml",
         "views/support_change_estimate_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/account_analytic_line_views.xml",

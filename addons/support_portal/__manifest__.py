@@ -4,7 +4,7 @@
 {
     "name": "Support Portal",
     "summary": "Key users' portal for tickets, SLA, contract, hours; plan configurator",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Website",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",

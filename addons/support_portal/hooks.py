@@ -1,6 +1,8 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.tools import convert_file
+
 # Domains of the portal record rules of other addons that support_portal narrows
 # (see security/*_security.xml), as those addons ship them.
 ORIGINAL_RULE_DOMAINS = {
@@ -49,6 +51,14 @@ ORIGINAL_RULE_DOMAINS = {
         "user.partner_id.commercial_partner_id.id)]",
     ),
 }
+
+
+def load_narrowed_rules(env, *files):
+    """Load the narrowed portal rules of ``files`` (security/*_security.xml) into
+    an existing database as an installation would: their addons ship them
+    ``noupdate``, so a module update alone does not change their domains."""
+    for filename in files:
+        convert_file(env, "support_portal", filename, {}, mode="init", noupdate=True)
 
 
 def uninstall_hook(env):

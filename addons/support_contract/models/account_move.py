@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Invoices, extended: the support contract an invoice bills, and a link to it."""
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.fields import Command
 from odoo.tools import format_date
 
@@ -52,18 +52,33 @@ class AccountMove(models.Model):
             end=format_date(self.env, self.support_period_end),
         )
 
+    @api.model
+    def _get_support_sending_data(self, user):
+        """What marks an invoice to be sent by Odoo's batch sending (the scheduled
+        action "Send invoices automatically"), as Odoo's batch sending wizard
+        marks it, with ``user`` (the contract's account manager, else the
+        billing run's user) as the author."""
+        author = user or self.env.user
+        return {
+            "author_user_id": author.id,
+            "author_partner_id": author.partner_id.id,
+        }
+
     def _support_post_and_send(self):
         """Post these monthly invoices and send them to the customer by Odoo's
         own batch sending: the invoices are marked to be sent, by their
         salesperson (the contract's account manager), and the scheduled action
-        "Send invoices automatically" renders the PDFs and mails them."""
+        "Send invoices automatically" renders the PDFs and mails them (it takes
+        posted invoices only). The billing run marks them when it creates
+        them: marking them afterwards is one more write, and Odoo synchronises
+        every invoice of the batch again for it."""
         self._post(soft=False)
-        for user, invoices in self.grouped("invoice_user_id").items():
-            author = user or self.env.user
-            invoices.sending_data = {
-                "author_user_id": author.id,
-                "author_partner_id": author.partner_id.id,
-            }
+        for user, invoices in (
+            self.filtered(lambda move: not move.sending_data)
+            .grouped("invoice_user_id")
+            .items()
+        ):
+            invoices.sending_data = self._get_support_sending_data(user)
         # sudo: the billing run's user need not manage scheduled actions
         self.env.ref("account.ir_cron_account_move_send").sudo()._trigger()
 

@@ -59,10 +59,12 @@ class SupportContractBilling(models.Model):
     is_final = fields.Boolean(
         string="Final Statement",
         readonly=True,
-        help="The settlement after the contract's last day, billed by the run of "
-        "the month after it: hours over the reservation and hours billed "
-        "separately, logged up to the end date; and a credit for the days not run "
-        "when the last day was set after its month was billed.",
+        help="The settlement after the contract's last day: hours over the "
+        "reservation and hours billed separately, logged up to the end date; and a "
+        "credit for the days not run when the last day was set after its month was "
+        "billed. The run of the month after the last day bills it; when that run "
+        "cannot, each monthly run of the following eleven months tries again, and "
+        "the statement is dated the month it is billed in.",
     )
     separate_hours = fields.Float(
         string="Separately Billed Hours",

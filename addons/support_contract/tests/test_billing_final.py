@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
 from datetime import date
 
 from freezegun import freeze_time
@@ -42,6 +43,15 @@ class TestBillingFinalMonth(SupportContractCommon):
             )
             self._log(self.billable, date(2026, 4, 9), 2.0)
             self._log(ticket, date(2026, 4, 11), 1.0, name="After the last day")
+
+    def _pdf_text(self, invoice):
+        """The text of the invoice's PDF (Odoo's own invoice report, as HTML)."""
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.account_invoices", invoice.ids)[0]
+            .decode()
+        )
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
     def _assert_final_statement(self, contract, april):
         """The run of 1 May bills 7 h over at 100.00 = 700.00 and 2 h of the data
@@ -193,6 +203,9 @@ class TestBillingFinalMonth(SupportContractCommon):
         )
         self.assertEqual(contract.billing_ids.filtered("is_final").reserved_hours, -10)
         self.assertEqual(contract.hour_balance, -1.0)
+        # the printed invoice and credit note state the period they bill
+        self.assertIn("Billed Period 04/01/2026 - 04/30/2026", self._pdf_text(april))
+        self.assertIn("Billed Period 04/01/2026 - 04/10/2026", self._pdf_text(credit))
         statement = self.env["support.contract.statement"].search(
             [("contract_id", "=", contract.id)]
         )

@@ -16,4 +16,5 @@ from . import res_config_settings
 from . import helpdesk_ticket_team
 from . import mail_thread
 from . import helpdesk_ticket_mail
+from . import account_move
 from . import sale_order

@@ -9,9 +9,66 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+# Headers of the mails the suite sends the reporter by itself (acknowledgement,
+# delay notices): automatic (RFC 3834), and no out-of-office or automatic answer
+# wanted (Exchange); delivery failures still come back
+AUTOMATIC_MAIL_HEADERS = {
+    "Auto-Submitted": "auto-generated",
+    "X-Auto-Response-Suppress": "OOF, AutoReply",
+}
+
+# a customer's contract in these states gives its key users all its tickets
+RUNNING_CONTRACT_STATES = ("active", "suspended")
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+
+    support_key_user_ids = fields.Many2many(
+        comodel_name="res.partner",
+        string="Key Users of the Customer",
+        compute="_compute_support_key_user_ids",
+        search="_search_support_key_user_ids",
+        compute_sudo=True,
+        help="Key users of the customer's running (active or suspended) contracts: "
+        "they read all of the customer's tickets in the portal.",
+    )
+
+    def _compute_support_key_user_ids(self):
+        for ticket in self:
+            ticket.support_key_user_ids = (
+                ticket.commercial_partner_id.support_contract_ids.filtered(
+                    lambda contract: contract.state in RUNNING_CONTRACT_STATES
+                ).key_user_ids
+            )
+
+    def _search_support_key_user_ids(self, operator, value):
+        """Tickets of the customers with a running contract naming one of the key
+        users ``value``: the ticket's customer compared with one subquery of the
+        contracts.
+
+        The portal ticket rules ask it on every ticket query of a portal user.
+        Written as the path ``commercial_partner_id.support_contract_ids`` the rule
+        joined the customer and nested a subquery of its contracts per ticket: the
+        portal home's count of 2,000 tickets took 7.2 ms of PostgreSQL (median)
+        against 2.8 ms this way (bash scripts/bench load, benchmarks/README.md).
+        """
+        if operator != "in":
+            return NotImplemented
+        # sudo: the rules decide who reads the ticket; this only finds the
+        # customers whose running contracts name these key users (as the path
+        # through the customer does, without the contracts' own rules)
+        contracts = (
+            self.env["support.contract"]
+            .sudo()
+            ._search(
+                [
+                    ("state", "in", RUNNING_CONTRACT_STATES),
+                    ("key_user_ids", "in", [each for each in value if each]),
+                ]
+            )
+        )
+        return Domain("commercial_partner_id", "in", contracts.subselect("partner_id"))
 
     # Portal
 
@@ -217,6 +274,8 @@ class HelpdeskTicket(models.Model):
                 partner_ids=ticket.partner_id.ids,
                 email_layout_xmlid=template.email_layout_xmlid or False,
                 mail_auto_delete=template.auto_delete,
+                # no responder answers it: no loop of automatic mails starts
+                mail_headers=AUTOMATIC_MAIL_HEADERS,
             )
 
     @api.model

@@ -7,10 +7,12 @@ import os
 import re
 from datetime import timedelta
 
+from lxml import html as lxml_html
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
-from odoo.tools import email_split, html2plaintext, ormcache, split_every
+from odoo.tools import email_split, ormcache, split_every
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.mimetypes import guess_mimetype
 
@@ -45,6 +47,22 @@ DIGIT_RUN = re.compile(r"\d+")
 FORWARDED_FROM = re.compile(
     r"^[>\s*]*(?:From|Van|Från|Von|Fra)\s*:\s*\**\s*(.+@.+)$", re.M | re.I
 )
+# Elements that end a line of a mail's text as a reader sees it
+LINE_ENDING_ELEMENTS = ("br", "p", "div", "tr", "li", "blockquote")
+
+
+def body_lines(body):
+    """The text of a mail's HTML body, line by line as its reader sees it. Not
+    Odoo's html2plaintext: it breaks lines only at a bare <br> and at </p>, so
+    the header lines of a forward the gateway marked as quoted (<br
+    data-o-mail-quote="1">, in <div>s, as Gmail forwards) ran into one line and
+    the forwarded "From:" was not found."""
+    if not (body and body.strip()):
+        return ""
+    tree = lxml_html.fromstring(str(body))
+    for element in tree.iter(*LINE_ENDING_ELEMENTS):
+        element.tail = "\n" + (element.tail or "")
+    return tree.text_content()
 
 
 # A file of its own: the intake is apart from the portal's ticket pages, and the
@@ -360,6 +378,15 @@ class HelpdeskTicket(models.Model):
         # the gateway's own environment (the one plain helpdesk_mgmt returns)
         return ticket.with_env(self.env)
 
+    @api.model
+    def _detect_loop_sender_domain(self, email_from_normalized):
+        """The tickets an address created, for Odoo's mail loop detection: more
+        than ``mail.gateway.loop.threshold`` (20) in ``mail.gateway.loop.minutes``
+        (120) and its next mail creates nothing (Odoo answers it once). Odoo
+        counts on the model's primary e-mail field, which helpdesk_mgmt does not
+        name: an autoresponder without Auto-Submitted opened a ticket per mail."""
+        return [("partner_email", "ilike", email_from_normalized)]
+
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         followers = super()._message_auto_subscribe_followers(
             updated_values, default_subtype_ids
@@ -457,7 +484,7 @@ class HelpdeskTicket(models.Model):
         author = self.env["res.partner"].sudo().browse(msg.get("author_id"))
         if not author or author.partner_share:
             return self.env["res.partner"]
-        text = html2plaintext(msg.get("body") or "")
+        text = body_lines(msg.get("body"))
         for line in FORWARDED_FROM.findall(text):
             emails = email_split(line)
             if not emails:

@@ -1,6 +1,7 @@
 # Copyright 2026 Support Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import ast
 import base64
 import itertools
 import logging
@@ -22,7 +23,10 @@ from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.support_contract.tests.i18n_check import activate_languages
 from odoo.addons.support_contract.tools.log_guard import LOG_BURST
 from odoo.addons.support_portal.models.helpdesk_ticket_mail import ACK_TRIGGERED_KEY
-from odoo.addons.support_portal.models.mail_thread import REPLY_ARRIVAL_KEY
+from odoo.addons.support_portal.models.mail_thread import (
+    REPLY_ARRIVAL_KEY,
+    is_automatic_reply,
+)
 from odoo.addons.support_sla.tests.common import ams, utc
 
 from .common import SupportPortalMixin, html_text
@@ -46,9 +50,11 @@ def rfc822(
     attachments=(),
     headers=None,
     message_id=None,
+    html=None,
 ):
     """A real RFC 822 message as a mail server hands it over: text and HTML
-    alternatives, attachments as MIME parts."""
+    alternatives (the HTML made from the text unless given), attachments as
+    MIME parts."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
@@ -59,8 +65,8 @@ def rfc822(
     for key, value in (headers or {}).items():
         msg[key] = value
     msg.set_content(body)
-    html = escape(body).replace("\n", "<br/>")
-    msg.add_alternative(f"<p>{html}</p>", subtype="html")
+    html = html or "<p>{}</p>".format(escape(body).replace("\n", "<br/>"))
+    msg.add_alternative(html, subtype="html")
     for name, data, mimetype in attachments:
         maintype, subtype = mimetype.split("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
@@ -259,6 +265,24 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before + 2)
         self.assertTrue(late.support_ack_pending)
 
+    def test_automatic_mails_say_they_are_automatic(self):
+        """The acknowledgement and the delay notice carry Auto-Submitted (RFC
+        3834) and ask Exchange for no out-of-office answer: a customer's
+        responder does not answer them (before: no such header)."""
+        ticket = self._mail_ticket("Automatisch")
+        with freeze_time(ams(2026, 11, 4, 9)):
+            ticket._sla_recompute()
+            ticket._sla_notify(ams(2026, 11, 4, 9))
+        mails = self._ack(ticket)
+        self.assertEqual(len(mails), 2)
+        for mail in mails:
+            headers = ast.literal_eval(mail.headers)
+            self.assertEqual(headers.get("Auto-Submitted"), "auto-generated")
+            self.assertEqual(headers.get("X-Auto-Response-Suppress"), "OOF, AutoReply")
+            # as handed to the mail server
+            outgoing = mail._prepare_outgoing_list()[0]
+            self.assertTrue(is_automatic_reply(outgoing["headers"]))
+
     def test_key_users_follow_as_the_contract_names_them(self):
         """Key users follow each mail ticket as the contract names them when the
         mail arrives: one added since the last mail follows, one deleted since
@@ -326,6 +350,60 @@ class TestMailIntake(BaseCommon, SupportPortalMixin):
         self.assertEqual(ticket.team_id, self.team_tulpen)
         self.assertFalse(ticket.sla_first_response_date)
         self.assertEqual(ticket.sla_response_status, "on_track")
+
+    def test_agent_forwarding_a_customer_mail_from_gmail(self):
+        """Gmail forwards in HTML: the forwarded header lines in <div>s, the
+        gateway marks them as quoted (<br data-o-mail-quote="1">). The customer
+        is found all the same (before: the ticket's contact was the agent, no
+        contract, the response met by the forward)."""
+        html = (
+            '<div dir="ltr">Zie hieronder.<br><br><div class="gmail_quote">'
+            '<div dir="ltr" class="gmail_attr">---------- Forwarded message '
+            '---------<br>From: <strong class="gmail_sendername" dir="auto">Bart '
+            'Contact</strong> <span dir="auto">&lt;<a href="mailto:contact_a@'
+            'example.com">contact_a@example.com</a>&gt;</span><br>Date: Mon, 2 Nov '
+            '2026 at 08:55<br>Subject: Factuur leeg<br>To: &lt;<a href="mailto:'
+            f'{self.agent.email}">{self.agent.email}</a>&gt;<br></div><br><br>'
+            '<div dir="ltr">De factuur is leeg.</div></div></div>'
+        )
+        with freeze_time(ams(2026, 11, 2, 9)):
+            self._process(
+                rfc822(
+                    f"Intake Agent <{self.agent.email}>",
+                    "Fwd: Factuur leeg",
+                    "Zie hieronder.",
+                    html=html,
+                )
+            )
+        ticket = self._tickets("Fwd: Factuur leeg")
+        self.assertEqual(ticket.partner_id, self.contact_a.partner_id)
+        self.assertEqual(ticket.support_contract_id, self.contract_a)
+        self.assertEqual(ticket.team_id, self.team_tulpen)
+        self.assertFalse(ticket.sla_first_response_date)
+        self.assertEqual(ticket.message_ids.author_id, self.contact_a.partner_id)
+
+    def test_a_sender_opening_ticket_after_ticket_is_stopped(self):
+        """An autoresponder without Auto-Submitted, or a script, mailing new
+        tickets: Odoo's loop detection takes at most mail.gateway.loop.threshold
+        (20) new tickets from one address in mail.gateway.loop.minutes (120),
+        then creates nothing; other senders are not affected (before: one ticket
+        per mail, 25 of 25)."""
+        Ticket = self.env["helpdesk.ticket"]
+        for number in range(25):
+            self._process(
+                rfc822(
+                    "Alarm <alarm@monitor.test>",
+                    f"Disk full {number}",
+                    "Disk /var is full.",
+                )
+            )
+        tickets = Ticket.search([("name", "=like", "Disk full %")])
+        self.assertEqual(len(tickets), 20)
+        self.assertFalse(self._tickets("Disk full 20"))
+        self._process(
+            rfc822("Bart Contact <contact_a@example.com>", "Na het alarm", "Tekst.")
+        )
+        self.assertEqual(len(self._tickets("Na het alarm")), 1)
 
     def test_auto_reply_bounce_and_bulk_create_nothing(self):
         count = self.env["helpdesk.ticket"].search_count([])

@@ -289,10 +289,15 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
 
     def _contract_order_invoice(self):
         """An invoice of customer A for a sale order of contract A (one hour)."""
+        return self._order_invoice(self.contract_a)[1]
+
+    def _order_invoice(self, contract):
+        """A sale order of customer A (one hour) of ``contract`` (or of none) and
+        an invoice of it: (order, invoice)."""
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
-                "support_contract_id": self.contract_a.id,
+                "support_contract_id": contract.id,
                 "order_line": [
                     Command.create(
                         {"product_id": self.hour_product.id, "product_uom_qty": 1}
@@ -302,7 +307,7 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         )
         invoice = self._invoice(self.customer_a)
         invoice.invoice_line_ids.sale_line_ids = order.order_line
-        return invoice
+        return order, invoice
 
     def _contract_invoices(self):
         """Invoices of customer A: of the contract's billing, of a sale order of the
@@ -368,6 +373,36 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
             [lines.ids, ["name"]],
         )
         self.assertEqual(len(answer["result"]), len(lines))
+
+    def test_invoice_follows_the_contract_of_its_sale_order(self):
+        """The contracts an invoice bills (stored for the portal rules) follow its
+        sale orders: an order that becomes the contract's later takes its invoice
+        from the contact who is not a key user; unlinking the lines gives it back;
+        a key user removed from the contract no longer reads it."""
+        order, invoice = self._order_invoice(self.env["support.contract"])
+        Move = self.env["account.move"]
+        users = {
+            who: self.env["res.users"].search([("login", "=", who)])
+            for who in ("key_user_a", "contact_a")
+        }
+
+        def readers():
+            return {
+                who
+                for who, user in users.items()
+                if Move.with_user(user).search([("id", "=", invoice.id)])
+            }
+
+        self.assertFalse(invoice.support_billed_contract_ids)
+        self.assertEqual(readers(), {"key_user_a", "contact_a"})
+        order.support_contract_id = self.contract_a
+        self.assertEqual(invoice.support_billed_contract_ids, self.contract_a)
+        self.assertEqual(readers(), {"key_user_a"})
+        self.contract_a.key_user_ids -= users["key_user_a"].partner_id
+        self.assertEqual(readers(), set())
+        invoice.invoice_line_ids.sale_line_ids = False
+        self.assertFalse(invoice.support_billed_contract_ids)
+        self.assertEqual(readers(), {"key_user_a", "contact_a"})
 
     def test_contract_page_lists_its_invoices(self):
         invoice_a = self._contract_order_invoice()

@@ -8,16 +8,11 @@ load that file once as an installation would.
 """
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools import convert_file
+
+from odoo.addons.support_portal.hooks import load_narrowed_rules
 
 
 def migrate(cr, version):
-    env = api.Environment(cr, SUPERUSER_ID, {})
-    convert_file(
-        env,
-        "support_portal",
-        "security/account_move_security.xml",
-        {},
-        mode="init",
-        noupdate=True,
+    load_narrowed_rules(
+        api.Environment(cr, SUPERUSER_ID, {}), "security/account_move_security.xml"
     )
