@@ -4,7 +4,7 @@
 {
     "name": "Support Contracts",
     "summary": "Support plans, add-ons, reserved hours, contracts, ledger, billing",
-    "version": "19.0.1.0.5",
+    "version": "19.0.1.0.6",
     "category": "After-Sales",
     "website": "https://github.com/support-suite/odoo-support-suite",
     "author": "Support Suite",

@@ -4,8 +4,9 @@
 other reserved hours, add-ons added, changed or removed), with the first day of the
 month it takes effect on, who asked for it and why. It waits until the monthly
 billing of that month applies it; applied and cancelled amendments stay as the
-contract's history. A contract has at most one waiting amendment: a second change
-sold before it applies is added to it (and the date moves to the later month)."""
+contract's history. Each request is its own amendment with its own month: several
+may wait at once, and the billing of a month applies those due, in order of month
+then request (a later change of the same item wins over an earlier one)."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -82,11 +83,6 @@ class SupportContractAmendment(models.Model):
     reason = fields.Text(readonly=True, help="Why the contract changes, e.g. an order.")
     date_applied = fields.Date(string="Applied On", readonly=True, copy=False)
 
-    _one_waiting_per_contract = models.UniqueIndex(
-        "(contract_id) WHERE state = 'pending'",
-        "A contract has one waiting amendment: add further changes to it.",
-    )
-
     @api.depends("contract_id.name", "date")
     def _compute_display_name(self):
         for amendment in self:
@@ -97,77 +93,87 @@ class SupportContractAmendment(models.Model):
             )
 
     @api.constrains(
-        "plan_id", "reserved_hours", "change_reserved_hours", "line_ids", "state"
+        "plan_id",
+        "reserved_hours",
+        "change_reserved_hours",
+        "line_ids",
+        "state",
+        "date",
     )
     def _check_next_contract(self):
-        """The contract as it will be with the amendment must be valid too."""
-        for amendment in self.filtered(lambda a: a.state == "pending"):
-            contract = amendment.contract_id
-            plan = amendment._get_next_plan()
-            # the contract's own reserved-hour rules, on the contract as it will be
-            contract._check_reserved_hours_on(
-                plan, amendment._get_next_reserved_hours()
-            )
-            for line in amendment.line_ids:
-                if line.quantity < 0 or (
-                    not line.addon_id.per_unit and line.quantity > 1
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "Add-on %(addon)s: %(qty)s is not a valid quantity "
-                            "(0 removes it; only add-ons sold per unit take more "
-                            "than 1).",
-                            addon=line.addon_id.name,
-                            qty=line.quantity,
-                        )
+        """The contract as it will be after each waiting amendment must be valid
+        too: a change that waits is checked with the changes due before it, and
+        the changes due after it are checked again (an earlier month may be
+        requested later, a withdrawn change may leave a later one invalid)."""
+        for contract in self.contract_id:
+            for amendment in contract._get_waiting_amendments():
+                amendment._check_next_contract_one()
+
+    def _check_next_contract_one(self):
+        self.ensure_one()
+        contract = self.contract_id
+        plan = self._get_next_plan()
+        # the contract's own reserved-hour rules, on the contract as it will be
+        contract._check_reserved_hours_on(plan, self._get_next_reserved_hours())
+        for line in self.line_ids:
+            if line.quantity < 0 or (not line.addon_id.per_unit and line.quantity > 1):
+                raise ValidationError(
+                    self.env._(
+                        "Add-on %(addon)s: %(qty)s is not a valid quantity "
+                        "(0 removes it; only add-ons sold per unit take more "
+                        "than 1).",
+                        addon=line.addon_id.name,
+                        qty=line.quantity,
                     )
-            for addon, quantity in amendment._get_next_addon_quantities().items():
-                if quantity:
-                    addon._check_allowed_on_plan(plan, contract, pending=True)
+                )
+        for addon, quantity in self._get_next_addon_quantities().items():
+            if quantity:
+                addon._check_allowed_on_plan(plan, contract, pending=True)
+
+    def _get_chain(self):
+        """The contract's waiting amendments up to this one, in the order the
+        billing applies them (month, then request)."""
+        self.ensure_one()
+        waiting = self.contract_id._get_waiting_amendments()
+        key = self._apply_key()
+        return waiting.filtered(lambda a: a._apply_key() <= key)
+
+    def _apply_key(self):
+        self.ensure_one()
+        return (self.date, self._origin.id or 0)
 
     def _get_next_plan(self):
+        """The plan once this amendment and those due before it apply."""
         self.ensure_one()
-        return self.plan_id or self.contract_id.plan_id
+        plan = self.contract_id.plan_id
+        for amendment in self._get_chain() | self:
+            plan = amendment.plan_id or plan
+        return plan
 
     def _get_next_reserved_hours(self):
         self.ensure_one()
-        if self.change_reserved_hours:
-            return self.reserved_hours
-        return self.contract_id.reserved_hours
+        hours = self.contract_id.reserved_hours
+        for amendment in self._get_chain() | self:
+            if amendment.change_reserved_hours:
+                hours = amendment.reserved_hours
+        return hours
 
     def _get_next_addon_quantities(self):
-        """{support.addon: quantity} as the contract will have them."""
+        """{support.addon: quantity} as the contract will have them once this
+        amendment and those due before it apply."""
         self.ensure_one()
         quantities = {
             line.addon_id: line.quantity for line in self.contract_id.addon_line_ids
         }
-        for line in self.line_ids:
-            quantities[line.addon_id] = line.quantity
+        for amendment in self._get_chain() | self:
+            for line in amendment.line_ids:
+                quantities[line.addon_id] = line.quantity
         return quantities
 
-    def _add_changes(self, plan=None, reserved_hours=None, addon_quantities=None):
-        """Add the changes of one request to this waiting amendment."""
-        self.ensure_one()
-        vals = {}
-        if plan and plan != self.contract_id.plan_id:
-            vals["plan_id"] = plan.id
-        if reserved_hours is not None:
-            vals["reserved_hours"] = reserved_hours
-            vals["change_reserved_hours"] = True
-        lines = {line.addon_id: line for line in self.line_ids}
-        commands = []
-        for addon, qty in (addon_quantities or {}).items():
-            if addon in lines:
-                commands.append(Command.update(lines[addon].id, {"quantity": qty}))
-            else:
-                commands.append(Command.create({"addon_id": addon.id, "quantity": qty}))
-        if commands:
-            vals["line_ids"] = commands
-        self.write(vals)
-
     def _apply(self, month):
-        """Apply these waiting amendments to their contracts in ``month``."""
-        for amendment in self:
+        """Apply these waiting amendments to their contracts in ``month``, in
+        order of month then request: a later change of the same item wins."""
+        for amendment in self.sorted(lambda a: a._apply_key()):
             contract = amendment.contract_id
             vals = {}
             if amendment.plan_id:

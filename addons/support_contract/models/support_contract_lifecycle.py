@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Domain
+from odoo.fields import Command, Domain
 from odoo.tools import format_date
 
 from ..tools.log_guard import guarded_logger
@@ -61,11 +61,12 @@ class SupportContractLifecycle(models.Model):
         string="Amendments",
         readonly=True,
     )
-    pending_amendment_id = fields.Many2one(
+    pending_amendment_ids = fields.Many2many(
         comodel_name="support.contract.amendment",
-        string="Waiting Amendment",
-        compute="_compute_pending_amendment_id",
-        help="The changes that apply from the first day of a coming month.",
+        string="Waiting Amendments",
+        compute="_compute_pending_amendment_ids",
+        help="The changes that apply from the first day of a coming month, one per "
+        "request, in the order the billing applies them.",
     )
 
     @api.depends("date_start", "min_term_months")
@@ -78,12 +79,18 @@ class SupportContractLifecycle(models.Model):
                 + relativedelta(months=contract.min_term_months, days=-1)
             )
 
-    @api.depends("amendment_ids.state")
-    def _compute_pending_amendment_id(self):
+    @api.depends("amendment_ids.state", "amendment_ids.date")
+    def _compute_pending_amendment_ids(self):
         for contract in self:
-            contract.pending_amendment_id = contract.amendment_ids.filtered(
-                lambda a: a.state == "pending"
-            )[:1]
+            contract.pending_amendment_ids = contract._get_waiting_amendments()
+
+    def _get_waiting_amendments(self):
+        """The waiting amendments, in the order the billing applies them: by
+        month, then by request."""
+        self.ensure_one()
+        return self.amendment_ids.filtered(lambda a: a.state == "pending").sorted(
+            lambda a: a._apply_key()
+        )
 
     @api.constrains("date_start", "date_end", "min_term_months", "state")
     def _check_dates(self):
@@ -355,10 +362,11 @@ class SupportContractLifecycle(models.Model):
         contracts.write({"state": "ended"})
 
     def _get_next_addon_quantities(self):
-        """{support.addon: quantity} once the waiting amendment applies."""
+        """{support.addon: quantity} once every waiting amendment applies."""
         self.ensure_one()
-        if self.pending_amendment_id:
-            return self.pending_amendment_id._get_next_addon_quantities()
+        waiting = self._get_waiting_amendments()
+        if waiting:
+            return waiting[-1]._get_next_addon_quantities()
         return {line.addon_id: line.quantity for line in self.addon_line_ids}
 
     def _amend(
@@ -377,7 +385,8 @@ class SupportContractLifecycle(models.Model):
         :param addon_quantities: {support.addon: quantity}; 0 removes the add-on,
             add-ons not named are kept.
         :param reason: why, e.g. the order that sold the change
-        :return: the waiting ``support.contract.amendment`` (none for a draft)
+        :return: the new waiting ``support.contract.amendment`` (none for a
+            draft); the amendments waiting already keep their own months
         """
         self.ensure_one()
         addon_quantities = addon_quantities or {}
@@ -399,19 +408,23 @@ class SupportContractLifecycle(models.Model):
         date = date or (
             fields.Date.context_today(self).replace(day=1) + relativedelta(months=1)
         )
-        amendment = self.pending_amendment_id
-        if amendment:
-            amendment.date = date
-        else:
-            # the database allows one waiting amendment per contract: write the
-            # state of those applied or cancelled in this transaction first
-            self.amendment_ids.flush_recordset(["state"])
-            amendment = self.env["support.contract.amendment"].create(
-                {"contract_id": self.id, "date": date, "reason": reason}
-            )
-        amendment._add_changes(plan, reserved_hours, addon_quantities)
-        if reason and amendment.reason != reason:
-            amendment.reason = "\n".join(filter(None, [amendment.reason, reason]))
+        # each request is its own amendment: one waiting for March stays in
+        # March when another one for April is sold before March is billed
+        vals = {"contract_id": self.id, "date": date, "reason": reason}
+        plan_then = self.plan_id
+        for waiting in self._get_waiting_amendments():
+            if waiting.date <= date:
+                plan_then = waiting.plan_id or plan_then
+        if plan and plan != plan_then:
+            vals["plan_id"] = plan.id
+        if reserved_hours is not None:
+            vals["reserved_hours"] = reserved_hours
+            vals["change_reserved_hours"] = True
+        vals["line_ids"] = [
+            Command.create({"addon_id": addon.id, "quantity": qty})
+            for addon, qty in addon_quantities.items()
+        ]
+        amendment = self.env["support.contract.amendment"].create(vals)
         self.message_post(
             body=self.env._(
                 "Changes recorded; they take effect on %(date)s.",
@@ -421,7 +434,8 @@ class SupportContractLifecycle(models.Model):
         return amendment
 
     def _apply_pending_changes(self, month):
-        """Apply the amendments due on or before ``month`` (first day of a month)."""
+        """Apply the amendments due on or before ``month`` (first day of a month),
+        in order of month then request."""
         self.amendment_ids.filtered(
             lambda a: a.state == "pending" and a.date <= month
         )._apply(month)

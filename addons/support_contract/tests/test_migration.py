@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import importlib.util
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -69,3 +70,41 @@ class TestMigration(SupportContractCommon):
             (sold_ahead.state, starts_today.state, running.state),
             ("upcoming", "active", "active"),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationSeveralWaitingAmendments(SupportContractCommon):
+    """Migration 19.0.1.0.6: several amendments may wait for one contract. Odoo does
+    not drop an index a model no longer declares, so the migration drops the unique
+    index of one waiting amendment per contract (and its ir_model_constraint row)."""
+
+    def test_unique_waiting_index_dropped(self):
+        index = "support_contract_amendment_one_waiting_per_contract"
+        cr = self.env.cr
+        # the database as 19.0.1.0.5 left it
+        cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS "
+            "support_contract_amendment_one_waiting_per_contract "
+            "ON support_contract_amendment (contract_id) WHERE state = 'pending'"
+        )
+        cr.execute(
+            "INSERT INTO ir_model_constraint (name, type, model, module, definition) "
+            "SELECT %s, 'i', m.id, mod.id, '(contract_id) WHERE state = ''pending''' "
+            "FROM ir_model m, ir_module_module mod "
+            "WHERE m.model = 'support.contract.amendment' "
+            "AND mod.name = 'support_contract' "
+            "AND NOT EXISTS (SELECT 1 FROM ir_model_constraint WHERE name = %s)",
+            [index, index],
+        )
+        for _run in range(2):  # a second pass changes nothing
+            load_migration("19.0.1.0.6")(cr, "19.0.1.0.5")
+            cr.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [index])
+            self.assertFalse(cr.fetchall())
+            cr.execute("SELECT 1 FROM ir_model_constraint WHERE name = %s", [index])
+            self.assertFalse(cr.fetchall())
+        contract = self._create_contract(reserved_hours=15)
+        contract.action_activate()
+        contract._amend(reserved_hours=20, date=date(2026, 6, 1))
+        contract._amend(reserved_hours=25, date=date(2026, 7, 1))
+        self.env.flush_all()
+        self.assertEqual(len(contract.pending_amendment_ids), 2)

@@ -84,7 +84,7 @@ class TestSale(SupportContractCommon):
         # nothing changes before next month
         self.assertEqual(contract.plan_id, self.plan_light)
         self.assertEqual(contract.reserved_hours, 15)
-        waiting = contract.pending_amendment_id
+        waiting = contract.pending_amendment_ids
         self.assertEqual(waiting.date, date(2026, 6, 1))
         self.assertEqual(waiting.plan_id, self.plan_medium)
         self.assertEqual(waiting.reserved_hours, 25)
@@ -103,9 +103,53 @@ class TestSale(SupportContractCommon):
         self.assertEqual(
             contract.addon_ids, self.addon_integration | self.addon_extended
         )
-        self.assertFalse(contract.pending_amendment_id)
+        self.assertFalse(contract.pending_amendment_ids)
         self.assertEqual(waiting.state, "applied")
         self.assertEqual(billing.invoice_id.amount_untaxed, 4365.0)
+
+    def test_plan_change_keeps_its_month_when_another_order_follows(self):
+        """A plan change sold for 1 March stays in March when another order,
+        confirmed on 2 March before the March billing run, changes the reserved
+        hours from 1 April: March bills Medium with 15 h, April Medium with 25 h
+        (the second order used to move the plan change to April)."""
+        contract = self._create_contract(reserved_hours=15)
+        contract.action_activate()
+        with freeze_time("2026-02-20 10:00:00"):
+            plan_order = self._order([(self.plan_medium.product_id, 1)])
+            plan_order.action_confirm()
+        plan_change = contract.amendment_ids
+        with freeze_time("2026-03-02 10:00:00"):
+            hours_order = self._order([(self.reserved_product, 25)])
+            hours_order.action_confirm()
+            self.assertEqual(
+                (plan_change.date, plan_change.plan_id, plan_change.reason),
+                (date(2026, 3, 1), self.plan_medium, plan_order.name),
+            )
+            hours_change = contract.amendment_ids - plan_change
+            self.assertEqual(
+                contract.pending_amendment_ids.ids, [plan_change.id, hours_change.id]
+            )
+            self.assertEqual(
+                (hours_change.date, hours_change.reserved_hours, hours_change.reason),
+                (date(2026, 4, 1), 25, hours_order.name),
+            )
+            self._run_billing()
+        march = contract.billing_ids.filtered(lambda b: b.month == date(2026, 3, 1))
+        self.assertTrue(march)
+        self.assertEqual(contract.plan_id, self.plan_medium)
+        self.assertEqual(contract.reserved_hours, 15)
+        self.assertEqual(plan_change.state, "applied")
+        self.assertEqual(plan_change.date_applied, date(2026, 3, 1))
+        self.assertEqual(hours_change.state, "pending")
+        with freeze_time("2026-04-01 08:00:00"):
+            self._run_billing()
+        self.assertEqual(contract.reserved_hours, 25)
+        self.assertEqual(contract.plan_id, self.plan_medium)
+        self.assertEqual(
+            (hours_change.state, hours_change.date_applied),
+            ("applied", date(2026, 4, 1)),
+        )
+        self.assertFalse(contract.pending_amendment_ids)
 
     def test_addon_without_plan_or_contract(self):
         order = self._order([(self.addon_extended.product_id, 1)])

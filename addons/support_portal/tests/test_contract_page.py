@@ -3,6 +3,7 @@
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import SupportPortalCommon, SupportPortalMixin, html_text
@@ -159,6 +160,37 @@ class TestContractPageHttp(HttpCase, SupportPortalMixin):
         self.contract_a.upgrade_interval = "none"
         text = html_text(self.url_open(f"/my/contracts/{self.contract_a.id}").text)
         self.assertIn("Your contract includes no upgrade", text)
+
+    def test_page_lists_every_waiting_change(self):
+        """Every waiting change shows with its own month, in the order the
+        billing applies them: Medium from 1 May, 25 h and no Extended from
+        1 June; a cancelled change no longer shows."""
+        contract = self.contract_a
+        self.authenticate("key_user_a", "key_user_a")
+        response = self.url_open(f"/my/contracts/{contract.id}")
+        self.assertNotIn("support_contract_amendments", response.text)
+        june = contract._amend(
+            reserved_hours=25,
+            addon_quantities={self.addon_extended: 0},
+            date=fields.Date.to_date("2026-06-01"),
+        )
+        contract._amend(plan=self.plan_medium, date=fields.Date.to_date("2026-05-01"))
+        withdrawn = contract._amend(
+            reserved_hours=40, date=fields.Date.to_date("2026-07-01")
+        )
+        withdrawn.action_cancel()
+        text = html_text(self.url_open(f"/my/contracts/{contract.id}").text)
+        self.assertIn("Changes Waiting", text)
+        may = text.index("05/01/2026 Plan: Medium")
+        self.assertGreater(
+            text.index(
+                "06/01/2026 Reserved hours per month: 25.00 "
+                "Extended availability: removed"
+            ),
+            may,
+        )
+        self.assertNotIn("07/01/2026", text)
+        self.assertEqual(june.state, "pending")
 
     def test_void_sla_shown_to_the_key_user(self):
         """A contract whose SLA a third party voided says so on the contract page."""
