@@ -23,6 +23,10 @@ class AccountMove(models.Model):
         string="Billed Contracts",
         compute="_compute_support_billed_contract_ids",
         store=True,
+        # computed before the insert, so that a batch of new invoices (the
+        # monthly billing's 50) writes its relation rows in one query, not one
+        # per invoice (billing benchmark: 5.6 -> 4.6 queries per contract)
+        precompute=True,
         copy=False,
         help="Support contracts this invoice bills: the contract of its monthly "
         "billing and those of the sale orders its lines bill (the order that sold "
