@@ -26,3 +26,4 @@ from . import test_migration
 from . import test_log_guard
 from . import test_change_request
 from . import test_release
+from . import test_contract_company_day

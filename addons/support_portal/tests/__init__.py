@@ -18,3 +18,6 @@ from . import test_access_matrix
 from . import test_ticket_escalation
 from . import test_change_estimate_portal
 from . import test_release_portal
+from . import test_portal_home
+from . import test_ticket_list_fits
+from . import test_workspace_tour

@@ -89,21 +89,25 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         self.assertEqual(response.status_code, 303)
         self.assertIn("/web/login", response.headers["Location"])
 
+    def _post_close(self, ticket, stage):
+        """The portal's close form posted as its page does (with its CSRF token)."""
+        return self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": ticket.id,
+                "stage_id": stage.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+            allow_redirects=False,
+        )
+
     def test_close_ticket_of_another_customer(self):
         """helpdesk_mgmt's /ticket/close closed any ticket by id; here a ticket the
         user cannot read gives 404 and keeps its stage."""
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         stage_before = self.ticket_a_key.stage_id
         self._login("portal_b")
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket_a_key.id,
-                "stage_id": done.id,
-                "csrf_token": http.Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        response = self._post_close(self.ticket_a_key, done)
         self._assert_hidden(response, self.ticket_a_key.name)
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
 
@@ -125,30 +129,14 @@ class TestPortalRoutesAccess(HttpCase, SupportPortalMixin):
         # a stage that does not allow closing from the portal: back to the ticket
         # (as helpdesk_mgmt answers), nothing changed
         rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket_a_key.id,
-                "stage_id": rejected.id,
-                "csrf_token": http.Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        response = self._post_close(self.ticket_a_key, rejected)
         self.assertEqual(response.status_code, 302)
         self.assertTrue(
             response.headers["Location"].endswith(f"/my/ticket/{self.ticket_a_key.id}")
         )
         self.assertEqual(self.ticket_a_key.stage_id, stage_before)
         # the right way (the answer to "Close this ticket?") closes it
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket_a_key.id,
-                "stage_id": done.id,
-                "csrf_token": http.Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        response = self._post_close(self.ticket_a_key, done)
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.ticket_a_key.stage_id, done)
 

@@ -18,10 +18,6 @@ class TestPortalQueryCount(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        cls.impact_multiple = cls.impact.value_ids.filtered(
-            lambda v: v.name == "Multiple users"
-        )
-        cls.urgency_high = cls.urgency.value_ids.filtered(lambda v: v.name == "High")
 
     def _add_tickets(self, count):
         """Tickets of customer A in every state: typed, triaged, some waiting."""

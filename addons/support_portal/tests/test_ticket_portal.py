@@ -21,10 +21,6 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_support_portal()
-        cls.impact_multiple = cls.impact.value_ids.filtered(
-            lambda v: v.name == "Multiple users"
-        )
-        cls.urgency_high = cls.urgency.value_ids.filtered(lambda v: v.name == "High")
         cls.ticket_a_key.write(
             {
                 "support_ticket_type_id": cls.type_defect.id,

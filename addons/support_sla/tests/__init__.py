@@ -18,3 +18,9 @@ from . import test_sla_automation
 from . import test_customer_escalation
 from . import test_early_termination
 from . import test_change_request_pause
+from . import test_priority_matrix_grid
+from . import test_second_sla_engine
+from . import test_sla_dst
+from . import test_sla_evaluator
+from . import test_sla_pause_logs
+from . import test_starter_catalogue

@@ -14,6 +14,9 @@ from odoo.addons.support_contract.tests.common import SupportContractCommon
 
 from ..tools.sla_timeline import from_ts, to_ts
 
+# the SLA evaluation report (HTML and PDF)
+EVALUATION_REPORT = "support_sla.action_report_sla_evaluation"
+
 AMS = pytz.timezone("Europe/Amsterdam")
 
 
@@ -137,6 +140,10 @@ class SlaTestMixin:
             "Impact", ["System wide", "Multiple users", "Single user"]
         )
         cls.urgency = cls._make_axis("Urgency", ["High", "Medium", "Low"])
+        cls.impact_multiple = cls.impact.value_ids.filtered(
+            lambda v: v.name == "Multiple users"
+        )
+        cls.urgency_high = cls.urgency.value_ids.filtered(lambda v: v.name == "High")
         # Impact x urgency: high -> Critical, High, High; medium -> Medium, Medium,
         # Low; low -> Low, Low, Low (impact system wide, multiple, single).
         cls.matrix_000 = cls._make_matrix(
@@ -243,6 +250,16 @@ class SlaTestMixin:
             [(to_ts(a), to_ts(b) if b else None) for a, b in pauses],
         )
         return from_ts(result) if result is not None else None
+
+    def _evaluation_report(self, evaluation, pdf=False):
+        """The SLA evaluation report of ``evaluation`` as its HTML text, or with
+        ``pdf`` as (PDF bytes, kind) rendered by wkhtmltopdf."""
+        Report = self.env["ir.actions.report"]
+        if pdf:
+            return Report.with_context(force_report_rendering=True)._render_qweb_pdf(
+                EVALUATION_REPORT, evaluation.ids
+            )
+        return Report._render_qweb_html(EVALUATION_REPORT, evaluation.ids)[0].decode()
 
 
 class SlaCalendarCommon(SlaTestMixin, BaseCommon):

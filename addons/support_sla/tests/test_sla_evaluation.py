@@ -112,13 +112,7 @@ class TestSlaEvaluation(SlaTicketCommon):
     @freeze_time("2027-01-10 10:00:00")
     def test_pdf_report_content(self):
         self.evaluation.advice = "<p>Plan a training for new key users.</p>"
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "support_sla.action_report_sla_evaluation", self.evaluation.ids
-            )[0]
-            .decode()
-        )
+        html = self._evaluation_report(self.evaluation)
         for text in (
             "Tulip",  # never: the customer of this contract is Customer Ltd
         ):

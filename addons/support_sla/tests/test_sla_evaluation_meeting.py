@@ -272,13 +272,7 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
         )
 
     def _report_html(self):
-        return (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "support_sla.action_report_sla_evaluation", self.evaluation.ids
-            )[0]
-            .decode()
-        )
+        return self._evaluation_report(self.evaluation)
 
     def test_pdf_times_name_their_zone(self):
         """Every time the evaluation prints is in the company's zone and names it,
@@ -512,13 +506,7 @@ class TestSlaEvaluationMeeting(SlaTicketCommon):
         self.assertIn("o_company_%s_layout" % self.company.id, html)
         self.assertIn("Registered in Utrecht, KvK 12345678", html)
         self._discuss()
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(
-                "support_sla.action_report_sla_evaluation", self.evaluation.ids
-            )
-        )
+        pdf, kind = self._evaluation_report(self.evaluation, pdf=True)
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         # the name the back office's Print gives the file (+ ".pdf")

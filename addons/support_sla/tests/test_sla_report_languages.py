@@ -143,12 +143,6 @@ class TestSlaReportLanguages(SlaTicketCommon):
     def test_pdf(self):
         """The Dutch report renders as a PDF (wkhtmltopdf), not only as HTML."""
         self.contract_light.partner_id.lang = "nl_NL"
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(
-                "support_sla.action_report_sla_evaluation", self.evaluation.ids
-            )
-        )
+        pdf, kind = self._evaluation_report(self.evaluation, pdf=True)
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF-"))
