@@ -23,6 +23,44 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.support_contract import PORTAL_LEDGER_STEP
 
+# The ticket's columns its portal page reads: the record rules' (company,
+# customer, contact), helpdesk_mgmt's page, and the suite's SLA, release,
+# estimate and escalation parts. A column missing here is still read when the
+# page needs it, with the ticket's other columns (one query more).
+TICKET_PAGE_FIELDS = [
+    "company_id",
+    "partner_id",
+    "commercial_partner_id",
+    "access_token",
+    "number",
+    "name",
+    "description",
+    "user_id",
+    "stage_id",
+    "team_id",
+    "category_id",
+    "create_date",
+    "last_stage_update",
+    "closed_date",
+    "support_contract_id",
+    "support_ticket_type_id",
+    "sla_priority_id",
+    "sla_response_deadline",
+    "sla_resolution_deadline",
+    "sla_response_status",
+    "sla_resolution_status",
+    "sla_first_response_date",
+    "sla_resolved_date",
+    "sla_paused",
+    "sla_paused_hours",
+    "sla_customer_escalation_level",
+    "support_change_estimate_id",
+    "support_release_state",
+    "support_release_environment_id",
+    "support_release_approved_by_id",
+    "support_released_date",
+]
+
 
 class SupportCustomerPortal(CustomerPortalHelpdesk):
     _support_ledger_step = PORTAL_LEDGER_STEP
@@ -569,6 +607,13 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
         # helpdesk_mgmt's page: a ticket that does not exist and one the visitor may
         # not see both send back to /my, as helpdesk_mgmt and Odoo's portal do
+        # sudo: the columns the page shows, read into the cache before the access
+        # check, whose record rules would otherwise read all ~80 columns of the
+        # ticket, most of them never shown; nothing of the ticket is shown, nor
+        # the redirect told apart, before the check passes
+        request.env["helpdesk.ticket"].sudo().browse(ticket_id).fetch(
+            TICKET_PAGE_FIELDS
+        )
         try:
             ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token
