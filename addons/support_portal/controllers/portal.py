@@ -69,25 +69,32 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        env = request.env
         if not counters:
-            # the page itself: only the tiles' place (no query); the tiles come
-            # through /my/counters as counter "support_glance", as the entries'
-            # counts of Odoo's portal home do
-            values["support_glance_lazy"] = request.env["helpdesk.ticket"].has_access(
-                "read"
+            # the page itself: only the tiles' place (no query), a counter
+            # "support_glance" that Odoo's portal home asks in one of its
+            # /my/counters calls with the entries' counts; the tiles also say
+            # whether the suite's entries (contracts, evaluations) are shown
+            values["support_glance_lazy"] = any(
+                env[model].has_access("read")
+                for model in (
+                    "helpdesk.ticket",
+                    "support.contract",
+                    "support.sla.evaluation",
+                )
             )
         if "support_glance" in counters:
-            glance = self._support_glance_values()
-            values["support_glance"] = glance and request.env["ir.qweb"]._render(
-                "support_portal.portal_my_home_glance_tiles", {"support_glance": glance}
+            values["support_glance"] = env["ir.qweb"]._render(
+                "support_portal.portal_my_home_glance_tiles",
+                {"support_glance": self._support_glance_values()},
             )
         if "support_evaluation_count" in counters:
-            Evaluation = request.env["support.sla.evaluation"]
+            Evaluation = env["support.sla.evaluation"]
             values["support_evaluation_count"] = (
                 Evaluation.search_count([]) if Evaluation.has_access("read") else 0
             )
         if "support_contract_count" in counters:
-            Contract = request.env["support.contract"]
+            Contract = env["support.contract"]
             values["support_contract_count"] = (
                 Contract.search_count(self._get_support_contracts_domain())
                 if Contract.has_access("read")
@@ -98,36 +105,48 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _support_glance_values(self):
         """The tiles at the top of /my, with the user's rights: open tickets, at
         risk, waiting for the customer, the hours left in the contract's wallet
-        (key users) and the invoices still to pay."""
+        (key users) and the invoices still to pay; and under ``entries`` the
+        suite's entries of the page the user has records of (their URLs)."""
         env = request.env
-        if not env["helpdesk.ticket"].has_access("read"):
-            return {}
-        glance = env["helpdesk.ticket"]._get_portal_glance_counts()
-        # the wallet of the running contract the user may read (key users): its
-        # ledger's sum, contract and balance in one query
-        Ledger = env["support.hour.ledger"]
-        wallet = Ledger.has_access("read") and Ledger._read_group(
-            [("contract_id.state", "=", "active")],
-            ["contract_id"],
-            ["hours:sum"],
-            limit=1,
-        )
-        if wallet:
-            glance["contract"], glance["hours_left"] = wallet[0]
-        else:  # a running contract without any movement yet: 0 h
-            Contract = env["support.contract"]
-            glance["contract"] = Contract.has_access("read") and Contract.search(
-                [("state", "=", "active")], limit=1
+        glance = {"entries": []}
+        Contract = env["support.contract"]
+        if env["helpdesk.ticket"].has_access("read"):
+            glance.update(env["helpdesk.ticket"]._get_portal_glance_counts())
+            # the wallet of the running contract the user may read (key users):
+            # its ledger's sum, contract and balance in one query
+            Ledger = env["support.hour.ledger"]
+            wallet = Ledger.has_access("read") and Ledger._read_group(
+                [("contract_id.state", "=", "active")],
+                ["contract_id"],
+                ["hours:sum"],
+                limit=1,
             )
-            glance["hours_left"] = 0.0
-        Move = env["account.move"]
-        glance["invoices_due"] = Move.has_access("read") and Move.search_count(
-            [
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("payment_state", "in", ("not_paid", "partial")),
-            ]
-        )
+            if wallet:
+                glance["contract"], glance["hours_left"] = wallet[0]
+            else:  # a running contract without any movement yet: 0 h
+                glance["contract"] = Contract.has_access("read") and Contract.search(
+                    [("state", "=", "active")], limit=1
+                )
+                glance["hours_left"] = 0.0
+            Move = env["account.move"]
+            glance["invoices_due"] = Move.has_access("read") and Move.search_count(
+                [
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                ]
+            )
+        # the entries: a running contract found above is one of the contracts
+        # listed (no count); evaluations are of the contracts their key users
+        # read (the portal rules), so they are counted only when there is one
+        if glance.get("contract") or (
+            Contract.has_access("read")
+            and Contract.search_count(self._get_support_contracts_domain(), limit=1)
+        ):
+            glance["entries"].append("/my/contracts")
+            Evaluation = env["support.sla.evaluation"]
+            if Evaluation.has_access("read") and Evaluation.search_count([], limit=1):
+                glance["entries"].append("/my/evaluations")
         return glance
 
     # Lists
