@@ -722,65 +722,6 @@ class SupportContractInvoicing(models.Model):
             if without_analytic[company_id]:
                 for command in vals["invoice_line_ids"]:
                     command[2].setdefault("analytic_distribution", False)
-        self._complete_invoice_accounting(invoice_vals.values())
-
-    @api.model
-    def _complete_invoice_accounting(self, vals_list):
-        """Give the invoices their fiscal position and their lines the income
-        account and taxes, as Odoo computes them for a customer invoice
-        (``account.move._compute_fiscal_position_id``,
-        ``account.move.line._compute_account_id`` and ``_get_computed_taxes``)
-        and as sale's ``_prepare_invoice`` gives them: the accounts and taxes
-        are looked up once per product, company and fiscal position of the
-        batch, where Odoo looks them up for every line.
-
-        :param vals_list: customer invoice values (out_invoice, out_refund), edited
-        """
-        Partner = self.env["res.partner"].sudo()
-        FiscalPosition = self.env["account.fiscal.position"].sudo()
-        Tax = self.env["account.tax"].sudo()
-        lines_of = {}
-        for vals in vals_list:
-            company = self.env["res.company"].browse(vals["company_id"])
-            if "fiscal_position_id" not in vals:
-                partner = Partner.browse(vals["partner_id"])
-                delivery = Partner.browse(partner.address_get(["delivery"])["delivery"])
-                vals["fiscal_position_id"] = (
-                    FiscalPosition.with_company(company)
-                    ._get_fiscal_position(partner, delivery=delivery)
-                    .id
-                )
-            fiscal_position = FiscalPosition.browse(vals["fiscal_position_id"])
-            for command in vals["invoice_line_ids"]:
-                line = command[2]
-                if not line.get("product_id") or line.get("display_type"):
-                    continue
-                key = (line["product_id"], company.id, fiscal_position.id)
-                if key not in lines_of:
-                    product = (
-                        self.env["product.product"]
-                        .sudo()
-                        .with_company(company)
-                        .browse(line["product_id"])
-                    )
-                    account = product.product_tmpl_id.get_product_accounts(
-                        fiscal_pos=fiscal_position
-                    )["income"]
-                    taxes = product.taxes_id.filtered_domain(
-                        Tax._check_company_domain(company)
-                    )
-                    if not taxes and account:
-                        taxes = account.tax_ids.filtered(
-                            lambda tax: tax.type_tax_use == "sale"
-                        )
-                    taxes = taxes._filter_taxes_by_company(company)
-                    if taxes and fiscal_position:
-                        taxes = fiscal_position.map_tax(taxes)
-                    lines_of[key] = (account, taxes)
-                account, taxes = lines_of[key]
-                if account:
-                    line.setdefault("account_id", account.id)
-                    line.setdefault("tax_ids", [Command.set(taxes.ids)])
 
     def _get_separately_billable_timesheets(self, month):
         """{contract id: timesheets} billed at the normal rate, not yet billed."""
