@@ -457,7 +457,7 @@ def main(env, args):
         assert set(billings.invoice_id.mapped("state")) == {"posted"}
         assert not contracts._bill_month(MONTH), "billed twice"
         print(f"{'  per contract (ms)':<60} {results[label] / count * 1000:10.1f}")
-        print(f"{'  SQL queries per contract':<60} {queries / count:10.1f}")
+        print(f"{'  SQL queries per contract':<60} {queries / count:10.2f}")
         if first_invoices is None:
             first_invoices = billings.invoice_id
             first_cpu = cpu

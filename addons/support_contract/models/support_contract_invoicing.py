@@ -473,6 +473,9 @@ class SupportContractInvoicing(models.Model):
             or contract._is_final_billing_month(month)
         )
         created = Billing
+        # prices, bands, the journal: looked up once for the whole run (they do
+        # not change while it runs), not once per batch
+        cache = {}
         Cron = self.env["ir.cron"]
         if commit:
             Cron._commit_progress(remaining=len(todo))
@@ -490,7 +493,7 @@ class SupportContractInvoicing(models.Model):
                 continue
             try:
                 with self.env.cr.savepoint():
-                    created |= batch._bill_month_batch(month)
+                    created |= batch._bill_month_batch(month, cache=cache)
             except Exception as error:  # noqa: BLE001 - isolate the contract that fails
                 if len(batch) == 1:
                     _logger.exception("Billing %s for %s failed", batch.name, month)
@@ -499,7 +502,9 @@ class SupportContractInvoicing(models.Model):
                     for contract in batch:
                         try:
                             with self.env.cr.savepoint():
-                                created |= contract._bill_month_batch(month)
+                                created |= contract._bill_month_batch(
+                                    month, cache=cache
+                                )
                         except Exception as contract_error:  # noqa: BLE001
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
@@ -541,12 +546,16 @@ class SupportContractInvoicing(models.Model):
                 user_id=(contract.user_id or self.env.user).id,
             )
 
-    def _bill_month_batch(self, month):
+    def _bill_month_batch(self, month, cache=None):
         """Bill these contracts for ``month`` (no one billed for it yet); those
-        whose last day lies in the month before, their final statement."""
+        whose last day lies in the month before, their final statement. The
+        caller (``_bill_month``) holds the contracts' row locks.
+
+        :param cache: optional dict shared by the batches of a run (prices,
+            bands, journals; see :meth:`_get_product_price`)
+        """
         Billing = self.env["support.contract.billing"].sudo()
         Ledger = self.env["support.hour.ledger"].sudo()
-        self._lock_rows()
         final = self.filtered(lambda contract: contract._is_final_billing_month(month))
         (self - final)._apply_pending_changes(month)
         # the database refuses a second billing of the month (unique index)
@@ -569,8 +578,8 @@ class SupportContractInvoicing(models.Model):
         separate = self._get_separately_billable_timesheets(month)
         invoice_vals = {}
         ledger_vals = []
-        # prices and bands shared by the contracts of the batch
-        cache = {}
+        # prices and bands shared by the contracts of the batch (and the run)
+        cache = {} if cache is None else cache
         for contract, billing in zip(self, billings, strict=True):
             timesheets = separate.get(contract.id, self.env["account.analytic.line"])
             credit_lines, hours_back = [], 0.0
@@ -649,7 +658,7 @@ class SupportContractInvoicing(models.Model):
             if timesheets:
                 timesheets.sudo().write({"support_billing_id": billing.id})
         Ledger.create(ledger_vals)
-        self._complete_invoice_vals(invoice_vals)
+        self._complete_invoice_vals(invoice_vals, cache)
         Move = self.env["account.move"]
         for company, company_billings in (
             Billing.concat(*invoice_vals).grouped("company_id").items()
@@ -682,7 +691,7 @@ class SupportContractInvoicing(models.Model):
         return billings
 
     @api.model
-    def _complete_invoice_vals(self, invoice_vals):
+    def _complete_invoice_vals(self, invoice_vals, cache=None):
         """Give the batch's invoices what Odoo would look up for each of them,
         looked up once per company and currency: the sales journal (Odoo's
         own choice of the default journal), and no analytic distribution on the
@@ -691,10 +700,12 @@ class SupportContractInvoicing(models.Model):
         per contract of the billing benchmark).
 
         :param invoice_vals: {support.contract.billing: invoice values}, edited
+        :param cache: optional dict shared by the batches of a run
         """
         Move = self.env["account.move"].sudo()
-        journals = {}
-        without_analytic = {}
+        cache = {} if cache is None else cache
+        journals = cache.setdefault("journals", {})
+        without_analytic = cache.setdefault("without_analytic", {})
         for vals in invoice_vals.values():
             key = (vals["company_id"], vals["currency_id"])
             if key not in journals:
