@@ -369,6 +369,11 @@ class SupportContract(models.Model):
         )
         return contract.id
 
+    def _is_key_user(self, partner):
+        """Whether ``partner`` is one of the contract's (active) key users."""
+        self.ensure_one()
+        return partner in self.key_user_ids
+
     @api.model
     def _get_active_contract_for_partners(self, partners, company=None):
         """Map commercial partner ids to their active contract, in one query.

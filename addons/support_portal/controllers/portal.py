@@ -522,7 +522,8 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         if estimate.state not in ("sent", "approved", "declined"):
             estimate = estimate.browse()
         partner = request.env.user.partner_id
-        is_key_user = partner in ticket.support_contract_id.key_user_ids
+        contract = ticket.support_contract_id
+        is_key_user = bool(contract) and contract._is_key_user(partner)
         return {
             "support_estimate": estimate,
             "support_can_decide": is_user and estimate.state == "sent" and is_key_user,

@@ -135,6 +135,15 @@ class SupportContract(models.Model):
         contract = self.browse(contract_id).sudo().with_context(active_test=False)
         return tuple(contract.key_user_ids.ids)
 
+    def _is_key_user(self, partner):
+        # the key users cached per process: the portal's ticket page asks for
+        # each form it may show (escalation, estimate, release), without reading
+        # the key users (a query) and each of them (their columns)
+        self.ensure_one()
+        return bool(
+            partner.active and partner.id in self._support_cached_key_user_ids(self.id)
+        )
+
     def action_grant_key_users_portal(self):
         """Open Odoo's portal access wizard on the contract's key users."""
         self.ensure_one()

@@ -97,3 +97,29 @@ class TestTicketEscalation(HttpCase, SupportPortalMixin):
             self.assertIn("reopen it first", response.text)
         self.assertFalse(self.ticket_a_key.sla_customer_escalation_ids)
         self.assertFalse(self.ticket_a_contact.sla_customer_escalation_ids)
+
+    def test_form_follows_the_contract_key_users(self):
+        """The page offers the form from the contract's key users as cached per
+        process: a key user removed from the contract, or archived, is offered
+        no form on the next page; added back, they are again."""
+        ticket = self.ticket_a_contact
+        self._login("contact_a")
+
+        def offered():
+            page = self.url_open(f"/my/ticket/{ticket.id}")
+            self.assertEqual(page.status_code, 200)
+            return "o_support_escalate_form" in page.text
+
+        self.assertFalse(offered())
+        contact = self.contact_a.partner_id
+        self.contract_a.key_user_ids |= contact
+        self.assertTrue(offered())
+        self.contract_a.key_user_ids -= contact
+        self.assertFalse(offered())
+        # an archived key user (a contact without a user) is none
+        other = self.other_contact_a
+        self.contract_a.key_user_ids |= other
+        self.assertTrue(self.contract_a._is_key_user(other))
+        other.active = False
+        self.assertFalse(self.contract_a._is_key_user(other))
+        self.assertFalse(other in self.contract_a.key_user_ids)

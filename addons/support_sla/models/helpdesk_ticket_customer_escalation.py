@@ -57,7 +57,7 @@ class HelpdeskTicket(models.Model):
         contract = self.support_contract_id
         return bool(
             contract
-            and partner in contract.key_user_ids
+            and contract._is_key_user(partner)
             and not self.stage_id.closed
             and self._customer_escalation_next_level()
         )
