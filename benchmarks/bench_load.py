@@ -175,8 +175,9 @@ def fetch(session, url, page):
 def home_counters(registry, db):
     """The JSON-RPC calls the portal home's scripts make after the page, as a
     browser makes them: Odoo's counts of the entries (portal_home_counters.js: the
-    page's ``data-placeholder_count`` names, in at most 3 calls of about 5), and on
-    the suite's side the tiles (support_glance.js, counter "support_glance")."""
+    page's ``data-placeholder_count`` names, in at most 3 calls of about 5). On the
+    suite's side one of those names is its tiles' counter "support_glance"
+    (support_glance.js); before, the tiles were a call of their own."""
     client = bench_portal.new_session(registry, db)
     html = client.get("/my").get_data(as_text=True)
     names = re.findall(r'data-placeholder_count="([^"]+)"', html)
@@ -188,8 +189,6 @@ def home_counters(registry, db):
             ("/my/counters", {"counters": names[i * each : (i + 1) * each]})
             for i in range(number)
         ]
-    if "o_support_glance" in html:
-        calls.append(("/my/counters", {"counters": ["support_glance"]}))
     return calls
 
 

@@ -23,6 +23,44 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.support_contract import PORTAL_LEDGER_STEP
 
+# The ticket's columns its portal page reads: the record rules' (company,
+# customer, contact), helpdesk_mgmt's page, and the suite's SLA, release,
+# estimate and escalation parts. A column missing here is still read when the
+# page needs it, with the ticket's other columns (one query more).
+TICKET_PAGE_FIELDS = [
+    "company_id",
+    "partner_id",
+    "commercial_partner_id",
+    "access_token",
+    "number",
+    "name",
+    "description",
+    "user_id",
+    "stage_id",
+    "team_id",
+    "category_id",
+    "create_date",
+    "last_stage_update",
+    "closed_date",
+    "support_contract_id",
+    "support_ticket_type_id",
+    "sla_priority_id",
+    "sla_response_deadline",
+    "sla_resolution_deadline",
+    "sla_response_status",
+    "sla_resolution_status",
+    "sla_first_response_date",
+    "sla_resolved_date",
+    "sla_paused",
+    "sla_paused_hours",
+    "sla_customer_escalation_level",
+    "support_change_estimate_id",
+    "support_release_state",
+    "support_release_environment_id",
+    "support_release_approved_by_id",
+    "support_released_date",
+]
+
 
 class SupportCustomerPortal(CustomerPortalHelpdesk):
     _support_ledger_step = PORTAL_LEDGER_STEP
@@ -31,25 +69,32 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        env = request.env
         if not counters:
-            # the page itself: only the tiles' place (no query); the tiles come
-            # through /my/counters as counter "support_glance", as the entries'
-            # counts of Odoo's portal home do
-            values["support_glance_lazy"] = request.env["helpdesk.ticket"].has_access(
-                "read"
+            # the page itself: only the tiles' place (no query), a counter
+            # "support_glance" that Odoo's portal home asks in one of its
+            # /my/counters calls with the entries' counts; the tiles also say
+            # whether the suite's entries (contracts, evaluations) are shown
+            values["support_glance_lazy"] = any(
+                env[model].has_access("read")
+                for model in (
+                    "helpdesk.ticket",
+                    "support.contract",
+                    "support.sla.evaluation",
+                )
             )
         if "support_glance" in counters:
-            glance = self._support_glance_values()
-            values["support_glance"] = glance and request.env["ir.qweb"]._render(
-                "support_portal.portal_my_home_glance_tiles", {"support_glance": glance}
+            values["support_glance"] = env["ir.qweb"]._render(
+                "support_portal.portal_my_home_glance_tiles",
+                {"support_glance": self._support_glance_values()},
             )
         if "support_evaluation_count" in counters:
-            Evaluation = request.env["support.sla.evaluation"]
+            Evaluation = env["support.sla.evaluation"]
             values["support_evaluation_count"] = (
                 Evaluation.search_count([]) if Evaluation.has_access("read") else 0
             )
         if "support_contract_count" in counters:
-            Contract = request.env["support.contract"]
+            Contract = env["support.contract"]
             values["support_contract_count"] = (
                 Contract.search_count(self._get_support_contracts_domain())
                 if Contract.has_access("read")
@@ -60,36 +105,48 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def _support_glance_values(self):
         """The tiles at the top of /my, with the user's rights: open tickets, at
         risk, waiting for the customer, the hours left in the contract's wallet
-        (key users) and the invoices still to pay."""
+        (key users) and the invoices still to pay; and under ``entries`` the
+        suite's entries of the page the user has records of (their URLs)."""
         env = request.env
-        if not env["helpdesk.ticket"].has_access("read"):
-            return {}
-        glance = env["helpdesk.ticket"]._get_portal_glance_counts()
-        # the wallet of the running contract the user may read (key users): its
-        # ledger's sum, contract and balance in one query
-        Ledger = env["support.hour.ledger"]
-        wallet = Ledger.has_access("read") and Ledger._read_group(
-            [("contract_id.state", "=", "active")],
-            ["contract_id"],
-            ["hours:sum"],
-            limit=1,
-        )
-        if wallet:
-            glance["contract"], glance["hours_left"] = wallet[0]
-        else:  # a running contract without any movement yet: 0 h
-            Contract = env["support.contract"]
-            glance["contract"] = Contract.has_access("read") and Contract.search(
-                [("state", "=", "active")], limit=1
+        glance = {"entries": []}
+        Contract = env["support.contract"]
+        if env["helpdesk.ticket"].has_access("read"):
+            glance.update(env["helpdesk.ticket"]._get_portal_glance_counts())
+            # the wallet of the running contract the user may read (key users):
+            # its ledger's sum, contract and balance in one query
+            Ledger = env["support.hour.ledger"]
+            wallet = Ledger.has_access("read") and Ledger._read_group(
+                [("contract_id.state", "=", "active")],
+                ["contract_id"],
+                ["hours:sum"],
+                limit=1,
             )
-            glance["hours_left"] = 0.0
-        Move = env["account.move"]
-        glance["invoices_due"] = Move.has_access("read") and Move.search_count(
-            [
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("payment_state", "in", ("not_paid", "partial")),
-            ]
-        )
+            if wallet:
+                glance["contract"], glance["hours_left"] = wallet[0]
+            else:  # a running contract without any movement yet: 0 h
+                glance["contract"] = Contract.has_access("read") and Contract.search(
+                    [("state", "=", "active")], limit=1
+                )
+                glance["hours_left"] = 0.0
+            Move = env["account.move"]
+            glance["invoices_due"] = Move.has_access("read") and Move.search_count(
+                [
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                ]
+            )
+        # the entries: a running contract found above is one of the contracts
+        # listed (no count); evaluations are of the contracts their key users
+        # read (the portal rules), so they are counted only when there is one
+        if glance.get("contract") or (
+            Contract.has_access("read")
+            and Contract.search_count(self._get_support_contracts_domain(), limit=1)
+        ):
+            glance["entries"].append("/my/contracts")
+            Evaluation = env["support.sla.evaluation"]
+            if Evaluation.has_access("read") and Evaluation.search_count([], limit=1):
+                glance["entries"].append("/my/evaluations")
         return glance
 
     # Lists
@@ -569,6 +626,13 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
         # helpdesk_mgmt's page: a ticket that does not exist and one the visitor may
         # not see both send back to /my, as helpdesk_mgmt and Odoo's portal do
+        # sudo: the columns the page shows, read into the cache before the access
+        # check, whose record rules would otherwise read all ~80 columns of the
+        # ticket, most of them never shown; nothing of the ticket is shown, nor
+        # the redirect told apart, before the check passes
+        request.env["helpdesk.ticket"].sudo().browse(ticket_id).fetch(
+            TICKET_PAGE_FIELDS
+        )
         try:
             ticket_sudo = self._document_check_access(
                 "helpdesk.ticket", ticket_id, access_token=access_token

@@ -137,6 +137,17 @@ class TestEvaluationPortal(HttpCase, SupportPortalMixin):
         )
         self.assertEqual(counters["support_evaluation_count"], 0)
 
+    def test_home_shows_the_entry_to_key_users(self):
+        """The portal home's tiles (counter "support_glance") name the
+        evaluations entry for the key user, not for a contact."""
+        for login, shown in (("key_user_a", True), ("contact_a", False)):
+            with self.subTest(login=login):
+                self._login(login)
+                html = self.make_jsonrpc_request(
+                    "/my/counters", {"counters": ["support_glance"]}
+                )["support_glance"]
+                self.assertEqual('data-support_entry="/my/evaluations"' in html, shown)
+
     def _object(self, evaluation, text="I object."):
         return self.url_open(
             f"/my/evaluations/{evaluation.id}/object",

@@ -72,12 +72,16 @@ class TestPortalHome(HttpCase, SupportPortalMixin):
 
     def _tiles(self, login):
         """The tiles as the portal home shows them: their place on /my, filled
-        with what /my/counters answers for "support_glance" (the page's script
-        asks it, as Odoo's portal home asks the entries' counts)."""
+        with what /my/counters answers for "support_glance" (one of the page's
+        counters, which Odoo's portal home asks with the entries' counts)."""
         self.authenticate(login, login)
         page = lxml.html.fromstring(self.url_open("/my").text)
         (place,) = page.xpath("//div[hasclass('o_support_glance')]")
-        self.assertEqual(len(place), 0, "the page leaves the tiles' place empty")
+        self.assertEqual(
+            [(child.tag, child.get("data-placeholder_count")) for child in place],
+            [("span", "support_glance")],
+            "the page leaves the tiles' place empty but for their counter",
+        )
         html = self._glance()
         place = lxml.html.fragment_fromstring(html, create_parent="div")
         return {
@@ -118,11 +122,40 @@ class TestPortalHome(HttpCase, SupportPortalMixin):
         self.assertEqual(tiles["open"], "1 Open tickets")
         self.assertNotIn("hours", tiles)
 
+    def _entries(self):
+        place = lxml.html.fragment_fromstring(self._glance(), create_parent="div")
+        return place.xpath("./span/@data-support_entry")
+
+    def test_home_counters_ask_no_call_of_their_own(self):
+        """The suite's part of the portal home asks Odoo's /my/counters calls for
+        one counter, its tiles, which also say which of its entries to show: no
+        call of its own (Odoo's portal home splits its counters into calls by
+        their number), and no counter per entry."""
+        self.authenticate("key_user_a", "key_user_a")
+        page = lxml.html.fromstring(self.url_open("/my").text)
+        names = page.xpath("//*[@data-placeholder_count]/@data-placeholder_count")
+        self.assertEqual(
+            [name for name in names if name.startswith("support_")],
+            ["support_glance"],
+        )
+        # the entries are there, hidden until the tiles name them
+        for url in ("/my/contracts", "/my/evaluations"):
+            (card,) = page.xpath(
+                f"//div[hasclass('o_portal_index_card')][a[@href='{url}']]"
+            )
+            self.assertIn("d-none", card.get("class").split())
+        self.assertEqual(self._entries(), ["/my/contracts"])
+        self.authenticate("contact_a", "contact_a")
+        self.assertEqual(self._entries(), [])
+
     def test_tiles_cost_the_page_no_query(self):
         """/my with the tiles against /my without them (Odoo's portal home with
         the other modules' entries): no query more, the tiles come through
         /my/counters afterwards (before: 5 queries more on the page); that
-        request costs at most 5 queries more than one asking no counter."""
+        request costs at most 6 queries more than one asking no counter: the
+        tiles' 5, and the count that shows the evaluations entry (which was a
+        counter of its own; the contracts entry follows from the tiles' contract).
+        """
         self.authenticate("key_user_a", "key_user_a")
 
         def queries(request):
@@ -153,4 +186,4 @@ class TestPortalHome(HttpCase, SupportPortalMixin):
             counters,
             no_counter,
         )
-        self.assertLessEqual(counters - no_counter, 5)
+        self.assertLessEqual(counters - no_counter, 6)
