@@ -558,17 +558,6 @@ class SupportContractInvoicing(models.Model):
         Ledger = self.env["support.hour.ledger"].sudo()
         final = self.filtered(lambda contract: contract._is_final_billing_month(month))
         (self - final)._apply_pending_changes(month)
-        # the database refuses a second billing of the month (unique index)
-        billings = Billing.create(
-            [
-                {
-                    "contract_id": contract.id,
-                    "month": contract._get_billing_month(month),
-                    "is_final": contract in final,
-                }
-                for contract in self
-            ]
-        )
         balances = Ledger._get_balances(self - final, date_to=month)
         # a final statement: the hours logged up to the last day
         for date_end, ended in final.grouped("date_end").items():
@@ -576,20 +565,21 @@ class SupportContractInvoicing(models.Model):
                 Ledger._get_balances(ended, date_to=date_end + relativedelta(days=1))
             )
         separate = self._get_separately_billable_timesheets(month)
+        # per contract: its billing row's values, its ledger rows' values and
+        # the timesheets it bills, written once the invoices exist (one insert
+        # of the batch's billing rows with their invoice, not a write per row)
+        billing_vals, ledger_vals, billed_timesheets = [], {}, {}
         invoice_vals = {}
-        ledger_vals = []
         # prices and bands shared by the contracts of the batch (and the run)
         cache = {} if cache is None else cache
-        for contract, billing in zip(self, billings, strict=True):
+        for contract in self:
             timesheets = separate.get(contract.id, self.env["account.analytic.line"])
             credit_lines, hours_back = [], 0.0
-            credit_date = month
             if contract in final:
                 timesheets = timesheets.filtered(
                     lambda line, last=contract.date_end: line.date <= last
                 )
                 credit_lines, hours_back = contract._get_last_month_credit(cache)
-                credit_date = contract.date_end.replace(day=1)
             excess = -min(balances.get(contract.id, 0.0) - hours_back, 0.0)
             lines = credit_lines + contract._prepare_billing_invoice_lines(
                 month, excess, timesheets, cache=cache
@@ -616,65 +606,109 @@ class SupportContractInvoicing(models.Model):
                     )
                     vals.setdefault("amount_currency", amount)
                     vals.setdefault("balance", amount)
-            billing_vals = {
-                "reserved_hours": reserved_hours,
-                "excess_hours": excess,
-                "separate_hours": sum(timesheets.mapped("unit_amount")),
-            }
-            billing.write(billing_vals)
-            if reserved_hours:
-                ledger_vals.append(
-                    {
-                        "contract_id": contract.id,
-                        "billing_id": billing.id,
-                        "date": credit_date,
-                        "kind": "credit",
-                        "hours": reserved_hours,
-                        "name": self.env._(
-                            "Reserved hours %(month)s",
-                            month=format_date(self.env, month, date_format="MMMM y"),
-                        )
-                        if contract not in final
-                        else self.env._(
-                            "Reserved hours of the days not run after the last day "
-                            "%(date)s, taken back",
-                            date=format_date(self.env, contract.date_end),
-                        ),
-                    }
-                )
-            if not float_is_zero(excess, precision_digits=2):
-                ledger_vals.append(
-                    {
-                        "contract_id": contract.id,
-                        "billing_id": billing.id,
-                        "date": contract._get_excess_until(month),
-                        "kind": "excess",
-                        "hours": excess,
-                        "name": self.env._("Excess hours billed at the normal rate"),
-                    }
-                )
+            billing_vals.append(
+                {
+                    "contract_id": contract.id,
+                    "month": contract._get_billing_month(month),
+                    "is_final": contract in final,
+                    "reserved_hours": reserved_hours,
+                    "excess_hours": excess,
+                    "separate_hours": sum(timesheets.mapped("unit_amount")),
+                }
+            )
+            ledger_vals[contract] = contract._prepare_billing_ledger_vals(
+                month, reserved_hours, excess, contract in final
+            )
             if lines:
-                invoice_vals[billing] = contract._prepare_billing_invoice(month, lines)
+                invoice_vals[contract] = contract._prepare_billing_invoice(month, lines)
             if timesheets:
-                timesheets.sudo().write({"support_billing_id": billing.id})
-        Ledger.create(ledger_vals)
+                billed_timesheets[contract] = timesheets
         self._complete_invoice_vals(invoice_vals, cache)
+        invoices, to_post = self._create_billing_invoices(invoice_vals)
+        for contract, vals in zip(self, billing_vals, strict=True):
+            vals["invoice_id"] = (
+                invoices[contract].id if contract in invoices else False
+            )
+        # the database refuses a second billing of the month (unique index): the
+        # batch's savepoint then undoes the invoices too
+        billings = Billing.create(billing_vals)
+        Ledger.create(
+            [
+                dict(vals, billing_id=billing.id)
+                for contract, billing in zip(self, billings, strict=True)
+                for vals in ledger_vals[contract]
+            ]
+        )
+        for contract, billing in zip(self, billings, strict=True):
+            if contract in billed_timesheets:
+                billed_timesheets[contract].sudo().write(
+                    {"support_billing_id": billing.id}
+                )
+        for moves in to_post:
+            moves._support_post_and_send()
+        return billings
+
+    def _prepare_billing_ledger_vals(self, month, reserved, excess, final):
+        """Ledger rows of this contract's billing of ``month`` (without their
+        billing): the reserved hours credited (on a final statement, those
+        taken back, dated the last month) and the excess hours billed."""
+        self.ensure_one()
+        credit_date = self.date_end.replace(day=1) if final else month
+        rows = []
+        if reserved:
+            rows.append(
+                {
+                    "contract_id": self.id,
+                    "date": credit_date,
+                    "kind": "credit",
+                    "hours": reserved,
+                    "name": self.env._(
+                        "Reserved hours %(month)s",
+                        month=format_date(self.env, month, date_format="MMMM y"),
+                    )
+                    if not final
+                    else self.env._(
+                        "Reserved hours of the days not run after the last day "
+                        "%(date)s, taken back",
+                        date=format_date(self.env, self.date_end),
+                    ),
+                }
+            )
+        if not float_is_zero(excess, precision_digits=2):
+            rows.append(
+                {
+                    "contract_id": self.id,
+                    "date": self._get_excess_until(month),
+                    "kind": "excess",
+                    "hours": excess,
+                    "name": self.env._("Excess hours billed at the normal rate"),
+                }
+            )
+        return rows
+
+    @api.model
+    def _create_billing_invoices(self, invoice_vals):
+        """Create the invoices of a batch, one ``create`` per company.
+
+        :param invoice_vals: {support.contract: invoice values}
+        :return: ({support.contract: invoice}, [invoices to post and send])
+        """
         Move = self.env["account.move"]
-        for company, company_billings in (
-            Billing.concat(*invoice_vals).grouped("company_id").items()
+        invoices, to_post = {}, []
+        for company, contracts in (
+            self.browse().concat(*invoice_vals).grouped("company_id").items()
         ):
             if company.support_billing_post == "post":
                 # marked to be sent as they are created (sent once posted)
-                for billing in company_billings:
-                    vals = invoice_vals[billing]
+                for contract in contracts:
+                    vals = invoice_vals[contract]
                     vals["sending_data"] = Move._get_support_sending_data(
                         self.env["res.users"].browse(vals["invoice_user_id"])
                     )
             # no creation message nor followers per invoice: the billing row and
             # the contract's chatter are the trail, and they cost a lot at volume
-            invoices = (
-                self.env["account.move"]
-                .sudo()
+            moves = (
+                Move.sudo()
                 .with_company(company)
                 .with_context(
                     mail_create_nolog=True,
@@ -682,13 +716,12 @@ class SupportContractInvoicing(models.Model):
                     mail_notrack=True,
                     tracking_disable=True,
                 )
-                .create([invoice_vals[billing] for billing in company_billings])
+                .create([invoice_vals[contract] for contract in contracts])
             )
-            for billing, invoice in zip(company_billings, invoices, strict=True):
-                billing.invoice_id = invoice
+            invoices.update(zip(contracts, moves, strict=True))
             if company.support_billing_post == "post":
-                invoices._support_post_and_send()
-        return billings
+                to_post.append(moves)
+        return invoices, to_post
 
     @api.model
     def _complete_invoice_vals(self, invoice_vals, cache=None):
@@ -699,7 +732,7 @@ class SupportContractInvoicing(models.Model):
         searches the models for each line otherwise: 3.4 of the 10 queries
         per contract of the billing benchmark).
 
-        :param invoice_vals: {support.contract.billing: invoice values}, edited
+        :param invoice_vals: {support.contract: invoice values}, edited
         :param cache: optional dict shared by the batches of a run
         """
         Move = self.env["account.move"].sudo()

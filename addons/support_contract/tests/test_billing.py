@@ -85,6 +85,38 @@ class TestBilling(SupportContractCommon):
                 {"contract_id": contract.id, "month": self.month}
             )
 
+    def test_billing_refused_by_the_index_leaves_no_invoice(self):
+        """A batch creates its invoices before its billing rows: when the unique
+        month index refuses a row (a billing the run's check did not see, as one
+        another worker committed after it), the batch's savepoint undoes the
+        invoices too; the contract keeps its one billing and invoice, and the
+        others are billed."""
+        billed = self.contracts[0]
+        first = billed._bill_month(self.month)
+        Contract = type(self.env["support.contract"])
+        original = Contract._get_billed
+
+        def blind(contracts, month):
+            return original(contracts, month) - billed
+
+        with (
+            patch.object(Contract, "_get_billed", blind),
+            mute_logger(
+                "odoo.sql_db",
+                "odoo.addons.support_contract.models.support_contract_invoicing",
+            ),
+        ):
+            done = self.contracts._bill_month(self.month)
+        self.assertEqual(done.contract_id, self.contracts - billed)
+        self.assertEqual(self._billings(billed), first)
+        self.assertEqual(
+            self.env["account.move"].search([("support_contract_id", "=", billed.id)]),
+            first.invoice_id,
+        )
+        self.assertEqual(len(self._billings().invoice_id), 3)
+        # the index refused it (the run tried, failed and told the manager)
+        self.assertEqual(billed.activity_ids.summary, "Billing of March 2026 failed")
+
     def test_crash_half_way(self):
         """A contract failing half-way leaves nothing behind; the next run bills
         it and only it."""
