@@ -28,14 +28,13 @@ a copy of the dependency template (plain helpdesk_mgmt).
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import time
 from datetime import datetime, timedelta
 
-from common import build_databases, drop_database
+from common import backend_cpu, build_databases, drop_database
 
 import odoo
 import odoo.modules.registry
@@ -268,18 +267,6 @@ def _bench_recompute(env, tickets, priorities, rng):
     ok = ours <= 1.5 and base / ours >= 10 and not mismatches
     log(f"   targets (<= 1.5 s, >= 10x, identical): {'MET' if ok else 'NOT MET'}")
     return ok
-
-
-def backend_cpu(pid):
-    """CPU seconds the PostgreSQL backend process `pid` has used so far, or None
-    when the server does not run on this machine (/proc shows local processes)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            # after "pid (command)": state is field 3, utime 14 and stime 15
-            values = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(values[11]) + int(values[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def create_tickets(env, partners, count, cpu=None, pg_cpu=None):

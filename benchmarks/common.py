@@ -9,6 +9,7 @@ time (a reader compares them with the targets), so it never flakes a CI run.
 """
 
 import contextlib
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -44,6 +45,18 @@ def timer(label, results=None):
     if results is not None:
         results[label] = elapsed
     print(f"{label:<60} {elapsed:10.3f} s")
+
+
+def backend_cpu(pid):
+    """CPU seconds the PostgreSQL backend process `pid` has used so far, or None
+    when the server does not run on this machine (/proc shows local processes)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            # after "pid (command)": state is field 3, utime 14 and stime 15
+            values = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(values[11]) + int(values[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def ratio(label, numerator, denominator):

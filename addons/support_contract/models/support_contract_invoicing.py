@@ -473,6 +473,9 @@ class SupportContractInvoicing(models.Model):
             or contract._is_final_billing_month(month)
         )
         created = Billing
+        # prices, bands, the journal: looked up once for the whole run (they do
+        # not change while it runs), not once per batch
+        cache = {}
         Cron = self.env["ir.cron"]
         if commit:
             Cron._commit_progress(remaining=len(todo))
@@ -490,7 +493,7 @@ class SupportContractInvoicing(models.Model):
                 continue
             try:
                 with self.env.cr.savepoint():
-                    created |= batch._bill_month_batch(month)
+                    created |= batch._bill_month_batch(month, cache=cache)
             except Exception as error:  # noqa: BLE001 - isolate the contract that fails
                 if len(batch) == 1:
                     _logger.exception("Billing %s for %s failed", batch.name, month)
@@ -499,7 +502,9 @@ class SupportContractInvoicing(models.Model):
                     for contract in batch:
                         try:
                             with self.env.cr.savepoint():
-                                created |= contract._bill_month_batch(month)
+                                created |= contract._bill_month_batch(
+                                    month, cache=cache
+                                )
                         except Exception as contract_error:  # noqa: BLE001
                             _logger.exception(
                                 "Billing %s for %s failed", contract.name, month
@@ -541,12 +546,16 @@ class SupportContractInvoicing(models.Model):
                 user_id=(contract.user_id or self.env.user).id,
             )
 
-    def _bill_month_batch(self, month):
+    def _bill_month_batch(self, month, cache=None):
         """Bill these contracts for ``month`` (no one billed for it yet); those
-        whose last day lies in the month before, their final statement."""
+        whose last day lies in the month before, their final statement. The
+        caller (``_bill_month``) holds the contracts' row locks.
+
+        :param cache: optional dict shared by the batches of a run (prices,
+            bands, journals; see :meth:`_get_product_price`)
+        """
         Billing = self.env["support.contract.billing"].sudo()
         Ledger = self.env["support.hour.ledger"].sudo()
-        self._lock_rows()
         final = self.filtered(lambda contract: contract._is_final_billing_month(month))
         (self - final)._apply_pending_changes(month)
         # the database refuses a second billing of the month (unique index)
@@ -569,8 +578,8 @@ class SupportContractInvoicing(models.Model):
         separate = self._get_separately_billable_timesheets(month)
         invoice_vals = {}
         ledger_vals = []
-        # prices and bands shared by the contracts of the batch
-        cache = {}
+        # prices and bands shared by the contracts of the batch (and the run)
+        cache = {} if cache is None else cache
         for contract, billing in zip(self, billings, strict=True):
             timesheets = separate.get(contract.id, self.env["account.analytic.line"])
             credit_lines, hours_back = [], 0.0
@@ -649,7 +658,7 @@ class SupportContractInvoicing(models.Model):
             if timesheets:
                 timesheets.sudo().write({"support_billing_id": billing.id})
         Ledger.create(ledger_vals)
-        self._complete_invoice_vals(invoice_vals)
+        self._complete_invoice_vals(invoice_vals, cache)
         Move = self.env["account.move"]
         for company, company_billings in (
             Billing.concat(*invoice_vals).grouped("company_id").items()
@@ -682,7 +691,7 @@ class SupportContractInvoicing(models.Model):
         return billings
 
     @api.model
-    def _complete_invoice_vals(self, invoice_vals):
+    def _complete_invoice_vals(self, invoice_vals, cache=None):
         """Give the batch's invoices what Odoo would look up for each of them,
         looked up once per company and currency: the sales journal (Odoo's
         own choice of the default journal), and no analytic distribution on the
@@ -691,10 +700,12 @@ class SupportContractInvoicing(models.Model):
         per contract of the billing benchmark).
 
         :param invoice_vals: {support.contract.billing: invoice values}, edited
+        :param cache: optional dict shared by the batches of a run
         """
         Move = self.env["account.move"].sudo()
-        journals = {}
-        without_analytic = {}
+        cache = {} if cache is None else cache
+        journals = cache.setdefault("journals", {})
+        without_analytic = cache.setdefault("without_analytic", {})
         for vals in invoice_vals.values():
             key = (vals["company_id"], vals["currency_id"])
             if key not in journals:
@@ -722,65 +733,6 @@ class SupportContractInvoicing(models.Model):
             if without_analytic[company_id]:
                 for command in vals["invoice_line_ids"]:
                     command[2].setdefault("analytic_distribution", False)
-        self._complete_invoice_accounting(invoice_vals.values())
-
-    @api.model
-    def _complete_invoice_accounting(self, vals_list):
-        """Give the invoices their fiscal position and their lines the income
-        account and taxes, as Odoo computes them for a customer invoice
-        (``account.move._compute_fiscal_position_id``,
-        ``account.move.line._compute_account_id`` and ``_get_computed_taxes``)
-        and as sale's ``_prepare_invoice`` gives them: the accounts and taxes
-        are looked up once per product, company and fiscal position of the
-        batch, where Odoo looks them up for every line.
-
-        :param vals_list: customer invoice values (out_invoice, out_refund), edited
-        """
-        Partner = self.env["res.partner"].sudo()
-        FiscalPosition = self.env["account.fiscal.position"].sudo()
-        Tax = self.env["account.tax"].sudo()
-        lines_of = {}
-        for vals in vals_list:
-            company = self.env["res.company"].browse(vals["company_id"])
-            if "fiscal_position_id" not in vals:
-                partner = Partner.browse(vals["partner_id"])
-                delivery = Partner.browse(partner.address_get(["delivery"])["delivery"])
-                vals["fiscal_position_id"] = (
-                    FiscalPosition.with_company(company)
-                    ._get_fiscal_position(partner, delivery=delivery)
-                    .id
-                )
-            fiscal_position = FiscalPosition.browse(vals["fiscal_position_id"])
-            for command in vals["invoice_line_ids"]:
-                line = command[2]
-                if not line.get("product_id") or line.get("display_type"):
-                    continue
-                key = (line["product_id"], company.id, fiscal_position.id)
-                if key not in lines_of:
-                    product = (
-                        self.env["product.product"]
-                        .sudo()
-                        .with_company(company)
-                        .browse(line["product_id"])
-                    )
-                    account = product.product_tmpl_id.get_product_accounts(
-                        fiscal_pos=fiscal_position
-                    )["income"]
-                    taxes = product.taxes_id.filtered_domain(
-                        Tax._check_company_domain(company)
-                    )
-                    if not taxes and account:
-                        taxes = account.tax_ids.filtered(
-                            lambda tax: tax.type_tax_use == "sale"
-                        )
-                    taxes = taxes._filter_taxes_by_company(company)
-                    if taxes and fiscal_position:
-                        taxes = fiscal_position.map_tax(taxes)
-                    lines_of[key] = (account, taxes)
-                account, taxes = lines_of[key]
-                if account:
-                    line.setdefault("account_id", account.id)
-                    line.setdefault("tax_ids", [Command.set(taxes.ids)])
 
     def _get_separately_billable_timesheets(self, month):
         """{contract id: timesheets} billed at the normal rate, not yet billed."""

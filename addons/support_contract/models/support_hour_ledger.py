@@ -32,10 +32,13 @@ class SupportHourLedger(models.Model):
         index=True,
         check_company=True,
     )
+    # precomputed: a new row is inserted with them, not updated after its insert
     company_id = fields.Many2one(
-        related="contract_id.company_id", store=True, index=True
+        related="contract_id.company_id", store=True, index=True, precompute=True
     )
-    partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
+    partner_id = fields.Many2one(
+        related="contract_id.partner_id", store=True, precompute=True
+    )
     date = fields.Date(required=True, index=True)
     kind = fields.Selection(
         selection=[
