@@ -26,7 +26,8 @@ the rounds, among the others. ``--serial ROUNDS`` measures instead what each pag
 costs the server for one user (time, CPU, queries, through Odoo's WSGI application),
 to find where a slower side spends its time; ``--profile URL`` and ``--queries URL``
 (``plain:`` prefix for plain helpdesk_mgmt, ``{ticket_id}``, ``{invoice_id}``,
-``{contract_id}``) explain one page.
+``{contract_id}``; ``counters`` for the home page's counter calls) explain one
+page.
 
 A shared machine's load moves within seconds, so one long stretch per side compares
 two different machines. Instead:
@@ -258,7 +259,9 @@ def explain(url, profile, sides):
     db, ids of its pages)}."""
     side = "plain" if url.startswith("plain:") else "ours"
     registry, db, data = sides[side]
-    url = url.removeprefix("plain:").format(**data)
+    url = url.removeprefix("plain:")
+    # "counters": the home page's JSON-RPC calls to /my/counters, as in the load
+    url = home_counters(registry, db) if url == "counters" else url.format(**data)
     client = bench_portal.new_session(registry, db)
     (bench_portal.profile if profile else bench_portal.print_queries)(client, url)
     return True

@@ -317,8 +317,9 @@ def request(client, url):
 
 
 def measure(client, url, rounds, warmup=3):
-    """Median server time (ms) and SQL queries of GET url."""
-    return measure_all({url: (client, url)}, rounds, warmup)[0][url]
+    """Median server time (ms) and SQL queries of GET url (or of a list of
+    JSON-RPC calls, see ``request``)."""
+    return measure_all({"page": (client, url)}, rounds, warmup)[0]["page"]
 
 
 def measure_all(pages, rounds, warmup=3):
@@ -393,7 +394,7 @@ def print_queries(client, url):
     logger.setLevel(logging.DEBUG)
     logger.addHandler(handler)
     try:
-        client.get(url).get_data()
+        request(client, url)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
@@ -409,7 +410,7 @@ def profile(client, url):
     profiler = cProfile.Profile()
     profiler.enable()
     for __ in range(5):
-        client.get(url).get_data()
+        request(client, url)
     profiler.disable()
     stats = pstats.Stats(profiler).sort_stats("cumulative")
     stats.print_stats(45)

@@ -8,6 +8,7 @@ page with their SLA, confirming and reopening a resolution, the contract pages
 from collections import OrderedDict
 from operator import itemgetter
 
+import babel.dates
 import pytz
 from werkzeug.exceptions import NotFound
 
@@ -16,12 +17,30 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import content_disposition, request
 from odoo.tools import groupby as groupbyelem
-from odoo.tools.misc import format_datetime
+from odoo.tools.misc import babel_locale_parse, format_datetime, get_lang, posix_to_ldml
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.support_contract import PORTAL_LEDGER_STEP
+
+# The ticket's columns the portal list shows (helpdesk_mgmt's and the suite's
+# columns, its groupings), read with the list's search: the ticket's other
+# columns (its description above all) are not read for an 80-row page
+TICKET_LIST_FIELDS = [
+    "partner_id",
+    "number",
+    "name",
+    "category_id",
+    "stage_id",
+    "create_date",
+    "last_stage_update",
+    "closed_date",
+    "sla_priority_id",
+    "support_ticket_type_id",
+    "sla_status",
+    "sla_next_deadline",
+]
 
 # The ticket's columns its portal page reads: the record rules' (company,
 # customer, contact), helpdesk_mgmt's page, and the suite's SLA, release,
@@ -152,13 +171,22 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
     # Lists
 
     def _support_list_page(
-        self, model, domain, url, page, order=None, url_args=None, history=None
+        self,
+        model,
+        domain,
+        url,
+        page,
+        order=None,
+        url_args=None,
+        history=None,
+        field_names=None,
     ):
         """One page of a portal list, the pattern of every list of the suite: Odoo's
         pager over the records of ``model`` the visitor may read (record rules)
         within ``domain``, and that page's records; their ids are kept in the
         session under ``history`` for the previous / next links of the record
-        pages.
+        pages. With ``field_names``, the records come with those columns read in
+        the search's query (a column not listed is still read when needed).
 
         :return: (records, pager)
         """
@@ -169,8 +197,12 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             page=page,
             step=self._items_per_page,
         )
-        records = model.search(
-            domain, order=order, limit=self._items_per_page, offset=pager["offset"]
+        records = model.search_fetch(
+            domain,
+            field_names or [],
+            order=order,
+            limit=self._items_per_page,
+            offset=pager["offset"],
         )
         if history:
             request.session[history] = records.ids[:100]
@@ -249,6 +281,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "search_in": search_in,
             },
             history="my_tickets_history",
+            field_names=TICKET_LIST_FIELDS,
         )
         group = self._ticket_get_groupby_mapping().get(groupby)
         if group:
@@ -279,6 +312,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                 "filterby": filterby,
                 "support_tz": tz,
                 "support_deadlines": self._support_format_deadlines(tickets, tz),
+                "support_rows": self._support_ticket_rows(tickets, tz),
             }
         )
         return request.render("helpdesk_mgmt.portal_my_tickets", values)
@@ -319,6 +353,43 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             except ValueError:
                 params[key] = None
         return params
+
+    def _support_ticket_rows(self, tickets, tz):
+        """{ticket id: the texts of its row in the list}: its contact's name and
+        the days it was created, last changed stage and closed, in the zone of
+        the deadlines.
+
+        The same text as the field converters of helpdesk_mgmt's list (its
+        contact as a many2one, the days as dates of the zone ``tz``, with the
+        language's date format through babel), with the format parsed once per
+        page instead of once per cell: the converters cost a third of an 80-row
+        page.
+        """
+        env = request.env
+        lang = get_lang(env)
+        locale = babel_locale_parse(lang.code)
+        pattern = posix_to_ldml(lang.date_format, locale=locale)
+        try:
+            zone = pytz.timezone(tz)
+        except pytz.UnknownTimeZoneError:
+            zone = pytz.utc
+
+        def day(value):
+            if not value:
+                return False  # no cell text, as the converter's (no <span>)
+            local = pytz.utc.localize(value).astimezone(zone)
+            return babel.dates.format_date(local, format=pattern, locale=locale)
+
+        # sudo: the contact's name, as the many2one converter prints it (sudo)
+        return {
+            ticket.id: {
+                "partner": ticket.partner_id.sudo().display_name or False,
+                "create": day(ticket.create_date),
+                "update": day(ticket.last_stage_update),
+                "closed": day(ticket.closed_date),
+            }
+            for ticket in tickets
+        }
 
     def _support_format_deadlines(self, tickets, tz):
         """{ticket id: next SLA deadline in the viewer's time zone and language}.

@@ -95,6 +95,53 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
             lxml.html.tostring(breached.xpath("./td")[7]).decode(),
         )
 
+    def test_list_days_and_contact_as_the_field_converters_print_them(self):
+        """The list prints its contact and days as text it formats once per page:
+        the same text as helpdesk_mgmt's field converters (the contact's name;
+        the day in the zone of the deadlines, Europe/Amsterdam), and no cell text
+        where there is no value. Created Sat 28 March 2026 23:30 UTC, which is
+        Sunday 29 March 00:30 in Amsterdam (the night the clocks go forward):
+        the list says the 29th. Stage changed Sun 29 March 22:30 UTC, 00:30 CEST
+        on Monday the 30th; closed on Tuesday 31 March 12:00 UTC."""
+        ticket = self.ticket_a_key
+        self.env.cr.execute(
+            """UPDATE helpdesk_ticket SET create_date = '2026-03-28 23:30:00',
+                   last_stage_update = '2026-03-29 22:30:00',
+                   closed_date = '2026-03-31 12:00:00' WHERE id = %s""",
+            [ticket.id],
+        )
+        ticket.invalidate_recordset()
+        other = self.ticket_a_other
+        self.assertFalse(other.closed_date)
+        self.assertEqual(self.key_user_a.tz, "Europe/Amsterdam")
+        self.authenticate("key_user_a", "key_user_a")
+        page = lxml.html.fromstring(self._list())
+        headings = [
+            th.text_content().strip() for th in page.xpath("//table/thead/tr/th")
+        ]
+        converter = self.env["ir.qweb.field.datetime"].with_context(lang="en_US")
+        options = {"date_only": True, "tz_name": "Europe/Amsterdam"}
+
+        def cells(record):
+            row = page.xpath(f"//table/tbody/tr[td[2]//text()='{record.number}']")[0]
+            return dict(zip(headings, row.xpath("./td"), strict=True))
+
+        row = cells(ticket)
+        for heading, value, day in (
+            ("Create Date", ticket.create_date, "03/29/2026"),
+            ("Last Stage Update", ticket.last_stage_update, "03/30/2026"),
+            ("Close Date", ticket.closed_date, "03/31/2026"),
+        ):
+            with self.subTest(heading=heading):
+                self.assertEqual(row[heading].text_content().strip(), day)
+                self.assertEqual(day, converter.value_to_html(value, options))
+        self.assertEqual(
+            row["By"].text_content().strip(), ticket.partner_id.sudo().display_name
+        )
+        self.assertEqual(row["Title"].text_content().strip(), ticket.name)
+        # no closing day: an empty cell, without an empty element in it
+        self.assertFalse(cells(other)["Close Date"].getchildren())
+
     def test_list_filters(self):
         self.authenticate("key_user_a", "key_user_a")
         expected = {
