@@ -5,6 +5,7 @@ from . import support_catalogue_mixin
 from . import support_plan
 from . import support_addon
 from . import support_hour_band
+from . import support_name_cache_mixin
 from . import support_ticket_type
 from . import support_contract
 from . import support_contract_hours

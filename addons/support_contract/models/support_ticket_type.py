@@ -11,6 +11,7 @@ class SupportTicketType(models.Model):
     """What kind of work a ticket is, and whether the contract covers it."""
 
     _name = "support.ticket.type"
+    _inherit = ["support.name.cache.mixin"]
     _description = "Support Ticket Type"
     _order = "sequence, id"
 

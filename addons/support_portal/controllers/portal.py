@@ -355,9 +355,10 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         return params
 
     def _support_ticket_rows(self, tickets, tz):
-        """{ticket id: the texts of its row in the list}: its contact's name and
+        """{ticket id: the texts of its row in the list}: its contact's name,
         the days it was created, last changed stage and closed, in the zone of
-        the deadlines.
+        the deadlines, and the names of its priority and type (from their
+        per-process cache: no query).
 
         The same text as the field converters of helpdesk_mgmt's list (its
         contact as a many2one, the days as dates of the zone ``tz``, with the
@@ -380,9 +381,13 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             local = pytz.utc.localize(value).astimezone(zone)
             return babel.dates.format_date(local, format=pattern, locale=locale)
 
+        priorities = env["support.priority"]._get_cached_names()
+        types = env["support.ticket.type"]._get_cached_names()
         # sudo: the contact's name, as the many2one converter prints it (sudo)
         return {
             ticket.id: {
+                "priority": priorities.get(ticket.sla_priority_id.id, ""),
+                "type": types.get(ticket.support_ticket_type_id.id, ""),
                 "partner": ticket.partner_id.sudo().display_name or False,
                 "create": day(ticket.create_date),
                 "update": day(ticket.last_stage_update),
@@ -470,14 +475,10 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                     order="date_start, id",
                 )
             ]
-        # what the page shows of the ticket's contract, type and priority: their
-        # names, not every column
-        for record in (
-            ticket.support_contract_id,
-            ticket.support_ticket_type_id,
-            ticket.sla_priority_id,
-        ):
-            record.fetch(["name"])
+        # what the page shows of the ticket's contract: its name, not every
+        # column; the type's and priority's names come from their per-process
+        # cache (no query)
+        ticket.support_contract_id.fetch(["name"])
         # the reader and the ticket's assignee, then their partners and the
         # ticket's contact, each in one query (the page and its layout read them
         # one by one otherwise)
@@ -499,6 +500,12 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
                     "user": _avatar_url(ticket.user_id.partner_id),
                 },
                 "support_tz": tz,
+                "support_type_name": env["support.ticket.type"]
+                ._get_cached_names()
+                .get(ticket.support_ticket_type_id.id),
+                "support_priority_name": env["support.priority"]
+                ._get_cached_names()
+                .get(ticket.sla_priority_id.id),
                 "support_dates": {
                     "response": fmt(ticket.sla_response_deadline),
                     "resolution": fmt(ticket.sla_resolution_deadline),

@@ -142,6 +142,53 @@ class TestTicketPortal(HttpCase, SupportPortalMixin):
         # no closing day: an empty cell, without an empty element in it
         self.assertFalse(cells(other)["Close Date"].getchildren())
 
+    def test_type_and_priority_names_follow_their_changes(self):
+        """The list and the ticket page print the ticket's type and priority from
+        names cached per process: a type created after the cache was filled, a
+        renamed priority and a translation updated show at once."""
+        ticket = self.ticket_a_key
+        self.authenticate("key_user_a", "key_user_a")
+
+        def texts():
+            page = lxml.html.fromstring(self._list())
+            headings = [
+                th.text_content().strip() for th in page.xpath("//table/thead/tr/th")
+            ]
+            row = page.xpath(f"//table/tbody/tr[td[2]//text()='{ticket.number}']")[0]
+            cells = dict(zip(headings, row.xpath("./td"), strict=True))
+            html = html_text(self.url_open(f"/my/ticket/{ticket.id}").text)
+            return (
+                cells["Type"].text_content().strip(),
+                cells["Priority"].text_content().strip(),
+                html,
+            )
+
+        type_name, priority_name, html = texts()
+        self.assertEqual(type_name, ticket.support_ticket_type_id.name)
+        self.assertEqual(priority_name, ticket.sla_priority_id.name)
+        self.assertIn(f"Type: {type_name}", html)
+        self.assertIn(f"Priority: {priority_name}", html)
+        # a type created once the names are cached
+        migration = self.env["support.ticket.type"].create(
+            {"name": "Data migration", "code": "MIG-PORTAL"}
+        )
+        ticket.support_ticket_type_id = migration
+        # the priority renamed, then its English name translated anew
+        ticket.sla_priority_id.name = "Urgent"
+        type_name, priority_name, html = texts()
+        self.assertEqual((type_name, priority_name), ("Data migration", "Urgent"))
+        self.assertIn("Type: Data migration", html)
+        self.assertIn("Priority: Urgent", html)
+        ticket.sla_priority_id.update_field_translations(
+            "name", {"en_US": "Urgent (business stops)"}
+        )
+        migration.update_field_translations("name", {"en_US": "Data import"})
+        type_name, priority_name, html = texts()
+        self.assertEqual(
+            (type_name, priority_name), ("Data import", "Urgent (business stops)")
+        )
+        self.assertIn("Priority: Urgent (business stops)", html)
+
     def test_list_filters(self):
         self.authenticate("key_user_a", "key_user_a")
         expected = {

@@ -10,7 +10,7 @@ from odoo.tools import ormcache
 
 class SupportPriority(models.Model):
     _name = "support.priority"
-    _inherit = ["support.sla.rule.cache.mixin"]
+    _inherit = ["support.sla.rule.cache.mixin", "support.name.cache.mixin"]
     _sla_rule_cache_neutral_fields = frozenset({"name", "description", "color"})
     _description = "Support Ticket Priority"
     _order = "sequence, id"
