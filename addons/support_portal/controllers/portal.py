@@ -370,10 +370,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         lang = get_lang(env)
         locale = babel_locale_parse(lang.code)
         pattern = posix_to_ldml(lang.date_format, locale=locale)
-        try:
-            zone = pytz.timezone(tz)
-        except pytz.UnknownTimeZoneError:
-            zone = pytz.utc
+        zone = _zone(tz)
 
         def day(value):
             if not value:
@@ -408,10 +405,7 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
         # the time stays on one line ("05:00\u00a0PM") when the column wraps
         time_format = lang.time_format.replace(":%S", "").replace(" ", "\u00a0")
         pattern = f"{lang.date_format} {time_format}"
-        try:
-            zone = pytz.timezone(tz)
-        except pytz.UnknownTimeZoneError:
-            zone = pytz.utc
+        zone = _zone(tz)
         return {
             ticket.id: pytz.utc.localize(ticket.sla_next_deadline)
             .astimezone(zone)
@@ -929,6 +923,15 @@ class SupportCustomerPortal(CustomerPortalHelpdesk):
             response.status_code = 400
             return response
         return request.redirect(f"{evaluation.access_url}?objected=1")
+
+
+def _zone(tz):
+    """The time zone named ``tz``; UTC for a name pytz does not know, as Odoo's
+    datetime converter does."""
+    try:
+        return pytz.timezone(tz)
+    except pytz.UnknownTimeZoneError:
+        return pytz.utc
 
 
 def _avatar_url(partner):
